@@ -1,0 +1,350 @@
+"""CPython's asyncio as the judge.
+
+Runs a scenario file (the simulator's JSON format, version 1) in *real* asyncio: real Task,
+Queue, Lock, Semaphore and Event objects, on a real ``BaseEventLoop`` whose clock is virtual.
+Only the clock and the selector are replaced:
+
+* ``time()`` reads a counter; ``select(timeout)`` never sleeps but moves the counter to the
+  head timer's deadline (as a real clock whose steps cost nothing would);
+* timers due at the same instant fire in creation order (a ``TimerHandle`` subclass compares
+  ``(when, seq)``), the simulator's documented convention;
+* the clock resolution is 1e-9 whatever the platform says.
+
+The scenario is interpreted by plain ``async def`` code (``_Interpreter``) that awaits the real
+primitives, and records the completion of every step: loop iteration, virtual time, task, step
+index. The simulator's trace must give the same records, event for event.
+
+Used by the differential tests under Pyodide (CPython 3.14 in Node) and by ``npm run bench``
+with a native ``python3``. Works with CPython >= 3.11.
+
+    python3 oracle/oracle.py SCENARIO.json [--until T] [--format log|records]
+"""
+
+import asyncio
+import contextlib
+import heapq
+import io
+import json
+import re
+import sys
+
+MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+DEFAULT_MAX_ITERATIONS_PER_INSTANT = 100_000
+DEFAULT_MAX_OPS_PER_STEP = 1_000_000
+
+
+class Stop(SystemExit):
+    """Ends the run from inside the loop. A SystemExit, so that Task.__step lets it through."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class VirtualTimer(asyncio.TimerHandle):
+    __slots__ = ("_seq",)
+
+    def __lt__(self, other):
+        return (self._when, self._seq) < (other._when, other._seq)
+
+    def __le__(self, other):
+        return (self._when, self._seq) <= (other._when, other._seq)
+
+    def __gt__(self, other):
+        return (self._when, self._seq) > (other._when, other._seq)
+
+    def __ge__(self, other):
+        return (self._when, self._seq) >= (other._when, other._seq)
+
+
+class VirtualSelector:
+    def __init__(self, loop):
+        self.loop = loop
+
+    def select(self, timeout):
+        loop = self.loop
+        if timeout is None:
+            raise Stop("idle")
+        if timeout > 0:
+            head = loop._scheduled[0]._when
+            if head - loop._now > MAXIMUM_SELECT_TIMEOUT:
+                loop._now = loop._now + MAXIMUM_SELECT_TIMEOUT
+            else:
+                loop._now = head
+        if loop._now == loop._last_select:
+            loop._stuck += 1
+        else:
+            loop._stuck = 0
+        loop._last_select = loop._now
+        if loop._stuck >= loop.max_iterations_per_instant:
+            raise Stop("livelock")
+        return []
+
+    def close(self):
+        pass
+
+
+class VirtualLoop(asyncio.BaseEventLoop):
+    def __init__(self, until=None, max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT):
+        super().__init__()
+        self._selector = VirtualSelector(self)
+        self._clock_resolution = 1e-9
+        self._now = 0.0
+        self._seq = 0
+        self._last_select = None
+        self._stuck = 0
+        self.iteration = 0
+        self.until = until
+        self.max_iterations_per_instant = max_iterations_per_instant
+        self.set_exception_handler(lambda loop, context: None)
+
+    def time(self):
+        return self._now
+
+    def call_at(self, when, callback, *args, context=None):
+        timer = VirtualTimer(when, callback, args, self, context)
+        timer._seq = self._seq
+        self._seq += 1
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def _next_iteration_time(self):
+        """The clock the next iteration will read after select; None when it ends the run."""
+        if self._ready:
+            return self._now
+        live = [t for t in self._scheduled if not t._cancelled]
+        if not live:
+            return None
+        head = min(live)
+        timeout = head._when - self._now
+        if timeout > MAXIMUM_SELECT_TIMEOUT:
+            return self._now + MAXIMUM_SELECT_TIMEOUT
+        return head._when if timeout > 0 else self._now
+
+    def _run_once(self):
+        if self.until is not None:
+            upcoming = self._next_iteration_time()
+            if upcoming is not None and upcoming > self.until:
+                raise Stop("until")
+        self.iteration += 1
+        super()._run_once()
+
+    def run_and_stop(self):
+        """run_forever until a Stop; returns its reason. Pyodide's own loop is set aside."""
+        previous = asyncio.events._get_running_loop()
+        asyncio.events._set_running_loop(None)
+        try:
+            self.run_forever()
+        except Stop as stop:
+            return stop.reason
+        finally:
+            asyncio.events._set_running_loop(previous)
+        return "stopped"
+
+
+def render(text, n, item):
+    """{n} and {item}, scanned left to right, as the simulator does."""
+    return re.sub(r"\{n\}|\{item\}", lambda m: str(n) if m.group(0) == "{n}" else str(item), text)
+
+
+def make_primitive(spec):
+    kind = spec["type"]
+    if kind == "Queue":
+        return asyncio.Queue(maxsize=spec.get("maxsize", 0))
+    if kind == "Lock":
+        return asyncio.Lock()
+    if kind == "Event":
+        return asyncio.Event()
+    if kind == "Semaphore":
+        return asyncio.Semaphore(spec.get("value", 1))
+    if kind == "BoundedSemaphore":
+        return asyncio.BoundedSemaphore(spec.get("value", 1))
+    raise ValueError(f"unknown primitive type {kind!r}")
+
+
+class _Interpreter:
+    """Runs the steps of the scenario's tasks with real asyncio, recording each step's completion."""
+
+    def __init__(self, scenario, loop, records, log, max_ops_per_step):
+        self.loop = loop
+        self.records = records
+        self.log = log
+        self.max_ops = max_ops_per_step
+        self.primitives = {name: make_primitive(spec) for name, spec in scenario["primitives"].items()}
+        self.tasks = {}
+        self.position = {}  # task name -> index of the step being run, -1 before the first
+        self.ops = {}
+
+    def index_steps(self, steps, out):
+        for step in steps:
+            out[id(step)] = len(out)
+            if step["op"] == "repeat":
+                self.index_steps(step["steps"], out)
+        return out
+
+    def count(self, name):
+        self.ops[name] += 1
+        if self.ops[name] > self.max_ops:
+            raise Stop("no-yield")
+
+    def done(self, name, step_index, kind, extra=None):
+        if self.records is not None:
+            self.records.append([self.loop.iteration, self.loop.time(), name, step_index, kind, extra])
+
+    async def blocking(self, name, awaitable):
+        before = self.loop.iteration
+        result = await awaitable
+        if self.loop.iteration != before:
+            self.ops[name] = 0  # the task gave control back to the loop
+        return result
+
+    async def run_task(self, spec):
+        name = spec["name"]
+        index = self.index_steps(spec["steps"], {})
+        state = {"item": None}
+        self.position[name] = -1
+        self.ops[name] = 0
+        await self.run_steps(name, spec["steps"], 1, index, state)
+
+    async def run_steps(self, name, steps, n, index, state):
+        p = self.primitives
+        for step in steps:
+            i = index[id(step)]
+            self.position[name] = i
+            self.count(name)
+            op = step["op"]
+            if op == "sleep":
+                await self.blocking(name, asyncio.sleep(step["seconds"]))
+                self.done(name, i, "sleep")
+            elif op == "put":
+                value = step.get("value")
+                value = None if value is None else render(value, n, state["item"])
+                await self.blocking(name, p[step["queue"]].put(value))
+                self.done(name, i, "put", value)
+            elif op == "get":
+                state["item"] = await self.blocking(name, p[step["queue"]].get())
+                self.done(name, i, "get", state["item"])
+            elif op == "acquire":
+                await self.blocking(name, p[step["lock"]].acquire())
+                self.done(name, i, "acquire")
+            elif op == "release":
+                p[step["lock"]].release()
+                self.done(name, i, "release")
+            elif op == "set":
+                p[step["event"]].set()
+                self.done(name, i, "set")
+            elif op == "clear":
+                p[step["event"]].clear()
+                self.done(name, i, "clear")
+            elif op == "wait":
+                await self.blocking(name, p[step["event"]].wait())
+                self.done(name, i, "wait")
+            elif op == "log":
+                text = render(step["text"], n, state["item"])
+                self.log.append((self.loop.time(), name, text))
+                self.done(name, i, "log", text)
+            elif op == "cancel":
+                accepted = self.tasks[step["task"]].cancel()
+                self.done(name, i, "cancel", accepted)
+            elif op == "repeat":
+                times = step.get("times")
+                if times is None or times > 0:
+                    k = 1
+                    while True:
+                        await self.run_steps(name, step["steps"], k, index, state)
+                        if times is not None and k >= times:
+                            break
+                        self.count(name)
+                        k += 1
+            else:
+                raise ValueError(f"unknown op {op!r}")
+
+
+def run(scenario, until=None, records=True,
+        max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT,
+        max_ops_per_step=DEFAULT_MAX_OPS_PER_STEP):
+    """Runs a scenario; returns {records, log, end}."""
+    loop = VirtualLoop(until=until, max_iterations_per_instant=max_iterations_per_instant)
+    record_list = [] if records else None
+    log = []
+    interp = _Interpreter(scenario, loop, record_list, log, max_ops_per_step)
+    for spec in scenario["tasks"]:  # asyncio.ensure_future, in order, before the loop starts
+        interp.tasks[spec["name"]] = loop.create_task(interp.run_task(spec), name=spec["name"])
+    reason = loop.run_and_stop()
+    tasks = {}
+    for name, task in interp.tasks.items():
+        if not task.done():
+            tasks[name] = {"state": "pending", "step": interp.position[name]}
+        elif task.cancelled():
+            tasks[name] = {"state": "cancelled"}
+        elif task.exception() is not None:
+            exc = task.exception()
+            message = str(exc)
+            tasks[name] = {"state": "failed",
+                           "error": f"{type(exc).__name__}: {message}" if message else type(exc).__name__}
+        else:
+            tasks[name] = {"state": "done"}
+    if reason == "idle":
+        reason = "complete" if all(t["state"] != "pending" for t in tasks.values()) else "deadlock"
+    loop.close()
+    return {"records": record_list, "log": log, "end": {"reason": reason, "iterations": loop.iteration,
+                                                         "time": loop.time(), "tasks": tasks}}
+
+
+def format_log(log):
+    return "".join(f"{t:.3f} {name} {text}\n" for t, name, text in log)
+
+
+def run_json(scenario_json, until=None, max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT,
+             max_ops_per_step=DEFAULT_MAX_OPS_PER_STEP):
+    """Entry point for the differential tests: JSON in, JSON out."""
+    result = run(json.loads(scenario_json), until=until,
+                 max_iterations_per_instant=max_iterations_per_instant,
+                 max_ops_per_step=max_ops_per_step)
+    result["log"] = format_log(result["log"])
+    return json.dumps(result)
+
+
+def run_generated(code, until=None):
+    """Runs generated Python code's ``main()`` on the virtual loop; returns what it printed."""
+    namespace = {"__name__": "generated"}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<generated>", "exec"), namespace)
+        loop = VirtualLoop(until=until)
+        loop.create_task(namespace["main"]())
+        loop.run_and_stop()
+        loop.close()
+    return out.getvalue()
+
+
+def main(argv):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scenario")
+    parser.add_argument("--until", type=float)
+    parser.add_argument("--format", choices=["log", "records"], default="log")
+    args = parser.parse_args(argv)
+    with open(args.scenario, encoding="utf-8") as f:
+        scenario = json.load(f)
+    result = run(scenario, until=args.until, records=args.format == "records")
+    if args.format == "log":
+        sys.stdout.write(format_log(result["log"]))
+    else:
+        json.dump({"records": result["records"], "end": result["end"]}, sys.stdout)
+    if "--report-maxrss" in sys.argv or __import__("os").environ.get("REPORT_MAXRSS"):
+        import resource
+
+        print(f"maxrss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,44 @@
+import { Await, type LockPrimitive, type QueuePrimitive, type Task } from './model';
+
+/**
+ * Python's `f"{t:.3f}"`. JavaScript's toFixed breaks exact ties upwards, Python to even; a tie
+ * at the third decimal only happens for odd multiples of 1/16 (0.0625, 0.3125...).
+ */
+export function formatTime(t: number): string {
+  const sixteenths = t * 16;
+  if (Number.isInteger(sixteenths) && sixteenths % 2 !== 0 && Math.abs(t) < 2 ** 40) {
+    const below = Math.floor(t * 1000);
+    return ((below % 2 === 0 ? below : below + 1) / 1000).toFixed(3);
+  }
+  return t.toFixed(3);
+}
+
+/** What an unfinished task waits on, in words: `put to queue 'window' (full, 4/4)`. */
+export function describeWait(task: Task): string {
+  if (!task.started) return 'its first step (never ran)';
+  const woken = task.awaitFuture?.done ? ', already woken' : '';
+  switch (task.awaiting) {
+    case Await.SLEEP:
+      return `sleep until t=${formatTime(task.awaitTimer!.when)}${woken}`;
+    case Await.SLEEP0:
+      return 'its next step (after sleep(0))';
+    case Await.PUT: {
+      const queue = task.awaitPrimitive as QueuePrimitive;
+      return `put to queue '${queue.name}' (full, ${queue.items.length}/${queue.maxsize})${woken}`;
+    }
+    case Await.GET: {
+      const queue = task.awaitPrimitive as QueuePrimitive;
+      return `get from queue '${queue.name}' (empty)${woken}`;
+    }
+    case Await.LOCK:
+      return `acquire Lock '${(task.awaitPrimitive as LockPrimitive).name}' (held)${woken}`;
+    case Await.SEMAPHORE: {
+      const sem = task.awaitPrimitive as LockPrimitive;
+      return `acquire ${sem.kind} '${sem.name}' (value ${sem.value})${woken}`;
+    }
+    case Await.EVENT:
+      return `wait for Event '${(task.awaitPrimitive as { name: string }).name}' (not set)${woken}`;
+    default:
+      return 'its next step';
+  }
+}

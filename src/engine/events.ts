@@ -1,0 +1,130 @@
+/**
+ * The trace's vocabulary: every scheduling fact the engine records. Each event has a kind and
+ * four integer fields (task, a, b, step), whose meaning per kind is given below; -1 when unused.
+ * Strings (log lines, queue items, errors) are indices into `Trace.strings`.
+ *
+ * The events carry their effects explicitly (which waiter was woken, which item left), so the
+ * state at any event can be rebuilt by applying them in order without re-deciding anything:
+ * see src/trace/state.ts.
+ */
+export const Ev = {
+  /** A loop iteration (`_run_once`) begins. */
+  ITER_START: 0,
+  /** A cancelled timer left the head of the heap (or the heap was rebuilt). a: timer. */
+  TIMER_DROP: 1,
+  /** `select(timeout)` returned; the clock now reads the iteration's time. a: ready callbacks to run (after timers). */
+  SELECT: 2,
+  /** A due timer moved from the heap to the end of the ready queue. a: timer. */
+  TIMER_FIRE: 3,
+
+  /** A task was created: its first step is appended to the ready queue. task. */
+  TASK_CREATE: 10,
+  /** A task's step was taken from the ready queue and runs. task; a: StepReason. */
+  RUN_STEP: 11,
+  /** A timer callback was taken from the ready queue and runs. a: timer; task: owner; b: 1 if it completed a future. */
+  RUN_TIMER: 12,
+  /** A cancelled handle was taken from the ready queue and skipped. a: timer. */
+  SKIP_HANDLE: 13,
+  /** The running task suspended on a pending future. task; a: WaitKind; b: target (timer or primitive); step. */
+  SUSPEND: 14,
+  /** The running task yielded (sleep(0)): its next step goes to the end of the ready queue. task; step. */
+  YIELD: 15,
+  /** A future a task waits on completed: the task's wake-up goes to the end of the ready queue. task; a: 1 if the future was cancelled. */
+  WAKE: 16,
+  /** The task returned. task. */
+  TASK_DONE: 17,
+  /** An exception ended the task. task; a: error (string). */
+  TASK_FAIL: 18,
+  /** The task ended cancelled. task. */
+  TASK_CANCELLED: 19,
+  /** `tasks[x].cancel()`. task: caller; a: target task; b: 1 if it returned True; step. */
+  CANCEL: 20,
+  /** `show_timer(text)`. task; a: text (string); step. */
+  LOG: 21,
+  /** A sleep returned (its timer fired, or after sleep(0) the task ran again). task; step. */
+  SLEPT: 22,
+
+  /** A timer was scheduled (`call_at`). task: owner; a: timer; step. */
+  TIMER_SCHEDULE: 30,
+  /** A timer still pending (in the heap or the ready queue) was cancelled. a: timer; task: owner. */
+  TIMER_CANCEL: 31,
+
+  /** An item entered a queue. task; a: queue; b: item (string, -1 for None); step. */
+  Q_PUT: 40,
+  /** An item left a queue. task; a: queue; b: item; step. */
+  Q_GET: 41,
+  /** A putter (b=0) or getter (b=1) joined the end of the queue's waiters. task; a: queue; step. */
+  Q_BLOCK: 42,
+  /** A waiter was popped from the left of the putters (b=0) or getters (b=1) and its future set. task: waiter; a: queue. */
+  Q_NOTIFY: 43,
+  /** A cancelled waiter left the putters (b=0) or getters (b=1). task: waiter; a: queue. */
+  Q_UNBLOCK: 44,
+
+  /** Lock or semaphore taken without waiting (Semaphore: value - 1). task; a: primitive; step. */
+  ACQUIRE: 50,
+  /** A task joined the waiters of a lock or semaphore. task; a: primitive; step. */
+  ACQUIRE_BLOCK: 51,
+  /** A waiter's future was set; it stays in the deque until it runs (Semaphore: value - 1). task: waiter; a: primitive. */
+  ACQUIRE_NOTIFY: 52,
+  /** A woken waiter left the deque and holds the lock. task; a: primitive; step. */
+  ACQUIRED: 53,
+  /** A waiter left the deque by cancellation; b: 1 if the semaphore slot it was given went back (value + 1). task; a: primitive. */
+  ACQUIRE_ABANDON: 54,
+  /** Lock released or semaphore value + 1. task; a: primitive; step. */
+  RELEASE: 55,
+
+  /** The event's flag was set. task; a: event; step. */
+  EV_SET: 60,
+  /** The event's flag was cleared. task; a: event; step. */
+  EV_CLEAR: 61,
+  /** `wait()` on a set event: returns at once. task; a: event; step. */
+  EV_PASS: 62,
+  /** A task joined the event's waiters. task; a: event; step. */
+  EV_BLOCK: 63,
+  /** `set()` set a waiter's future; it stays in the deque until it runs. task: waiter; a: event. */
+  EV_NOTIFY: 64,
+  /** A waiter left the event's deque (woken, or cancelled when b=1). task; a: event; step. */
+  EV_DONE: 65,
+
+  /** The run stopped. a: EndReason. */
+  END: 90,
+} as const;
+export type EvKind = (typeof Ev)[keyof typeof Ev];
+
+/** Why a task's step ran: its first step, after a bare yield, or a wake-up from a future. */
+export const StepReason = { FIRST: 0, YIELDED: 1, WOKEN: 2 } as const;
+
+/** What a suspended task waits on (the SUSPEND event's `a`). */
+export const WaitKind = {
+  SLEEP: 0,
+  QUEUE_PUT: 1,
+  QUEUE_GET: 2,
+  ACQUIRE: 3,
+  EVENT: 4,
+} as const;
+export type WaitKindValue = (typeof WaitKind)[keyof typeof WaitKind];
+
+export const EndReason = {
+  /** Every task finished. */
+  COMPLETE: 0,
+  /** Nothing can ever happen again but some tasks are blocked. */
+  DEADLOCK: 1,
+  /** The clock would pass the `until` bound. */
+  UNTIL: 2,
+  /** Time stood still for too many iterations (a task spins on sleep(0)). */
+  LIVELOCK: 3,
+  /** A task ran too many steps without ever giving control back to the loop. */
+  NO_YIELD: 4,
+  /** The trace reached its size bound. */
+  EVENT_LIMIT: 5,
+} as const;
+export type EndReasonValue = (typeof EndReason)[keyof typeof EndReason];
+export const END_REASON_NAMES = [
+  'complete',
+  'deadlock',
+  'until',
+  'livelock',
+  'no-yield',
+  'event-limit',
+] as const;
+export type EndReasonName = (typeof END_REASON_NAMES)[number];

@@ -1,0 +1,5 @@
+/** The engine's public surface: run a scenario, get a trace. */
+export { Simulation, simulate, DEFAULT_LIMITS, type RunOptions } from './simulation';
+export { Trace, type RunEnd, type BlockedTask, type TraceTask, type TracePrimitive } from './trace';
+export * from './events';
+export { formatTime } from './describe';

@@ -1,0 +1,110 @@
+/** Writing Python source from TypeScript: literals that Python reads and prints as we do. */
+import type { TemplatePart } from './template';
+
+/** A Python string literal (double quotes). */
+export function pyString(text: string): string {
+  return JSON.stringify(text).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * What Python prints for this number: an int when it is integral (as JSON gives us no way to
+ * tell 1 from 1.0, integral values are written as ints), else `repr(float)`.
+ */
+export function pyNumber(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e16) return String(x);
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "float('nan')" : x > 0 ? "float('inf')" : "float('-inf')";
+  // Shortest round-trip digits, as both languages use; Python switches to exponent
+  // notation below 1e-4 and from 1e16.
+  const [mantissa, exponentText] = x.toExponential().split('e');
+  const exponent = Number(exponentText);
+  const negative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  let body: string;
+  if (exponent < -4 || exponent >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const sign = exponent < 0 ? '-' : '+';
+    body = `${m}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  } else if (exponent < 0) {
+    body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+  } else if (digits.length > exponent + 1) {
+    body = `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+  } else {
+    body = `${digits}${'0'.repeat(exponent + 1 - digits.length)}.0`;
+  }
+  return negative ? `-${body}` : body;
+}
+
+/**
+ * A string literal for a template: a plain literal without placeholders, else an f-string with
+ * `{n}` as the given loop variable (or its value) and `{item}` as the variable `item`.
+ */
+export function pyTemplate(parts: readonly TemplatePart[], n: string | number): string {
+  if (parts.every((p) => typeof p === 'string')) return pyString(parts.join(''));
+  let body = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      body += pyString(part).slice(1, -1).replace(/\{/g, '{{').replace(/\}/g, '}}');
+    } else if (part.ref === 'item') {
+      body += '{item}';
+    } else if (typeof n === 'number') {
+      body += String(n);
+    } else {
+      body += `{${n}}`;
+    }
+  }
+  return `f"${body}"`;
+}
+
+const KEYWORDS = new Set(
+  (
+    'False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try while ' +
+    'with yield match case type _'
+  ).split(' '),
+);
+const BUILTINS = new Set(
+  'print range len list dict set str int float object id type super sum min max any all iter next open input'.split(' '),
+);
+
+/** Hands out Python identifiers, unique, valid and clear of keywords and reserved names. */
+export class Names {
+  private readonly used = new Set<string>();
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.used.add(name);
+  }
+  take(wanted: string, fallback = 'x'): string {
+    let base = wanted.normalize('NFKC').replace(/[^\p{L}\p{N}_]/gu, '_');
+    if (base === '' || /^\p{N}/u.test(base)) base = `${fallback}_${base}`;
+    if (KEYWORDS.has(base) || BUILTINS.has(base)) base = `${base}_`;
+    let name = base;
+    for (let i = 2; this.used.has(name); i += 1) name = `${base}_${i}`;
+    this.used.add(name);
+    return name;
+  }
+}
+
+/** Lines of Python with the line number (1-based) of each recorded step. */
+export class CodeWriter {
+  readonly lines: string[] = [];
+  line(text = ''): number {
+    this.lines.push(text);
+    return this.lines.length;
+  }
+  blank(count = 1): void {
+    for (let i = 0; i < count; i += 1) this.lines.push('');
+  }
+  toString(): string {
+    return this.lines.join('\n') + '\n';
+  }
+}
+
+/** The course's `show_timer`, printing `<time> <task> <message>` like the simulator's log. */
+export const SHOW_TIMER = [
+  'start = 0.0  # the loop time when main() starts',
+  '',
+  '',
+  'def show_timer(*args):',
+  '    """Print the time since the start, the running task\'s name, then the message."""',
+  '    now = asyncio.get_running_loop().time() - start',
+  '    print(f"{now:.3f} {asyncio.current_task().get_name()}", *args)',
+];

@@ -1,0 +1,62 @@
+/**
+ * The scenario file format, version 1: a program for the simulator, written as data.
+ * Each step is one line of an `async def`; see README.md for the JSON format.
+ */
+
+export type QueueSpec = { type: 'Queue'; maxsize: number };
+export type LockSpec = { type: 'Lock' };
+export type EventSpec = { type: 'Event' };
+export type SemaphoreSpec = { type: 'Semaphore' | 'BoundedSemaphore'; value: number };
+export type PrimitiveSpec = QueueSpec | LockSpec | EventSpec | SemaphoreSpec;
+export type PrimitiveType = PrimitiveSpec['type'];
+
+export type SleepStep = { op: 'sleep'; seconds: number };
+export type PutStep = { op: 'put'; queue: string; value: string | null };
+export type GetStep = { op: 'get'; queue: string };
+export type LockStep = { op: 'acquire' | 'release'; lock: string };
+export type EventStep = { op: 'set' | 'clear' | 'wait'; event: string };
+export type LogStep = { op: 'log'; text: string };
+/** `times` omitted: forever. */
+export type RepeatStep = { op: 'repeat'; times?: number; steps: Step[] };
+/** Extension of version 1: `tasks[name].cancel()`. */
+export type CancelStep = { op: 'cancel'; task: string };
+
+export type Step =
+  | SleepStep
+  | PutStep
+  | GetStep
+  | LockStep
+  | EventStep
+  | LogStep
+  | RepeatStep
+  | CancelStep;
+export type StepOp = Step['op'];
+
+export interface TaskSpec {
+  name: string;
+  steps: Step[];
+}
+
+export interface Scenario {
+  version: 1;
+  title?: string;
+  description?: string;
+  primitives: Record<string, PrimitiveSpec>;
+  tasks: TaskSpec[];
+}
+
+/** Steps of a task in pre-order (a repeat comes before its body): the index is the step's id. */
+export function flattenSteps(steps: readonly Step[], out: Step[] = []): Step[] {
+  for (const step of steps) {
+    out.push(step);
+    if (step.op === 'repeat') flattenSteps(step.steps, out);
+  }
+  return out;
+}
+
+/** True when some repeat in the scenario has no `times`: the run never ends by itself. */
+export function hasEndlessRepeat(scenario: Scenario): boolean {
+  return scenario.tasks.some((task) =>
+    flattenSteps(task.steps).some((step) => step.op === 'repeat' && step.times === undefined),
+  );
+}

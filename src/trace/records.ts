@@ -1,0 +1,59 @@
+import { Ev, type Trace } from '../engine';
+
+/** A step that completed: [iteration, time, task, step, kind, extra], as oracle.py records it. */
+export type StepRecord = [number, number, string, number, string, string | boolean | null];
+
+const KIND_OF: Partial<Record<number, string>> = {
+  [Ev.LOG]: 'log',
+  [Ev.SLEPT]: 'sleep',
+  [Ev.Q_PUT]: 'put',
+  [Ev.Q_GET]: 'get',
+  [Ev.ACQUIRE]: 'acquire',
+  [Ev.ACQUIRED]: 'acquire',
+  [Ev.RELEASE]: 'release',
+  [Ev.EV_SET]: 'set',
+  [Ev.EV_CLEAR]: 'clear',
+  [Ev.EV_PASS]: 'wait',
+  [Ev.CANCEL]: 'cancel',
+};
+
+/** Every step's completion, in order: the loop iteration and time at which it completed. */
+export function stepRecords(trace: Trace): StepRecord[] {
+  const out: StepRecord[] = [];
+  const str = (id: number) => (id < 0 ? null : trace.strings[id]);
+  for (let i = 0; i < trace.eventCount; i += 1) {
+    const kind = trace.kind[i];
+    let name = KIND_OF[kind];
+    if (kind === Ev.EV_DONE && trace.b[i] === 0) name = 'wait';
+    if (name === undefined) continue;
+    let extra: string | boolean | null = null;
+    if (kind === Ev.LOG) extra = str(trace.a[i]);
+    else if (kind === Ev.Q_PUT || kind === Ev.Q_GET) extra = str(trace.b[i]);
+    else if (kind === Ev.CANCEL) extra = trace.b[i] === 1;
+    out.push([trace.iter[i], trace.timeAt(i), trace.tasks[trace.task[i]].name, trace.step[i], name, extra]);
+  }
+  return out;
+}
+
+export type TaskEnd =
+  | { state: 'done' }
+  | { state: 'cancelled' }
+  | { state: 'failed'; error: string }
+  | { state: 'pending'; step: number };
+
+/** How each task ended: done, failed (with the error), cancelled, or still pending at a step. */
+export function taskEnds(trace: Trace): Record<string, TaskEnd> {
+  const ends: (TaskEnd | undefined)[] = new Array(trace.tasks.length);
+  for (let i = 0; i < trace.eventCount; i += 1) {
+    const kind = trace.kind[i];
+    if (kind === Ev.TASK_DONE) ends[trace.task[i]] = { state: 'done' };
+    else if (kind === Ev.TASK_CANCELLED) ends[trace.task[i]] = { state: 'cancelled' };
+    else if (kind === Ev.TASK_FAIL) ends[trace.task[i]] = { state: 'failed', error: trace.strings[trace.a[i]] };
+  }
+  const blockedStep = new Map(trace.end?.blocked.map((b) => [b.task, b.step]) ?? []);
+  const out: Record<string, TaskEnd> = {};
+  trace.tasks.forEach((task, t) => {
+    out[task.name] = ends[t] ?? { state: 'pending', step: blockedStep.get(t) ?? -1 };
+  });
+  return out;
+}
