@@ -179,8 +179,10 @@ class _Interpreter:
         self.max_ops = max_ops_per_step
         self.primitives = {name: make_primitive(spec) for name, spec in scenario["primitives"].items()}
         self.tasks = {}
-        self.position = {}  # task name -> index of the step being run, -1 before the first
+        # task name -> index of the step being run, -1 before the first
+        self.position = {spec["name"]: -1 for spec in scenario["tasks"]}
         self.ops = {}
+        self.culprit = None  # the task stopped for never yielding
 
     def index_steps(self, steps, out):
         for step in steps:
@@ -192,6 +194,7 @@ class _Interpreter:
     def count(self, name):
         self.ops[name] += 1
         if self.ops[name] > self.max_ops:
+            self.culprit = name
             raise Stop("no-yield")
 
     def done(self, name, step_index, kind, extra=None):
@@ -209,7 +212,6 @@ class _Interpreter:
         name = spec["name"]
         index = self.index_steps(spec["steps"], {})
         state = {"item": None}
-        self.position[name] = -1
         self.ops[name] = 0
         await self.run_steps(name, spec["steps"], 1, index, state)
 
@@ -280,7 +282,7 @@ def run(scenario, until=None, records=True,
     reason = loop.run_and_stop()
     tasks = {}
     for name, task in interp.tasks.items():
-        if not task.done():
+        if not task.done() or name == interp.culprit:
             tasks[name] = {"state": "pending", "step": interp.position[name]}
         elif task.cancelled():
             tasks[name] = {"state": "cancelled"}
@@ -293,9 +295,20 @@ def run(scenario, until=None, records=True,
             tasks[name] = {"state": "done"}
     if reason == "idle":
         reason = "complete" if all(t["state"] != "pending" for t in tasks.values()) else "deadlock"
-    loop.close()
+    close_quietly(loop, interp.tasks.values())
     return {"records": record_list, "log": log, "end": {"reason": reason, "iterations": loop.iteration,
                                                          "time": loop.time(), "tasks": tasks}}
+
+
+def close_quietly(loop, tasks):
+    """Closes the coroutines of unfinished tasks while their loop is still open, then the loop.
+
+    Their cleanup (a Queue's `except:` cancelling its waiter) needs an open loop; left to the
+    garbage collector, it would run after the loop closed and print errors."""
+    for task in tasks:
+        if not task.done():
+            task.get_coro().close()
+    loop.close()
 
 
 def format_log(log):
@@ -321,7 +334,7 @@ def run_generated(code, until=None):
         loop = VirtualLoop(until=until)
         loop.create_task(namespace["main"]())
         loop.run_and_stop()
-        loop.close()
+        close_quietly(loop, asyncio.all_tasks(loop))
     return out.getvalue()
 
 

@@ -89,6 +89,8 @@ export class Task {
   /** `_fut_waiter`: the future the task waits on, until its next step starts. */
   futWaiter: Future | null = null;
   started = false;
+  /** Index of the step the task last started (-1 before its first). */
+  current = -1;
   // Where the coroutine stopped, to resume it.
   awaiting: number = Await.NONE;
   awaitFuture: Future | null = null;

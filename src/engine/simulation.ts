@@ -487,8 +487,9 @@ export class Simulation {
       }
       const pc = task.pc;
       if (pc >= task.end) return R_RETURN;
-      if (++ops > maxOps) return R_ABORT;
       const step = pc - task.base;
+      task.current = step;
+      if (++ops > maxOps) return R_ABORT;
       switch (code[pc]) {
         case Op.LOG: {
           trace.emit(Ev.LOG, task.id, this.text(task, pc), -1, step);
@@ -737,7 +738,7 @@ export class Simulation {
     trace.emit(Ev.END, culprit ? culprit.id : -1, reason, -1, -1);
     const blocked: BlockedTask[] = this.tasks
       .filter((task) => !task.done)
-      .map((task) => ({ task: task.id, step: task.started ? task.step : -1, waitsOn: describeWait(task) }));
+      .map((task) => ({ task: task.id, step: task.current, waitsOn: describeWait(task) }));
     trace.end = {
       reason: END_REASON_NAMES[reason],
       time: this.now,

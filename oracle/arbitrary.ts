@@ -1,0 +1,163 @@
+/**
+ * Random scenarios for property-based tests (fast-check, seeded): small-maxsize queues, locks,
+ * semaphores, events, sleeps including 0 and equal deadlines, bounded and endless repeats,
+ * cancellation. Endless programs get an `until`.
+ */
+import fc from 'fast-check';
+import type { PrimitiveSpec, Scenario, Step, TaskSpec } from '../src/scenario/types';
+import { hasEndlessRepeat } from '../src/scenario/types';
+
+export interface RandomCase {
+  scenario: Scenario;
+  until?: number;
+}
+
+const SLEEPS = [0, 0, 0.1, 0.25, 0.3, 0.5, 1, 1, 1.5, 2];
+const TEXTS = ['a', 'n={n}', 'got {item}', '{n}:{item}', '{{n}}', 'x'];
+const VALUES = [null, 'x', 'v{n}', '{item}!'];
+
+const sleepStep = fc.constantFrom(...SLEEPS).map((seconds): Step => ({ op: 'sleep', seconds }));
+
+/**
+ * A chunk of steps: a single step, or a pattern that makes waiters pile up and get woken
+ * (a critical section, a token taken and given back, a put/get pair), so that the rarer
+ * paths of the primitives are reached often.
+ */
+function chunkArbitrary(
+  queues: string[],
+  locks: string[],
+  events: string[],
+  tasks: string[],
+  depth: number,
+): fc.Arbitrary<Step[]> {
+  const single = stepArbitrary(queues, locks, events, tasks, depth).map((step) => [step]);
+  const options: { weight: number; arbitrary: fc.Arbitrary<Step[]> }[] = [{ weight: 6, arbitrary: single }];
+  if (locks.length > 0) {
+    options.push({
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...locks), sleepStep)
+        .map(([lock, sleep]): Step[] => [{ op: 'acquire', lock }, sleep, { op: 'release', lock }]),
+    });
+  }
+  if (queues.length > 0) {
+    options.push({
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...queues), sleepStep, fc.boolean())
+        .map(([queue, sleep, tokenFirst]): Step[] =>
+          tokenFirst
+            ? [{ op: 'put', queue, value: 'v{n}' }, sleep, { op: 'get', queue }]
+            : [{ op: 'get', queue }, { op: 'log', text: 'got {item}' }, sleep, { op: 'put', queue, value: '{item}+' }],
+        ),
+    });
+  }
+  if (events.length > 0) {
+    options.push({
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...events), sleepStep)
+        .map(([event, sleep]): Step[] => [sleep, { op: 'set', event }, { op: 'clear', event }]),
+    });
+  }
+  return fc.oneof(...options);
+}
+
+function stepArbitrary(
+  queues: string[],
+  locks: string[],
+  events: string[],
+  tasks: string[],
+  depth: number,
+): fc.Arbitrary<Step> {
+  const options: { weight: number; arbitrary: fc.Arbitrary<Step> }[] = [
+    { weight: 5, arbitrary: fc.constantFrom(...SLEEPS).map((seconds): Step => ({ op: 'sleep', seconds })) },
+    { weight: 2, arbitrary: fc.constantFrom(...TEXTS).map((text): Step => ({ op: 'log', text })) },
+  ];
+  if (queues.length > 0) {
+    options.push({
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...queues), fc.constantFrom(...VALUES))
+        .map(([queue, value]): Step => ({ op: 'put', queue, value })),
+    });
+    options.push({ weight: 4, arbitrary: fc.constantFrom(...queues).map((queue): Step => ({ op: 'get', queue })) });
+  }
+  if (locks.length > 0) {
+    options.push({
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom<'acquire' | 'release'>('acquire', 'release'), fc.constantFrom(...locks))
+        .map(([op, lock]): Step => ({ op, lock })),
+    });
+  }
+  if (events.length > 0) {
+    options.push({
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom<'set' | 'clear' | 'wait'>('set', 'clear', 'wait', 'wait'), fc.constantFrom(...events))
+        .map(([op, event]): Step => ({ op, event })),
+    });
+  }
+  options.push({ weight: 1, arbitrary: fc.constantFrom(...tasks).map((task): Step => ({ op: 'cancel', task })) });
+  if (depth < 2) {
+    options.push({
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined, freq: 4 }),
+          fc.array(chunkArbitrary(queues, locks, events, tasks, depth + 1), { maxLength: 3 }),
+        )
+        .map(([times, chunks]): Step => {
+          const steps = chunks.flat();
+          return times === undefined ? { op: 'repeat', steps } : { op: 'repeat', times, steps };
+        }),
+    });
+  }
+  return fc.oneof(...options);
+}
+
+export function randomCase(): fc.Arbitrary<RandomCase> {
+  return fc
+    .record({
+      queues: fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 2 }),
+      locks: fc.integer({ min: 0, max: 1 }),
+      semaphores: fc.array(fc.record({ bounded: fc.boolean(), value: fc.integer({ min: 0, max: 2 }) }), {
+        maxLength: 2,
+      }),
+      events: fc.integer({ min: 0, max: 2 }),
+      taskCount: fc.integer({ min: 1, max: 6 }),
+      until: fc.option(fc.constantFrom(0, 1, 2.5, 4), { nil: undefined }),
+    })
+    .chain((shape) => {
+      const primitives: Record<string, PrimitiveSpec> = {};
+      const queues = shape.queues.map((maxsize, i) => {
+        primitives[`q${i}`] = { type: 'Queue', maxsize };
+        return `q${i}`;
+      });
+      const locks: string[] = [];
+      for (let i = 0; i < shape.locks; i += 1) {
+        primitives[`lock${i}`] = { type: 'Lock' };
+        locks.push(`lock${i}`);
+      }
+      shape.semaphores.forEach((s, i) => {
+        primitives[`sem${i}`] = { type: s.bounded ? 'BoundedSemaphore' : 'Semaphore', value: s.value };
+        locks.push(`sem${i}`);
+      });
+      const events: string[] = [];
+      for (let i = 0; i < shape.events; i += 1) {
+        primitives[`ev${i}`] = { type: 'Event' };
+        events.push(`ev${i}`);
+      }
+      const names = Array.from({ length: shape.taskCount }, (_, i) => `t${i}`);
+      const chunk = chunkArbitrary(queues, locks, events, names, 0);
+      return fc
+        .tuple(...names.map(() => fc.array(chunk, { minLength: 1, maxLength: 5 })))
+        .map((chunkLists): RandomCase => {
+          const tasks: TaskSpec[] = chunkLists.map((chunks, i) => ({ name: names[i], steps: chunks.flat() }));
+          const scenario: Scenario = { version: 1, primitives, tasks };
+          const until = shape.until ?? (hasEndlessRepeat(scenario) ? 3 : undefined);
+          return until === undefined ? { scenario } : { scenario, until };
+        });
+    });
+}
