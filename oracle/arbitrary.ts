@@ -31,7 +31,9 @@ function chunkArbitrary(
   depth: number,
 ): fc.Arbitrary<Step[]> {
   const single = stepArbitrary(queues, locks, events, tasks, depth).map((step) => [step]);
-  const options: { weight: number; arbitrary: fc.Arbitrary<Step[]> }[] = [{ weight: 6, arbitrary: single }];
+  const options: { weight: number; arbitrary: fc.Arbitrary<Step[]> }[] = [
+    { weight: 6, arbitrary: single },
+  ];
   if (locks.length > 0) {
     options.push({
       weight: 3,
@@ -48,7 +50,12 @@ function chunkArbitrary(
         .map(([queue, sleep, tokenFirst]): Step[] =>
           tokenFirst
             ? [{ op: 'put', queue, value: 'v{n}' }, sleep, { op: 'get', queue }]
-            : [{ op: 'get', queue }, { op: 'log', text: 'got {item}' }, sleep, { op: 'put', queue, value: '{item}+' }],
+            : [
+                { op: 'get', queue },
+                { op: 'log', text: 'got {item}' },
+                sleep,
+                { op: 'put', queue, value: '{item}+' },
+              ],
         ),
     });
   }
@@ -71,7 +78,10 @@ function stepArbitrary(
   depth: number,
 ): fc.Arbitrary<Step> {
   const options: { weight: number; arbitrary: fc.Arbitrary<Step> }[] = [
-    { weight: 5, arbitrary: fc.constantFrom(...SLEEPS).map((seconds): Step => ({ op: 'sleep', seconds })) },
+    {
+      weight: 5,
+      arbitrary: fc.constantFrom(...SLEEPS).map((seconds): Step => ({ op: 'sleep', seconds })),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...TEXTS).map((text): Step => ({ op: 'log', text })) },
   ];
   if (queues.length > 0) {
@@ -81,13 +91,19 @@ function stepArbitrary(
         .tuple(fc.constantFrom(...queues), fc.constantFrom(...VALUES))
         .map(([queue, value]): Step => ({ op: 'put', queue, value })),
     });
-    options.push({ weight: 4, arbitrary: fc.constantFrom(...queues).map((queue): Step => ({ op: 'get', queue })) });
+    options.push({
+      weight: 4,
+      arbitrary: fc.constantFrom(...queues).map((queue): Step => ({ op: 'get', queue })),
+    });
   }
   if (locks.length > 0) {
     options.push({
       weight: 4,
       arbitrary: fc
-        .tuple(fc.constantFrom<'acquire' | 'release'>('acquire', 'release'), fc.constantFrom(...locks))
+        .tuple(
+          fc.constantFrom<'acquire' | 'release'>('acquire', 'release'),
+          fc.constantFrom(...locks),
+        )
         .map(([op, lock]): Step => ({ op, lock })),
     });
   }
@@ -95,11 +111,17 @@ function stepArbitrary(
     options.push({
       weight: 3,
       arbitrary: fc
-        .tuple(fc.constantFrom<'set' | 'clear' | 'wait'>('set', 'clear', 'wait', 'wait'), fc.constantFrom(...events))
+        .tuple(
+          fc.constantFrom<'set' | 'clear' | 'wait'>('set', 'clear', 'wait', 'wait'),
+          fc.constantFrom(...events),
+        )
         .map(([op, event]): Step => ({ op, event })),
     });
   }
-  options.push({ weight: 1, arbitrary: fc.constantFrom(...tasks).map((task): Step => ({ op: 'cancel', task })) });
+  options.push({
+    weight: 1,
+    arbitrary: fc.constantFrom(...tasks).map((task): Step => ({ op: 'cancel', task })),
+  });
   if (depth < 2) {
     options.push({
       weight: 2,
@@ -122,9 +144,12 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
     .record({
       queues: fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 2 }),
       locks: fc.integer({ min: 0, max: 1 }),
-      semaphores: fc.array(fc.record({ bounded: fc.boolean(), value: fc.integer({ min: 0, max: 2 }) }), {
-        maxLength: 2,
-      }),
+      semaphores: fc.array(
+        fc.record({ bounded: fc.boolean(), value: fc.integer({ min: 0, max: 2 }) }),
+        {
+          maxLength: 2,
+        },
+      ),
       events: fc.integer({ min: 0, max: 2 }),
       taskCount: fc.integer({ min: 1, max: 6 }),
       until: fc.option(fc.constantFrom(0, 1, 2.5, 4), { nil: undefined }),
@@ -141,7 +166,10 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
         locks.push(`lock${i}`);
       }
       shape.semaphores.forEach((s, i) => {
-        primitives[`sem${i}`] = { type: s.bounded ? 'BoundedSemaphore' : 'Semaphore', value: s.value };
+        primitives[`sem${i}`] = {
+          type: s.bounded ? 'BoundedSemaphore' : 'Semaphore',
+          value: s.value,
+        };
         locks.push(`sem${i}`);
       });
       const events: string[] = [];
@@ -154,7 +182,10 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
       return fc
         .tuple(...names.map(() => fc.array(chunk, { minLength: 1, maxLength: 5 })))
         .map((chunkLists): RandomCase => {
-          const tasks: TaskSpec[] = chunkLists.map((chunks, i) => ({ name: names[i], steps: chunks.flat() }));
+          const tasks: TaskSpec[] = chunkLists.map((chunks, i) => ({
+            name: names[i],
+            steps: chunks.flat(),
+          }));
           const scenario: Scenario = { version: 1, primitives, tasks };
           const until = shape.until ?? (hasEndlessRepeat(scenario) ? 3 : undefined);
           return until === undefined ? { scenario } : { scenario, until };

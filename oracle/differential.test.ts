@@ -13,9 +13,14 @@ describe('presets against CPython', () => {
     expect(oracle.version).toMatch(/^3\.14\./);
   });
   it('job window, default', () => {
-    compareWithCPython(oracle, jobWindowScenario({ jobs: 8, maxsize: 4, durations: { kind: 'formula' } }));
+    compareWithCPython(
+      oracle,
+      jobWindowScenario({ jobs: 8, maxsize: 4, durations: { kind: 'formula' } }),
+    );
   });
   it('producer consumer, default', () => {
-    compareWithCPython(oracle, producerConsumerScenario({ maxsize: 1, period: 1, work: 0 }), { until: 10 });
+    compareWithCPython(oracle, producerConsumerScenario({ maxsize: 1, period: 1, work: 0 }), {
+      until: 10,
+    });
   });
 });

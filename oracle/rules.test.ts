@@ -9,7 +9,19 @@ import { Ev, type Trace } from '../src/engine';
 import { logLines } from '../src/trace/log';
 import { jobWindowScenario } from '../src/scenario/presets';
 import {
-  acquire, cancel, clear, get, log, put, release, repeat, scenario, set, sleep, task, wait,
+  acquire,
+  cancel,
+  clear,
+  get,
+  log,
+  put,
+  release,
+  repeat,
+  scenario,
+  set,
+  sleep,
+  task,
+  wait,
 } from './scenarios';
 
 let oracle: Oracle;
@@ -34,13 +46,21 @@ describe('the timer heap', () => {
   it('fires equal deadlines in creation order', () => {
     const { trace } = compareWithCPython(
       oracle,
-      scenario({}, task('a', sleep(2), log('a')), task('b', sleep(1), sleep(1), log('b')), task('c', sleep(2), log('c'))),
+      scenario(
+        {},
+        task('a', sleep(2), log('a')),
+        task('b', sleep(1), sleep(1), log('b')),
+        task('c', sleep(2), log('c')),
+      ),
     );
     expect(logged(trace)).toEqual(['a:a', 'c:c', 'b:b']);
   });
 
   it('ends job2, job4, job6 in that order at t=3 in the job window, as a real clock would', () => {
-    const { trace } = compareWithCPython(oracle, jobWindowScenario({ jobs: 8, maxsize: 4, durations: { kind: 'formula' } }));
+    const { trace } = compareWithCPython(
+      oracle,
+      jobWindowScenario({ jobs: 8, maxsize: 4, durations: { kind: 'formula' } }),
+    );
     const atThree = logLines(trace).filter((l) => l.time === 3 && l.text.startsWith('<<<'));
     expect(atThree.map((l) => trace.tasks[l.task].name)).toEqual(['j2', 'j4', 'j6']);
   });
@@ -53,12 +73,18 @@ describe('the timer heap', () => {
     const lines = logLines(trace);
     expect(lines.map((l) => l.time)).toEqual([0.3, 0.3]);
     expect(trace.iter[lines[0].event]).toBe(trace.iter[lines[1].event]);
-    const alone = compareWithCPython(oracle, scenario({}, task('a', repeat(3, sleep(0.1)), log('a')))).trace;
+    const alone = compareWithCPython(
+      oracle,
+      scenario({}, task('a', repeat(3, sleep(0.1)), log('a'))),
+    ).trace;
     expect(logLines(alone)[0].time).toBe(0.30000000000000004);
   });
 
   it('never lets a cancelled timer wake the loop', () => {
-    const { trace } = compareWithCPython(oracle, scenario({}, task('a', sleep(5), log('never')), task('b', sleep(1), cancel('a'))));
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', sleep(5), log('never')), task('b', sleep(1), cancel('a'))),
+    );
     expect(trace.end!.time).toBe(1);
     expect(count(trace, Ev.TIMER_CANCEL)).toBe(1);
     expect(count(trace, Ev.TIMER_DROP)).toBe(1);
@@ -69,14 +95,18 @@ describe('the timer heap', () => {
     const killer = task('killer', sleep(1), ...sleepers.slice(0, 120).map((s) => cancel(s.name)));
     const { trace } = compareWithCPython(oracle, scenario({}, ...sleepers, killer));
     const drops = [];
-    for (let i = 0; i < trace.eventCount; i += 1) if (trace.kind[i] === Ev.TIMER_DROP) drops.push(trace.iter[i]);
+    for (let i = 0; i < trace.eventCount; i += 1)
+      if (trace.kind[i] === Ev.TIMER_DROP) drops.push(trace.iter[i]);
     expect(drops).toHaveLength(120);
     expect(new Set(drops).size).toBe(1); // all at once: a rebuild, not one by one from the head
     expect(logLines(trace)).toHaveLength(30);
   });
 
   it('waits at most 86400 s per select', () => {
-    const { trace } = compareWithCPython(oracle, scenario({}, task('a', sleep(100_000), log('late'))));
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', sleep(100_000), log('late'))),
+    );
     expect(logLines(trace)[0].time).toBe(100_000);
     expect(trace.iterTimeout[2]).toBe(86_400);
   });
@@ -84,13 +114,19 @@ describe('the timer heap', () => {
 
 describe('tasks and sleep(0)', () => {
   it('runs a task created before the loop in the first iteration, FIFO', () => {
-    const { trace } = compareWithCPython(oracle, scenario({}, task('a', log('1')), task('b', log('2'))));
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', log('1')), task('b', log('2'))),
+    );
     expect(logged(trace)).toEqual(['a:1', 'b:2']);
     expect(trace.end!.iterations).toBe(2);
   });
 
   it('makes sleep(0) a bare yield: one iteration, to the end of the ready queue', () => {
-    const { trace } = compareWithCPython(oracle, scenario({}, task('a', sleep(0), log('a')), task('b', log('b'))));
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', sleep(0), log('a')), task('b', log('b'))),
+    );
     expect(logged(trace)).toEqual(['b:b', 'a:a']);
     const [b, a] = logLines(trace);
     expect(trace.iter[a.event]).toBe(trace.iter[b.event] + 1);
@@ -99,7 +135,11 @@ describe('tasks and sleep(0)', () => {
   it('interleaves tasks that yield with sleep(0)', () => {
     const { trace } = compareWithCPython(
       oracle,
-      scenario({}, task('a', repeat(3, sleep(0), log('a{n}'))), task('b', repeat(3, sleep(0), log('b{n}')))),
+      scenario(
+        {},
+        task('a', repeat(3, sleep(0), log('a{n}'))),
+        task('b', repeat(3, sleep(0), log('b{n}'))),
+      ),
     );
     expect(logged(trace)).toEqual(['a:a1', 'b:b1', 'a:a2', 'b:b2', 'a:a3', 'b:b3']);
   });
@@ -111,7 +151,10 @@ describe('tasks and sleep(0)', () => {
   });
 
   it('lets the other tasks go on when one raises', () => {
-    const { trace } = compareWithCPython(oracle, scenario(LOCK, task('bad', release('l'), log('never')), task('good', sleep(1), log('fine'))));
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(LOCK, task('bad', release('l'), log('never')), task('good', sleep(1), log('fine'))),
+    );
     expect(logged(trace)).toEqual(['good:fine']);
     expect(trace.strings).toContain('RuntimeError: Lock is not acquired.');
   });
@@ -119,16 +162,41 @@ describe('tasks and sleep(0)', () => {
   it('expands {n} to the innermost repeat and {item} to the last item got', () => {
     const { trace } = compareWithCPython(
       oracle,
-      scenario(Q0, task('a', log('{n} {item}'), put('q', 'x{n}'), get('q'), repeat(2, repeat(2, log('{n}')), log('outer {n} {item}')), repeat(0, log('never')))),
+      scenario(
+        Q0,
+        task(
+          'a',
+          log('{n} {item}'),
+          put('q', 'x{n}'),
+          get('q'),
+          repeat(2, repeat(2, log('{n}')), log('outer {n} {item}')),
+          repeat(0, log('never')),
+        ),
+      ),
     );
-    expect(logged(trace)).toEqual(['a:1 None', 'a:1', 'a:2', 'a:outer 1 x1', 'a:1', 'a:2', 'a:outer 2 x1']);
+    expect(logged(trace)).toEqual([
+      'a:1 None',
+      'a:1',
+      'a:2',
+      'a:outer 1 x1',
+      'a:1',
+      'a:2',
+      'a:outer 2 x1',
+    ]);
   });
 });
 
 describe('Queue', () => {
   it('treats maxsize <= 0 as unbounded', () => {
     for (const maxsize of [0, -1]) {
-      const { trace } = compareWithCPython(oracle, scenario({ q: { type: 'Queue', maxsize } }, task('p', repeat(50, put('q', 'x'))), task('c', repeat(50, get('q')))));
+      const { trace } = compareWithCPython(
+        oracle,
+        scenario(
+          { q: { type: 'Queue', maxsize } },
+          task('p', repeat(50, put('q', 'x'))),
+          task('c', repeat(50, get('q'))),
+        ),
+      );
       expect(count(trace, Ev.Q_BLOCK, (i) => trace.b[i] === 0)).toBe(0);
     }
   });
@@ -136,7 +204,13 @@ describe('Queue', () => {
   it('wakes one waiter per item, first come first served', () => {
     const { trace } = compareWithCPython(
       oracle,
-      scenario(Q0, task('g1', get('q'), log('{item}')), task('g2', get('q'), log('{item}')), task('g3', get('q'), log('{item}')), task('p', sleep(1), put('q', 'a'), put('q', 'b'), put('q', 'c'))),
+      scenario(
+        Q0,
+        task('g1', get('q'), log('{item}')),
+        task('g2', get('q'), log('{item}')),
+        task('g3', get('q'), log('{item}')),
+        task('p', sleep(1), put('q', 'a'), put('q', 'b'), put('q', 'c')),
+      ),
     );
     expect(logged(trace)).toEqual(['g1:a', 'g2:b', 'g3:c']);
   });
@@ -147,7 +221,17 @@ describe('Queue', () => {
       scenario(
         Q1,
         task('p1', put('q', 'x1'), put('q', 'x2'), log('put x2')),
-        task('c', sleep(1), get('q'), log('got {item}'), sleep(1), get('q'), log('got {item}'), get('q'), log('got {item}')),
+        task(
+          'c',
+          sleep(1),
+          get('q'),
+          log('got {item}'),
+          sleep(1),
+          get('q'),
+          log('got {item}'),
+          get('q'),
+          log('got {item}'),
+        ),
         task('p3', sleep(1), put('q', 'y'), log('put y')),
       ),
     );
@@ -159,7 +243,12 @@ describe('Queue', () => {
   it('passes the wake-up on when a woken getter is cancelled', () => {
     const { trace } = compareWithCPython(
       oracle,
-      scenario(Q0, task('g1', get('q'), log('g1 got {item}')), task('g2', get('q'), log('g2 got {item}')), task('p', sleep(1), put('q', 'a'), cancel('g1'))),
+      scenario(
+        Q0,
+        task('g1', get('q'), log('g1 got {item}')),
+        task('g2', get('q'), log('g2 got {item}')),
+        task('p', sleep(1), put('q', 'a'), cancel('g1')),
+      ),
     );
     expect(logged(trace)).toEqual(['g2:g2 got a']);
   });
@@ -167,7 +256,13 @@ describe('Queue', () => {
   it('drops a cancelled waiter from the deque', () => {
     const { trace } = compareWithCPython(
       oracle,
-      scenario(Q0, task('g1', get('q'), log('never')), task('k', sleep(1), cancel('g1')), task('g2', get('q'), log('g2 got {item}')), task('p', sleep(2), put('q', 'a'))),
+      scenario(
+        Q0,
+        task('g1', get('q'), log('never')),
+        task('k', sleep(1), cancel('g1')),
+        task('g2', get('q'), log('g2 got {item}')),
+        task('p', sleep(2), put('q', 'a')),
+      ),
     );
     expect(logged(trace)).toEqual(['g2:g2 got a']);
     expect(count(trace, Ev.Q_UNBLOCK)).toBe(1);
@@ -202,8 +297,14 @@ describe('Lock', () => {
   });
 
   it('raises RuntimeError when releasing an unlocked lock', () => {
-    const { python } = compareWithCPython(oracle, scenario(LOCK, task('a', acquire('l'), release('l'), release('l'))));
-    expect(python.end.tasks.a).toEqual({ state: 'failed', error: 'RuntimeError: Lock is not acquired.' });
+    const { python } = compareWithCPython(
+      oracle,
+      scenario(LOCK, task('a', acquire('l'), release('l'), release('l'))),
+    );
+    expect(python.end.tasks.a).toEqual({
+      state: 'failed',
+      error: 'RuntimeError: Lock is not acquired.',
+    });
   });
 });
 
@@ -240,7 +341,12 @@ describe('Semaphore', () => {
   it('limits concurrency to its value', () => {
     const { trace } = compareWithCPython(
       oracle,
-      scenario({ s: { type: 'Semaphore', value: 2 } }, ...[1, 2, 3, 4, 5].map((i) => task(`j${i}`, acquire('s'), log('in'), sleep(i % 2 + 1), log('out'), release('s')))),
+      scenario(
+        { s: { type: 'Semaphore', value: 2 } },
+        ...[1, 2, 3, 4, 5].map((i) =>
+          task(`j${i}`, acquire('s'), log('in'), sleep((i % 2) + 1), log('out'), release('s')),
+        ),
+      ),
     );
     expect(logLines(trace).filter((l) => l.time === 0)).toHaveLength(2);
   });
@@ -248,9 +354,16 @@ describe('Semaphore', () => {
   it('raises ValueError when a BoundedSemaphore is released too many times', () => {
     const { python } = compareWithCPython(
       oracle,
-      scenario({ s: { type: 'BoundedSemaphore', value: 1 } }, task('a', acquire('s'), release('s'), release('s'), log('never')), task('b', sleep(1), log('b goes on'))),
+      scenario(
+        { s: { type: 'BoundedSemaphore', value: 1 } },
+        task('a', acquire('s'), release('s'), release('s'), log('never')),
+        task('b', sleep(1), log('b goes on')),
+      ),
     );
-    expect(python.end.tasks.a).toEqual({ state: 'failed', error: 'ValueError: BoundedSemaphore released too many times' });
+    expect(python.end.tasks.a).toEqual({
+      state: 'failed',
+      error: 'ValueError: BoundedSemaphore released too many times',
+    });
     expect(python.end.tasks.b).toEqual({ state: 'done' });
   });
 });
@@ -275,19 +388,29 @@ describe('Event', () => {
 
 describe('cancellation', () => {
   it('never runs the body of a task cancelled before its first step', () => {
-    const { python } = compareWithCPython(oracle, scenario({}, task('a', cancel('b')), task('b', log('never'))));
+    const { python } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', cancel('b')), task('b', log('never'))),
+    );
     expect(python.end.tasks.b).toEqual({ state: 'cancelled' });
   });
 
   it('returns False for a task already done', () => {
-    const { python } = compareWithCPython(oracle, scenario({}, task('a', log('quick')), task('b', sleep(1), cancel('a'))));
+    const { python } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', log('quick')), task('b', sleep(1), cancel('a'))),
+    );
     expect(python.records.find((r) => r[4] === 'cancel')?.[5]).toBe(false);
   });
 
   it('cancels a task that cancels itself at its next await, or when it returns', () => {
     const { trace, python } = compareWithCPython(
       oracle,
-      scenario({}, task('a', cancel('a'), log('still running'), sleep(1), log('never')), task('b', cancel('b'), log('returns'))),
+      scenario(
+        {},
+        task('a', cancel('a'), log('still running'), sleep(1), log('never')),
+        task('b', cancel('b'), log('returns')),
+      ),
     );
     expect(logged(trace)).toEqual(['a:still running', 'b:returns']);
     expect(python.end.tasks).toEqual({ a: { state: 'cancelled' }, b: { state: 'cancelled' } });
@@ -296,25 +419,44 @@ describe('cancellation', () => {
 
 describe('the end of a run', () => {
   it('reports a deadlock, naming each blocked task and what it waits on', () => {
-    const { trace } = compareWithCPython(oracle, scenario(Q1, task('c', get('q'), log('never')), task('p', put('q', 'a'), put('q', 'b'), put('q', 'c'))));
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        Q1,
+        task('c', get('q'), log('never')),
+        task('p', put('q', 'a'), put('q', 'b'), put('q', 'c')),
+      ),
+    );
     expect(trace.end!.reason).toBe('deadlock');
     expect(trace.end!.message).toContain("p waits on put to queue 'q' (full, 1/1)");
   });
 
   it('stops an endless sleep(0) loop as a livelock', () => {
-    const { trace } = compareWithCPython(oracle, scenario({}, task('spin', repeat(undefined, sleep(0))), task('late', sleep(1), log('never'))), { maxIterationsPerInstant: 1000 });
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario({}, task('spin', repeat(undefined, sleep(0))), task('late', sleep(1), log('never'))),
+      { maxIterationsPerInstant: 1000 },
+    );
     expect(trace.end!.reason).toBe('livelock');
     expect(trace.end!.message).toContain('spin');
   });
 
   it('stops a loop without awaits (Python would hang) with the task named', () => {
-    const trace = compareWithCPython(oracle, scenario({}, task('busy', repeat(undefined, log('x')))), { maxOpsPerStep: 100 }).trace;
+    const trace = compareWithCPython(
+      oracle,
+      scenario({}, task('busy', repeat(undefined, log('x')))),
+      { maxOpsPerStep: 100 },
+    ).trace;
     expect(trace.end!.reason).toBe('no-yield');
     expect(trace.end!.message).toContain('busy');
   });
 
   it('stops at --until, events at that instant included', () => {
-    const { trace } = compareWithCPython(oracle, jobWindowScenario({ jobs: 8, maxsize: 4, durations: { kind: 'formula' } }), { until: 2 });
+    const { trace } = compareWithCPython(
+      oracle,
+      jobWindowScenario({ jobs: 8, maxsize: 4, durations: { kind: 'formula' } }),
+      { until: 2 },
+    );
     expect(trace.end!.reason).toBe('until');
     expect(logLines(trace).at(-1)!.time).toBe(2);
   });

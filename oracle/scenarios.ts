@@ -2,7 +2,11 @@
 import type { PrimitiveSpec, Scenario, Step, TaskSpec } from '../src/scenario/types';
 
 export const sleep = (seconds: number): Step => ({ op: 'sleep', seconds });
-export const put = (queue: string, value: string | null = null): Step => ({ op: 'put', queue, value });
+export const put = (queue: string, value: string | null = null): Step => ({
+  op: 'put',
+  queue,
+  value,
+});
 export const get = (queue: string): Step => ({ op: 'get', queue });
 export const acquire = (lock: string): Step => ({ op: 'acquire', lock });
 export const release = (lock: string): Step => ({ op: 'release', lock });
@@ -16,6 +20,9 @@ export const repeat = (times: number | undefined, ...steps: Step[]): Step =>
 
 export const task = (name: string, ...steps: Step[]): TaskSpec => ({ name, steps });
 
-export function scenario(primitives: Record<string, PrimitiveSpec>, ...tasks: TaskSpec[]): Scenario {
+export function scenario(
+  primitives: Record<string, PrimitiveSpec>,
+  ...tasks: TaskSpec[]
+): Scenario {
   return { version: 1, primitives, tasks };
 }

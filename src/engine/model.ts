@@ -35,31 +35,38 @@ export class Future {
   }
 }
 
-/** A `TimerHandle` for `sleep(d)` with d > 0: in the heap, then in the ready queue. */
-export class Timer {
+/**
+ * A `TimerHandle` for `sleep(d)` with d > 0 (in the heap, then in the ready queue), together
+ * with the future it completes: one object where CPython has two, as nothing else refers to
+ * that future.
+ */
+export class Timer extends Future {
   readonly isTimer = true;
   /** In the heap (`_scheduled`). */
   scheduled = true;
-  cancelled = false;
+  /** The handle (not its future) was cancelled: `TimerHandle._cancelled`. */
+  handleCancelled = false;
   /** Its callback ran (set the sleep future's result unless cancelled). */
   ran = false;
   constructor(
     readonly id: number,
     readonly when: number,
     readonly task: Task,
-    readonly future: Future,
-  ) {}
+  ) {
+    super(task);
+  }
+  /** The sleep's future. */
+  get future(): Future {
+    return this;
+  }
 }
 
-/** A task's step in the ready queue: `Task.__step` (first or after a yield) or `Task.__wakeup`. */
-export class StepHandle {
-  readonly isTimer = false;
-  constructor(
-    readonly task: Task,
-    readonly reason: number,
-  ) {}
-}
-export type ReadyHandle = StepHandle | Timer;
+/**
+ * What the ready queue holds: a timer's callback, or a task's step (`Task.__step`, first or
+ * after a yield, or `Task.__wakeup`). A task has at most one step in the queue at a time, so
+ * the task itself stands for it.
+ */
+export type ReadyHandle = Task | Timer;
 
 /** Where a suspended task is inside an awaited primitive operation. */
 export const Await = {
@@ -79,6 +86,9 @@ export const TASK_FAILED = 2;
 export const TASK_CANCELLED = 3;
 
 export class Task {
+  readonly isTimer = false;
+  /** Why its step is in the ready queue (a StepReason). */
+  readyReason = 0;
   state = TASK_PENDING;
   pc: number;
   /** Active repeats, innermost last, as pairs (repeat pc, iteration number from 1). */

@@ -55,13 +55,22 @@ export interface Program {
   taskEnd: Int32Array;
 }
 
+function countSteps(steps: readonly Step[]): number {
+  let n = steps.length;
+  for (const step of steps) if (step.op === 'repeat') n += countSteps(step.steps);
+  return n;
+}
+
+export function scenarioSteps(scenario: Scenario): number {
+  let total = 0;
+  for (const task of scenario.tasks) total += countSteps(task.steps);
+  return total;
+}
+
 export function compileScenario(scenario: Scenario, addString: (s: string) => number): Program {
   const primitiveIndex = new Map(Object.keys(scenario.primitives).map((name, i) => [name, i]));
   const taskIndex = new Map(scenario.tasks.map((task, i) => [task.name, i]));
-  let total = 0;
-  const countSteps = (steps: readonly Step[]): number =>
-    steps.reduce((sum, s) => sum + 1 + (s.op === 'repeat' ? countSteps(s.steps) : 0), 0);
-  for (const task of scenario.tasks) total += countSteps(task.steps);
+  const total = scenarioSteps(scenario);
 
   const program: Program = {
     code: new Uint8Array(total),
@@ -73,18 +82,13 @@ export function compileScenario(scenario: Scenario, addString: (s: string) => nu
     taskBase: new Int32Array(scenario.tasks.length),
     taskEnd: new Int32Array(scenario.tasks.length),
   };
-  const constants = new Map<string, number>();
+  // Each constant text gets its own string id (no lookup table: most texts are distinct).
   const textId = (pc: number, text: string): number => {
     if (hasPlaceholder(text)) {
       program.templates.set(pc, parseTemplate(text));
       return STR_TEMPLATE;
     }
-    let id = constants.get(text);
-    if (id === undefined) {
-      id = addString(text);
-      constants.set(text, id);
-    }
-    return id;
+    return addString(text);
   };
 
   let pc = 0;
@@ -99,7 +103,7 @@ export function compileScenario(scenario: Scenario, addString: (s: string) => nu
           break;
         case 'put':
           program.target[at] = primitiveIndex.get(step.queue)!;
-          program.str[at] = step.value === null ? STR_NONE : textId(at, step.value);
+          program.str[at] = step.value == null ? STR_NONE : textId(at, step.value);
           break;
         case 'get':
           program.target[at] = primitiveIndex.get(step.queue)!;

@@ -7,7 +7,14 @@
 import type { Scenario } from '../scenario/types';
 import { renderTemplate } from '../scenario/template';
 import { Deque } from './deque';
-import { EndReason, END_REASON_NAMES, Ev, StepReason, WaitKind, type EndReasonValue } from './events';
+import {
+  EndReason,
+  END_REASON_NAMES,
+  Ev,
+  StepReason,
+  WaitKind,
+  type EndReasonValue,
+} from './events';
 import {
   Await,
   CANCELLED,
@@ -19,7 +26,6 @@ import {
   PENDING,
   PyError,
   QueuePrimitive,
-  StepHandle,
   Task,
   TASK_CANCELLED,
   TASK_DONE,
@@ -28,7 +34,14 @@ import {
   type Primitive,
   type ReadyHandle,
 } from './model';
-import { compileScenario, Op, STR_NONE, STR_TEMPLATE, type Program } from './program';
+import {
+  compileScenario,
+  Op,
+  scenarioSteps,
+  STR_NONE,
+  STR_TEMPLATE,
+  type Program,
+} from './program';
 import { TimerHeap } from './timerHeap';
 import { Trace, type BlockedTask } from './trace';
 import { describeWait, formatTime } from './describe';
@@ -63,7 +76,7 @@ const R_RAISE = 3; // task.error
 const R_ABORT = 4; // the no-yield bound was hit
 
 export class Simulation {
-  readonly trace = new Trace();
+  readonly trace: Trace;
   readonly tasks: Task[] = [];
   readonly primitives: Primitive[] = [];
   private readonly program: Program;
@@ -84,7 +97,10 @@ export class Simulation {
       maxOpsPerStep: options.maxOpsPerStep ?? DEFAULT_LIMITS.maxOpsPerStep,
       maxEvents: options.maxEvents ?? DEFAULT_LIMITS.maxEvents,
     };
-    const trace = this.trace;
+    // About four events per step when every step runs once: room for them up front.
+    const trace = (this.trace = new Trace(
+      Math.max(1024, 4 * scenarioSteps(scenario) + 4 * scenario.tasks.length),
+    ));
     this.program = compileScenario(scenario, (s) => trace.addString(s));
     Object.entries(scenario.primitives).forEach(([name, spec], id) => {
       if (spec.type === 'Queue') {
@@ -104,7 +120,7 @@ export class Simulation {
       const task = new Task(id, spec.name, this.program.taskBase[id], this.program.taskEnd[id]);
       this.tasks.push(task);
       trace.tasks.push({ name: spec.name, index: id });
-      this.ready.push(new StepHandle(task, StepReason.FIRST));
+      this.schedule(task, StepReason.FIRST);
       trace.emit(Ev.TASK_CREATE, id, -1, -1, -1);
     });
   }
@@ -147,10 +163,10 @@ export class Simulation {
   private nextIterationTime(): number | null {
     if (this.ready.length > 0) return this.now;
     let head: Timer | undefined = this.heap.peek();
-    if (head?.cancelled) {
+    if (head?.handleCancelled) {
       head = undefined;
       for (const timer of this.heap.items) {
-        if (!timer.cancelled && (head === undefined || timer.when < head.when)) head = timer;
+        if (!timer.handleCancelled && (head === undefined || timer.when < head.when)) head = timer;
       }
     }
     if (head === undefined) return null;
@@ -178,15 +194,15 @@ export class Simulation {
       this.timerCancelledCount / scheduled > MIN_CANCELLED_TIMER_HANDLES_FRACTION
     ) {
       for (const timer of heap.items) {
-        if (timer.cancelled) {
+        if (timer.handleCancelled) {
           timer.scheduled = false;
           trace.emit(Ev.TIMER_DROP, timer.task.id, timer.id, -1, -1);
         }
       }
-      heap.rebuild((timer) => !timer.cancelled);
+      heap.rebuild((timer) => !timer.handleCancelled);
       this.timerCancelledCount = 0;
     } else {
-      while (heap.size > 0 && heap.peek()!.cancelled) {
+      while (heap.size > 0 && heap.peek()!.handleCancelled) {
         this.timerCancelledCount -= 1;
         const timer = heap.pop()!;
         timer.scheduled = false;
@@ -236,7 +252,7 @@ export class Simulation {
     for (let i = 0; i < ntodo; i += 1) {
       const handle = this.ready.shift()!;
       if (handle.isTimer) {
-        if (handle.cancelled) {
+        if (handle.handleCancelled) {
           trace.emit(Ev.SKIP_HANDLE, handle.task.id, handle.id, -1, -1);
           continue;
         }
@@ -280,22 +296,28 @@ export class Simulation {
     const task = future.waiter;
     if (task === null) return;
     future.waiter = null;
-    this.ready.push(new StepHandle(task, StepReason.WOKEN));
+    this.schedule(task, StepReason.WOKEN);
     this.trace.emit(Ev.WAKE, task.id, future.cancelled ? 1 : 0, -1, -1);
   }
 
   // ---------------------------------------------------------------- tasks
 
+  /** `call_soon(task.__step)` or `call_soon(task.__wakeup)`. */
+  private schedule(task: Task, reason: number): void {
+    task.readyReason = reason;
+    this.ready.push(task);
+  }
+
   /**
    * `Task.__step` (and `Task.__wakeup`, which calls it). Returns false when the run stopped.
    * A wake-up from a cancelled future throws CancelledError into the coroutine.
    */
-  private runStep(handle: StepHandle): boolean {
-    const task = handle.task;
+  private runStep(task: Task): boolean {
     const trace = this.trace;
+    const reason = task.readyReason;
     let error: PyError | null = null;
-    if (handle.reason === StepReason.WOKEN && task.futWaiter?.cancelled) error = CANCELLED_ERROR;
-    trace.emit(Ev.RUN_STEP, task.id, handle.reason, -1, -1);
+    if (reason === StepReason.WOKEN && task.futWaiter?.cancelled) error = CANCELLED_ERROR;
+    trace.emit(Ev.RUN_STEP, task.id, reason, -1, -1);
     this.ranThisIteration.push(task);
     if (task.mustCancel) {
       error = CANCELLED_ERROR;
@@ -312,7 +334,7 @@ export class Simulation {
         return true;
       }
       case R_YIELD:
-        this.ready.push(new StepHandle(task, StepReason.YIELDED));
+        this.schedule(task, StepReason.YIELDED);
         return true;
       case R_RETURN:
         if (task.mustCancel) {
@@ -456,8 +478,8 @@ export class Simulation {
 
   /** `TimerHandle.cancel()`: only a timer that has not run yet changes anything. */
   private cancelTimer(timer: Timer): void {
-    if (timer.cancelled || timer.ran) return;
-    timer.cancelled = true;
+    if (timer.handleCancelled || timer.ran) return;
+    timer.handleCancelled = true;
     if (timer.scheduled) this.timerCancelledCount += 1;
     this.trace.emit(Ev.TIMER_CANCEL, timer.task.id, timer.id, -1, -1);
   }
@@ -505,8 +527,8 @@ export class Simulation {
             return R_YIELD;
           }
           const when = this.now + seconds; // call_later: self.time() + delay
-          const future = new Future(task);
-          const timer = new Timer(trace.addTimer(when, task.id), when, task, future);
+          const timer = new Timer(trace.addTimer(when, task.id), when, task);
+          const future = timer.future;
           this.heap.push(timer);
           trace.emit(Ev.TIMER_SCHEDULE, task.id, timer.id, -1, step);
           task.awaiting = Await.SLEEP;

@@ -37,13 +37,16 @@ export interface TracePrimitive {
 /** Growable typed-array column. */
 class Column<A extends Int32Array | Uint32Array | Uint8Array | Float64Array> {
   data: A;
-  constructor(private readonly make: (n: number) => A) {
-    this.data = make(1024);
+  constructor(
+    private readonly make: (n: number) => A,
+    capacity = 1024,
+  ) {
+    this.data = make(capacity);
   }
   ensure(n: number): void {
     if (n <= this.data.length) return;
-    let size = this.data.length * 2;
-    while (size < n) size *= 2;
+    let size = Math.max(1024, Math.ceil(this.data.length * 1.5));
+    while (size < n) size = Math.ceil(size * 1.5);
     const next = this.make(size);
     next.set(this.data as never);
     this.data = next;
@@ -56,6 +59,16 @@ class Column<A extends Int32Array | Uint32Array | Uint8Array | Float64Array> {
  * creation order, which is also their tie-break order in the heap.
  */
 export class Trace {
+  /** `eventCapacity`: room for this many events before the columns grow. */
+  constructor(eventCapacity = 1024) {
+    this.kindCol = new Column((n) => new Uint8Array(n), eventCapacity);
+    this.taskCol = new Column((n) => new Int32Array(n), eventCapacity);
+    this.aCol = new Column((n) => new Int32Array(n), eventCapacity);
+    this.bCol = new Column((n) => new Int32Array(n), eventCapacity);
+    this.stepCol = new Column((n) => new Int32Array(n), eventCapacity);
+    this.iterCol = new Column((n) => new Uint32Array(n), eventCapacity);
+  }
+
   readonly tasks: TraceTask[] = [];
   readonly primitives: TracePrimitive[] = [];
   readonly strings: string[] = [];
@@ -64,12 +77,12 @@ export class Trace {
   timerCount = 0;
   end: RunEnd | null = null;
 
-  private readonly kindCol = new Column((n) => new Uint8Array(n));
-  private readonly taskCol = new Column((n) => new Int32Array(n));
-  private readonly aCol = new Column((n) => new Int32Array(n));
-  private readonly bCol = new Column((n) => new Int32Array(n));
-  private readonly stepCol = new Column((n) => new Int32Array(n));
-  private readonly iterCol = new Column((n) => new Uint32Array(n));
+  private readonly kindCol: Column<Uint8Array>;
+  private readonly taskCol: Column<Int32Array>;
+  private readonly aCol: Column<Int32Array>;
+  private readonly bCol: Column<Int32Array>;
+  private readonly stepCol: Column<Int32Array>;
+  private readonly iterCol: Column<Uint32Array>;
   /** Clock after the iteration's select. */
   private readonly iterTimeCol = new Column((n) => new Float64Array(n));
   /** The select timeout; -1 for None. */
@@ -122,7 +135,9 @@ export class Trace {
   timeAt(index: number): number {
     const iteration = this.iter[index];
     if (iteration === 0) return 0;
-    return index < this.iterSelect[iteration] ? this.iterTime[iteration - 1] : this.iterTime[iteration];
+    return index < this.iterSelect[iteration]
+      ? this.iterTime[iteration - 1]
+      : this.iterTime[iteration];
   }
 
   string(id: number): string {
@@ -132,9 +147,18 @@ export class Trace {
   /** Bytes held by the columns (what a viewer keeps in memory for this trace). */
   byteSize(): number {
     const cols = [
-      this.kindCol, this.taskCol, this.aCol, this.bCol, this.stepCol, this.iterCol,
-      this.iterTimeCol, this.iterTimeoutCol, this.iterSelectCol, this.iterFirstCol,
-      this.timerWhenCol, this.timerTaskCol,
+      this.kindCol,
+      this.taskCol,
+      this.aCol,
+      this.bCol,
+      this.stepCol,
+      this.iterCol,
+      this.iterTimeCol,
+      this.iterTimeoutCol,
+      this.iterSelectCol,
+      this.iterFirstCol,
+      this.timerWhenCol,
+      this.timerTaskCol,
     ];
     return cols.reduce((sum, col) => sum + col.data.byteLength, 0);
   }

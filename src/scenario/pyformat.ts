@@ -3,7 +3,10 @@ import type { TemplatePart } from './template';
 
 /** A Python string literal (double quotes). */
 export function pyString(text: string): string {
-  return JSON.stringify(text).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\u0085\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -12,7 +15,8 @@ export function pyString(text: string): string {
  */
 export function pyNumber(x: number): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e16) return String(x);
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "float('nan')" : x > 0 ? "float('inf')" : "float('-inf')";
+  if (!Number.isFinite(x))
+    return Number.isNaN(x) ? "float('nan')" : x > 0 ? "float('inf')" : "float('-inf')";
   // Shortest round-trip digits, as both languages use; Python switches to exponent
   // notation below 1e-4 and from 1e16.
   const [mantissa, exponentText] = x.toExponential().split('e');
@@ -63,7 +67,9 @@ const KEYWORDS = new Set(
   ).split(' '),
 );
 const BUILTINS = new Set(
-  'print range len list dict set str int float object id type super sum min max any all iter next open input'.split(' '),
+  'print range len list dict set str int float object id type super sum min max any all iter next open input'.split(
+    ' ',
+  ),
 );
 
 /** Hands out Python identifiers, unique, valid and clear of keywords and reserved names. */

@@ -29,7 +29,7 @@ export function parseTemplate(text: string): TemplatePart[] {
 }
 
 export function hasPlaceholder(text: string): boolean {
-  return text.includes('{n}') || text.includes('{item}');
+  return text.indexOf('{') >= 0 && (text.includes('{n}') || text.includes('{item}'));
 }
 
 /** Python's `str(item)`: `None` before any item was taken from a queue. */

@@ -22,14 +22,7 @@ export type RepeatStep = { op: 'repeat'; times?: number; steps: Step[] };
 export type CancelStep = { op: 'cancel'; task: string };
 
 export type Step =
-  | SleepStep
-  | PutStep
-  | GetStep
-  | LockStep
-  | EventStep
-  | LogStep
-  | RepeatStep
-  | CancelStep;
+  SleepStep | PutStep | GetStep | LockStep | EventStep | LogStep | RepeatStep | CancelStep;
 export type StepOp = Step['op'];
 
 export interface TaskSpec {

@@ -11,8 +11,7 @@ export interface ValidationError {
 }
 
 export type ValidationResult =
-  | { ok: true; scenario: Scenario }
-  | { ok: false; errors: ValidationError[] };
+  { ok: true; scenario: Scenario } | { ok: false; errors: ValidationError[] };
 
 export function formatError(error: ValidationError): string {
   return error.path ? `${error.path}: ${error.message}` : error.message;
@@ -59,68 +58,86 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Checks a parsed file in place, keeping the current path as a stack of segments so that
+ * nothing is allocated per step unless there is an error (scenarios can have millions of steps).
+ */
 class Validator {
   errors: ValidationError[] = [];
   primitiveTypes = new Map<string, string>();
   taskNames = new Set<string>();
   totalSteps = 0;
+  private readonly path: (string | number)[] = [];
 
-  fail(path: string, message: string): void {
-    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
+  enter(segment: string | number): void {
+    this.path.push(segment);
+  }
+  leave(): void {
+    this.path.pop();
   }
 
-  unknownKeys(obj: Record<string, unknown>, allowed: string[], path: string): void {
-    for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) {
-        this.fail(keyPath(path, key), `unknown key (expected ${allowed.join(', ')})`);
-      }
+  where(key?: string | number): string {
+    let out = '';
+    for (const segment of key === undefined ? this.path : [...this.path, key]) {
+      out = typeof segment === 'number' ? `${out}[${segment}]` : keyPath(out, segment);
+    }
+    return out;
+  }
+
+  fail(key: string | number | undefined, message: string): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path: this.where(key), message });
+  }
+
+  unknownKeys(obj: Record<string, unknown>, allowed: string[]): void {
+    for (const key in obj) {
+      if (!allowed.includes(key)) this.fail(key, `unknown key (expected ${allowed.join(', ')})`);
     }
   }
 
-  text(value: unknown, path: string): value is string {
+  text(value: unknown, key: string): value is string {
     if (typeof value !== 'string') {
-      this.fail(path, 'must be a string');
+      this.fail(key, 'must be a string');
       return false;
     }
     if (LONE_SURROGATE.test(value)) {
-      this.fail(path, 'must be valid Unicode text (it has a lone surrogate)');
+      this.fail(key, 'must be valid Unicode text (it has a lone surrogate)');
       return false;
     }
     return true;
   }
 
-  integer(value: unknown, path: string, min: number): number | undefined {
+  integer(value: unknown, key: string, min: number): number | undefined {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      this.fail(path, `must be an integer >= ${min}`);
+      this.fail(key, `must be an integer >= ${min}`);
       return undefined;
     }
     return value;
   }
 
-  primitive(name: string, spec: unknown, path: string): PrimitiveSpec | undefined {
+  primitive(name: string, spec: unknown): PrimitiveSpec | undefined {
     if (!isObject(spec)) {
-      this.fail(path, 'must be an object like {"type": "Queue", "maxsize": 1}');
+      this.fail(undefined, 'must be an object like {"type": "Queue", "maxsize": 1}');
       return undefined;
     }
     const type = spec.type;
     if (typeof type !== 'string' || !(type in PRIMITIVE_KEYS)) {
-      this.fail(keyPath(path, 'type'), `must be one of ${Object.keys(PRIMITIVE_KEYS).join(', ')}`);
+      this.fail('type', `must be one of ${Object.keys(PRIMITIVE_KEYS).join(', ')}`);
       return undefined;
     }
-    this.unknownKeys(spec, PRIMITIVE_KEYS[type], path);
+    this.unknownKeys(spec, PRIMITIVE_KEYS[type]);
     this.primitiveTypes.set(name, type);
     switch (type) {
       case 'Queue': {
         const maxsize = spec.maxsize ?? 0;
         if (typeof maxsize !== 'number' || !Number.isInteger(maxsize)) {
-          this.fail(keyPath(path, 'maxsize'), 'must be an integer (0 or less: unbounded)');
+          this.fail('maxsize', 'must be an integer (0 or less: unbounded)');
           return undefined;
         }
         return { type, maxsize };
       }
       case 'Semaphore':
       case 'BoundedSemaphore': {
-        const value = this.integer(spec.value ?? 1, keyPath(path, 'value'), 0);
+        const value = this.integer(spec.value ?? 1, 'value', 0);
         return value === undefined ? undefined : { type, value };
       }
       default:
@@ -128,128 +145,139 @@ class Validator {
     }
   }
 
-  reference(value: unknown, path: string, types: string[], what: string): string | undefined {
+  reference(value: unknown, key: string, types: string[], what: string): boolean {
     if (typeof value !== 'string') {
-      this.fail(path, `must be the name of a ${what}`);
-      return undefined;
+      this.fail(key, `must be the name of a ${what}`);
+      return false;
     }
     const type = this.primitiveTypes.get(value);
     if (type === undefined) {
       const known = [...this.primitiveTypes].filter(([, t]) => types.includes(t)).map(([n]) => n);
       const hint = known.length ? ` (declared: ${known.map((n) => `'${n}'`).join(', ')})` : '';
-      this.fail(path, `no primitive named '${value}' in "primitives"${hint}`);
-      return undefined;
+      this.fail(key, `no primitive named '${value}' in "primitives"${hint}`);
+      return false;
     }
     if (!types.includes(type)) {
-      this.fail(path, `'${value}' is a ${type}, not a ${what}`);
-      return undefined;
+      this.fail(key, `'${value}' is a ${type}, not a ${what}`);
+      return false;
     }
-    return value;
+    return true;
   }
 
-  steps(value: unknown, path: string, depth: number): Step[] {
+  steps(value: unknown, depth: number): value is Step[] {
     if (!Array.isArray(value)) {
-      this.fail(path, 'must be an array of steps');
-      return [];
+      this.fail(undefined, 'must be an array of steps');
+      return false;
     }
-    const out: Step[] = [];
-    value.forEach((raw, i) => {
-      const step = this.step(raw, `${path}[${i}]`, depth);
-      if (step) out.push(step);
-    });
-    return out;
+    let ok = true;
+    for (let i = 0; i < value.length; i += 1) {
+      this.enter(i);
+      ok = this.step(value[i], depth) && ok;
+      this.leave();
+    }
+    return ok;
   }
 
-  step(raw: unknown, path: string, depth: number): Step | undefined {
+  /** Checks one step; fills in `value: null` on a put without value. */
+  step(raw: unknown, depth: number): boolean {
     this.totalSteps += 1;
     if (!isObject(raw)) {
-      this.fail(path, 'must be an object like {"op": "sleep", "seconds": 1}');
-      return undefined;
+      this.fail(undefined, 'must be an object like {"op": "sleep", "seconds": 1}');
+      return false;
     }
     const op = raw.op;
-    if (typeof op !== 'string' || !(op in STEP_KEYS)) {
-      this.fail(keyPath(path, 'op'), `must be one of ${Object.keys(STEP_KEYS).join(', ')}`);
-      return undefined;
+    const allowed = typeof op === 'string' ? STEP_KEYS[op] : undefined;
+    if (allowed === undefined) {
+      this.fail('op', `must be one of ${Object.keys(STEP_KEYS).join(', ')}`);
+      return false;
     }
-    this.unknownKeys(raw, STEP_KEYS[op], path);
+    const before = this.errors.length;
+    this.unknownKeys(raw, allowed);
     switch (op) {
       case 'sleep': {
         const seconds = raw.seconds;
         if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-          this.fail(keyPath(path, 'seconds'), 'must be a number >= 0');
-          return undefined;
+          this.fail('seconds', 'must be a number >= 0');
+        } else if (seconds > MAX_SLEEP_SECONDS) {
+          this.fail('seconds', `must be at most ${MAX_SLEEP_SECONDS} (about 31 years)`);
         }
-        if (seconds > MAX_SLEEP_SECONDS) {
-          this.fail(keyPath(path, 'seconds'), `must be at most ${MAX_SLEEP_SECONDS} (about 31 years)`);
-          return undefined;
-        }
-        return { op, seconds };
+        break;
       }
-      case 'put': {
-        const queue = this.reference(raw.queue, keyPath(path, 'queue'), ['Queue'], 'Queue');
-        const value = raw.value ?? null;
-        if (value !== null && !this.text(value, keyPath(path, 'value'))) return undefined;
-        return queue === undefined ? undefined : { op, queue, value: value as string | null };
-      }
-      case 'get': {
-        const queue = this.reference(raw.queue, keyPath(path, 'queue'), ['Queue'], 'Queue');
-        return queue === undefined ? undefined : { op, queue };
-      }
+      case 'put':
+        this.reference(raw.queue, 'queue', ['Queue'], 'Queue');
+        if (raw.value === undefined) raw.value = null;
+        else if (raw.value !== null) this.text(raw.value, 'value');
+        break;
+      case 'get':
+        this.reference(raw.queue, 'queue', ['Queue'], 'Queue');
+        break;
       case 'acquire':
-      case 'release': {
-        const lock = this.reference(raw.lock, keyPath(path, 'lock'), LOCK_TYPES, 'Lock, Semaphore or BoundedSemaphore');
-        return lock === undefined ? undefined : { op, lock };
-      }
+      case 'release':
+        this.reference(raw.lock, 'lock', LOCK_TYPES, 'Lock, Semaphore or BoundedSemaphore');
+        break;
       case 'set':
       case 'clear':
-      case 'wait': {
-        const event = this.reference(raw.event, keyPath(path, 'event'), ['Event'], 'Event');
-        return event === undefined ? undefined : { op, event };
-      }
+      case 'wait':
+        this.reference(raw.event, 'event', ['Event'], 'Event');
+        break;
       case 'log':
-        return this.text(raw.text, keyPath(path, 'text')) ? { op, text: raw.text as string } : undefined;
+        this.text(raw.text, 'text');
+        break;
       case 'cancel': {
         const task = raw.task;
         if (typeof task !== 'string' || !this.taskNames.has(task)) {
-          this.fail(keyPath(path, 'task'), typeof task === 'string' ? `no task named '${task}'` : 'must be the name of a task');
-          return undefined;
+          this.fail(
+            'task',
+            typeof task === 'string' ? `no task named '${task}'` : 'must be the name of a task',
+          );
         }
-        return { op, task };
+        break;
       }
-      case 'repeat': {
+      case 'repeat':
         if (depth >= MAX_REPEAT_DEPTH) {
-          this.fail(path, `repeats nest at most ${MAX_REPEAT_DEPTH} deep`);
-          return undefined;
+          this.fail(undefined, `repeats nest at most ${MAX_REPEAT_DEPTH} deep`);
+          break;
         }
-        let times: number | undefined;
-        if (raw.times !== undefined) {
-          times = this.integer(raw.times, keyPath(path, 'times'), 0);
-          if (times === undefined) return undefined;
-        }
-        const steps = this.steps(raw.steps, keyPath(path, 'steps'), depth + 1);
-        return times === undefined ? { op, steps } : { op, times, steps };
-      }
+        if (raw.times !== undefined) this.integer(raw.times, 'times', 0);
+        this.enter('steps');
+        this.steps(raw.steps, depth + 1);
+        this.leave();
+        break;
     }
-    return undefined;
+    return this.errors.length === before;
   }
 
-  task(raw: unknown, path: string): TaskSpec | undefined {
+  task(raw: unknown): void {
     if (!isObject(raw)) {
-      this.fail(path, 'must be an object like {"name": "worker", "steps": [...]}');
-      return undefined;
+      this.fail(undefined, 'must be an object like {"name": "worker", "steps": [...]}');
+      return;
     }
-    this.unknownKeys(raw, ['name', 'steps'], path);
-    const steps = this.steps(raw.steps, keyPath(path, 'steps'), 0);
-    return { name: raw.name as string, steps };
+    this.unknownKeys(raw, ['name', 'steps']);
+    this.enter('steps');
+    this.steps(raw.steps, 0);
+    this.leave();
   }
 }
 
+/**
+ * Validates a parsed scenario. On success the scenario shares the input's task and step
+ * objects (a put without value gets `value: null` in place): no copy of what may be millions
+ * of steps.
+ */
 export function validateScenario(input: unknown): ValidationResult {
   const v = new Validator();
   if (!isObject(input)) {
-    return { ok: false, errors: [{ path: '', message: 'a scenario must be a JSON object with "version", "primitives" and "tasks"' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: 'a scenario must be a JSON object with "version", "primitives" and "tasks"',
+        },
+      ],
+    };
   }
-  v.unknownKeys(input, ['version', 'title', 'description', 'primitives', 'tasks'], '');
+  v.unknownKeys(input, ['version', 'title', 'description', 'primitives', 'tasks']);
   if (input.version !== 1) v.fail('version', 'must be 1');
   for (const key of ['title', 'description']) {
     if (input[key] !== undefined) v.text(input[key], key);
@@ -257,38 +285,49 @@ export function validateScenario(input: unknown): ValidationResult {
 
   const primitives: Record<string, PrimitiveSpec> = {};
   const rawPrimitives = input.primitives ?? {};
-  if (!isObject(rawPrimitives)) v.fail('primitives', 'must be an object mapping names to primitives');
+  if (!isObject(rawPrimitives))
+    v.fail('primitives', 'must be an object mapping names to primitives');
   else {
+    v.enter('primitives');
     for (const [name, spec] of Object.entries(rawPrimitives)) {
-      const path = keyPath('primitives', name);
-      if (name === '') v.fail(path, 'a primitive needs a non-empty name');
-      const checked = v.primitive(name, spec, path);
+      v.enter(name);
+      if (name === '') v.fail(undefined, 'a primitive needs a non-empty name');
+      const checked = v.primitive(name, spec);
       if (checked) primitives[name] = checked;
+      v.leave();
     }
+    v.leave();
   }
 
-  const tasks: TaskSpec[] = [];
-  if (!Array.isArray(input.tasks)) v.fail('tasks', 'must be an array of tasks');
-  else if (input.tasks.length === 0) v.fail('tasks', 'must have at least one task');
-  else if (input.tasks.length > MAX_TASKS) v.fail('tasks', `must have at most ${MAX_TASKS} tasks`);
+  const tasks = input.tasks;
+  if (!Array.isArray(tasks)) v.fail('tasks', 'must be an array of tasks');
+  else if (tasks.length === 0) v.fail('tasks', 'must have at least one task');
+  else if (tasks.length > MAX_TASKS) v.fail('tasks', `must have at most ${MAX_TASKS} tasks`);
   else {
+    v.enter('tasks');
     // Names first, so that a `cancel` step may name any task.
-    input.tasks.forEach((raw, i) => {
+    for (let i = 0; i < tasks.length; i += 1) {
+      const raw: unknown = tasks[i];
       const name = isObject(raw) ? raw.name : undefined;
-      const path = `tasks[${i}].name`;
-      if (typeof name !== 'string' || name === '') v.fail(path, 'must be a non-empty string');
-      else if (/\s/.test(name)) v.fail(path, 'must not contain spaces (log lines are "<time> <task> <text>")');
-      else if (v.taskNames.has(name)) v.fail(path, `'${name}' is already the name of another task`);
-      else if (v.text(name, path)) v.taskNames.add(name);
-    });
-    input.tasks.forEach((raw, i) => {
-      const task = v.task(raw, `tasks[${i}]`);
-      if (task) tasks.push(task);
-    });
+      v.enter(i);
+      if (typeof name !== 'string' || name === '') v.fail('name', 'must be a non-empty string');
+      else if (/\s/.test(name))
+        v.fail('name', 'must not contain spaces (log lines are "<time> <task> <text>")');
+      else if (v.taskNames.has(name))
+        v.fail('name', `'${name}' is already the name of another task`);
+      else if (v.text(name, 'name')) v.taskNames.add(name);
+      v.leave();
+    }
+    for (let i = 0; i < tasks.length; i += 1) {
+      v.enter(i);
+      v.task(tasks[i]);
+      v.leave();
+    }
+    v.leave();
   }
   if (v.totalSteps > MAX_STEPS) v.fail('tasks', `must have at most ${MAX_STEPS} steps in all`);
   if (v.errors.length > 0) return { ok: false, errors: v.errors };
-  const scenario: Scenario = { version: 1, primitives, tasks };
+  const scenario: Scenario = { version: 1, primitives, tasks: tasks as TaskSpec[] };
   if (typeof input.title === 'string') scenario.title = input.title;
   if (typeof input.description === 'string') scenario.description = input.description;
   return { ok: true, scenario };
@@ -300,7 +339,10 @@ export function parseScenario(text: string): ValidationResult {
   try {
     input = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }],
+    };
   }
   return validateScenario(input);
 }

@@ -30,7 +30,14 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (kind === Ev.LOG) extra = str(trace.a[i]);
     else if (kind === Ev.Q_PUT || kind === Ev.Q_GET) extra = str(trace.b[i]);
     else if (kind === Ev.CANCEL) extra = trace.b[i] === 1;
-    out.push([trace.iter[i], trace.timeAt(i), trace.tasks[trace.task[i]].name, trace.step[i], name, extra]);
+    out.push([
+      trace.iter[i],
+      trace.timeAt(i),
+      trace.tasks[trace.task[i]].name,
+      trace.step[i],
+      name,
+      extra,
+    ]);
   }
   return out;
 }
@@ -48,7 +55,8 @@ export function taskEnds(trace: Trace): Record<string, TaskEnd> {
     const kind = trace.kind[i];
     if (kind === Ev.TASK_DONE) ends[trace.task[i]] = { state: 'done' };
     else if (kind === Ev.TASK_CANCELLED) ends[trace.task[i]] = { state: 'cancelled' };
-    else if (kind === Ev.TASK_FAIL) ends[trace.task[i]] = { state: 'failed', error: trace.strings[trace.a[i]] };
+    else if (kind === Ev.TASK_FAIL)
+      ends[trace.task[i]] = { state: 'failed', error: trace.strings[trace.a[i]] };
   }
   const blockedStep = new Map(trace.end?.blocked.map((b) => [b.task, b.step]) ?? []);
   const out: Record<string, TaskEnd> = {};

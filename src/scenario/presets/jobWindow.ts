@@ -18,7 +18,11 @@ export interface JobWindowParams {
   durations: Durations;
 }
 
-export const JOB_WINDOW_DEFAULTS: JobWindowParams = { jobs: 8, maxsize: 4, durations: { kind: 'formula' } };
+export const JOB_WINDOW_DEFAULTS: JobWindowParams = {
+  jobs: 8,
+  maxsize: 4,
+  durations: { kind: 'formula' },
+};
 
 /** mulberry32: a small seeded generator, so "random" durations are the same everywhere. */
 export function seededRandom(seed: number): () => number {
@@ -81,11 +85,26 @@ function durationCode(params: JobWindowParams): { before: string[]; expression: 
     case 'list':
     case 'random': {
       const values = d.kind === 'list' ? d.seconds : jobDurations(params);
-      const comment = d.kind === 'random' ? `# durations drawn at random (seed ${d.seed}), 1 to ${d.max} s` : '# the duration of each job, in seconds';
+      const comment =
+        d.kind === 'random'
+          ? `# durations drawn at random (seed ${d.seed}), 1 to ${d.max} s`
+          : '# the duration of each job, in seconds';
       const rows: string[] = [];
-      for (let i = 0; i < values.length; i += 20) rows.push('    ' + values.slice(i, i + 20).map(pyNumber).join(', ') + ',');
-      const index = d.kind === 'list' && d.seconds.length < params.jobs ? 'i % len(durations)' : 'i';
-      return { before: [comment, 'durations = [', ...rows, ']', '', ''], expression: `durations[${index}]` };
+      for (let i = 0; i < values.length; i += 20)
+        rows.push(
+          '    ' +
+            values
+              .slice(i, i + 20)
+              .map(pyNumber)
+              .join(', ') +
+            ',',
+        );
+      const index =
+        d.kind === 'list' && d.seconds.length < params.jobs ? 'i % len(durations)' : 'i';
+      return {
+        before: [comment, 'durations = [', ...rows, ']', '', ''],
+        expression: `durations[${index}]`,
+      };
     }
   }
 }
@@ -98,7 +117,9 @@ export function jobWindowPython(params: JobWindowParams): PythonCode {
   w.blank();
   SHOW_TIMER.forEach((line) => w.line(line));
   w.blank(2);
-  w.line(`window = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? '  # 0: unbounded' : ''}`);
+  w.line(
+    `window = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? '  # 0: unbounded' : ''}`,
+  );
   w.blank(2);
   before.forEach((line) => w.line(line));
   w.line('async def job(i):');

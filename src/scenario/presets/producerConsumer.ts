@@ -14,7 +14,11 @@ export interface ProducerConsumerParams {
   work: number;
 }
 
-export const PRODUCER_CONSUMER_DEFAULTS: ProducerConsumerParams = { maxsize: 1, period: 1, work: 0 };
+export const PRODUCER_CONSUMER_DEFAULTS: ProducerConsumerParams = {
+  maxsize: 1,
+  period: 1,
+  work: 0,
+};
 
 export function producerConsumerScenario(params: ProducerConsumerParams): Scenario {
   const consumerSteps: Step[] = [
@@ -50,7 +54,9 @@ export function producerConsumerPython(params: ProducerConsumerParams): PythonCo
   w.blank();
   SHOW_TIMER.forEach((line) => w.line(line));
   w.blank(2);
-  w.line(`queue = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? '  # 0: unbounded' : ''}`);
+  w.line(
+    `queue = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? '  # 0: unbounded' : ''}`,
+  );
   w.blank(2);
   w.line('async def producer(queue):');
   w.line('    count = 1');

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { runCli } from './sim';
+
+const files: Record<string, string> = {
+  'ok.json': JSON.stringify({
+    version: 1,
+    tasks: [
+      {
+        name: 'a',
+        steps: [
+          { op: 'sleep', seconds: 0.5 },
+          { op: 'log', text: 'hi' },
+        ],
+      },
+    ],
+  }),
+  'bad.json': JSON.stringify({
+    version: 1,
+    tasks: [{ name: 'a', steps: [{ op: 'sleep', seconds: -2 }] }],
+  }),
+  'broken.json': '{"version": 1,',
+  'forever.json': JSON.stringify({
+    version: 1,
+    tasks: [{ name: 'a', steps: [{ op: 'repeat', steps: [{ op: 'sleep', seconds: 1 }] }] }],
+  }),
+  'stuck.json': JSON.stringify({
+    version: 1,
+    primitives: { q: { type: 'Queue' } },
+    tasks: [{ name: 'c', steps: [{ op: 'get', queue: 'q' }] }],
+  }),
+};
+const io = {
+  readFile(path: string) {
+    if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+    return files[path];
+  },
+  now: () => 0,
+};
+const run = (...argv: string[]) => {
+  const result = runCli(argv, io);
+  return {
+    ...result,
+    stdout:
+      typeof result.stdout === 'string' ? result.stdout : new TextDecoder().decode(result.stdout),
+  };
+};
+
+describe('the sim CLI', () => {
+  it('prints the course table for the default job window', () => {
+    const { stdout, code } = run('--preset', 'job-window', '--format', 'markdown');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        '|     | j0 (1) | j1 (2) | j2 (3) | j3 (1) | j4 (2) | j5 (3) | j6 (1) | j7 (2) |',
+        '|-----|--------|--------|--------|--------|--------|--------|--------|--------|',
+        '| 0-1 | `*`    | `*`    | `*`    | `*`    |        |        |        |        |',
+        '| 1-2 |        | `*`    | `*`    |        | `*`    | `*`    |        |        |',
+        '| 2-3 |        |        | `*`    |        | `*`    | `*`    | `*`    |        |',
+        '| 3-4 |        |        |        |        |        | `*`    |        | `*`    |',
+        '| 4-5 |        |        |        |        |        |        |        | `*`    |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints log lines only, as "<time> <task> <text>"', () => {
+    expect(run('--program', 'ok.json', '--format', 'log')).toEqual({
+      stdout: '0.500 a hi\n',
+      stderr: '',
+      code: 0,
+    });
+  });
+
+  it('answers bad input with exit code 2 and one message naming the place', () => {
+    expect(run('--program', 'bad.json', '--format', 'log')).toEqual({
+      stdout: '',
+      stderr: 'sim: bad.json: tasks[0].steps[0].seconds: must be a number >= 0\n',
+      code: 2,
+    });
+    expect(run('--program', 'broken.json').stderr).toMatch(/^sim: broken.json: not valid JSON: /);
+    expect(run('--program', 'missing.json').stderr).toBe(
+      'sim: cannot read missing.json: no such file\n',
+    );
+    expect(run('--preset', 'nope').stderr).toBe(
+      "sim: --preset: unknown preset 'nope' (known: job-window, producer-consumer)\n",
+    );
+    expect(run('--preset', 'job-window', '--jobs', '0').stderr).toBe(
+      "sim: --jobs: must be an integer from 1 to 1000000 (got '0')\n",
+    );
+    expect(run('--preset', 'job-window', '--period', '1').stderr).toMatch(
+      /--period does not apply to the job-window preset/,
+    );
+    expect(run('--preset', 'job-window', '--format', 'xml').stderr).toMatch(
+      /--format: must be one of log, markdown, json, python, summary, scenario/,
+    );
+    expect(run('--preset', 'job-window', '--bogus').stderr).toMatch(/Unknown option '--bogus'/);
+    expect(run('--program', 'forever.json').stderr).toMatch(
+      /runs forever \(tasks\[0\]\.steps\[0\] \(task 'a'\) repeats with no "times"\): give --until SECONDS/,
+    );
+    for (const args of [
+      ['--program', 'bad.json'],
+      ['--preset', 'x'],
+      ['--until', '-1', '--preset', 'job-window'],
+    ]) {
+      expect(run(...args).code).toBe(2);
+    }
+  });
+
+  it('runs endless scenarios up to --until, events at that time included', () => {
+    const { stdout } = run('--preset', 'producer-consumer', '--until', '3', '--format', 'log');
+    expect(stdout.trim().split('\n').at(-1)).toBe('3.000 consumer got tick4');
+  });
+
+  it('reports a deadlock on stderr, in plain words', () => {
+    const { stderr, code } = run('--program', 'stuck.json', '--format', 'log');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/deadlock at t=0.000: .* c waits on get from queue 'q' \(empty\)/);
+  });
+
+  it('gives the trace as JSON and a summary', () => {
+    const json = JSON.parse(run('--preset', 'job-window', '--format', 'json').stdout);
+    expect(json.end.reason).toBe('complete');
+    expect(json.events.filter((e: { kind: string }) => e.kind === 'LOG')).toHaveLength(16);
+    const summary = run('--preset', 'job-window', '--format', 'summary').stdout;
+    expect(summary).toMatch(/makespan: +5.000 s/);
+    expect(summary).toMatch(/peak concurrency: +4 tasks/);
+    expect(summary).toMatch(/events: +\d+/);
+  });
+
+  it('exits 2 without a stack trace when run as a process', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['scripts/sim.mjs', '--program', 'does/not/exist.json'],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('sim: cannot read does/not/exist.json: no such file\n');
+  });
+});

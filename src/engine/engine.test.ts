@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { Deque } from './deque';
+import { TimerHeap } from './timerHeap';
+import { formatTime } from './describe';
+import { simulate, Simulation } from './simulation';
+import { Ev } from './events';
+import { jobWindowScenario, producerConsumerScenario } from '../scenario/presets';
+import { formatLog } from '../trace/log';
+
+describe('Deque', () => {
+  it('keeps FIFO order across growth and removes from the middle', () => {
+    const d = new Deque<number>(2);
+    for (let i = 0; i < 10; i += 1) d.push(i);
+    expect(d.shift()).toBe(0);
+    expect(d.remove(5)).toBe(true);
+    expect(d.remove(42)).toBe(false);
+    d.push(10);
+    expect(d.toArray()).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
+  });
+});
+
+describe('TimerHeap', () => {
+  it('pops by deadline, then by creation order', () => {
+    const heap = new TimerHeap<{ id: number; when: number }>();
+    const whens = [3, 1, 2, 1, 3, 0.5, 2];
+    whens.forEach((when, id) => heap.push({ id, when }));
+    const order = [];
+    while (heap.size > 0) order.push(heap.pop()!.id);
+    expect(order).toEqual([5, 1, 3, 2, 6, 0, 4]);
+  });
+});
+
+describe('formatTime', () => {
+  it("prints like Python's f'{t:.3f}', ties to even", () => {
+    expect(formatTime(0)).toBe('0.000');
+    expect(formatTime(0.30000000000000004)).toBe('0.300');
+    expect(formatTime(0.0625)).toBe('0.062'); // Python: '0.062', toFixed: '0.063'
+    expect(formatTime(0.1875)).toBe('0.188');
+    expect(formatTime(1.0005)).toBe('1.000'); // 1.0005 is below the tie in binary
+    expect(formatTime(2.5)).toBe('2.500');
+  });
+});
+
+describe('the engine', () => {
+  it('reproduces the course table of the job window', () => {
+    const log = formatLog(
+      simulate(jobWindowScenario({ jobs: 8, maxsize: 4, durations: { kind: 'formula' } })),
+    );
+    expect(
+      log
+        .split('\n')
+        .filter((l) => l.includes('>>>'))
+        .map((l) => l.split(' ').slice(0, 2).join(' ')),
+    ).toEqual([
+      '0.000 j0',
+      '0.000 j1',
+      '0.000 j2',
+      '0.000 j3',
+      '1.000 j4',
+      '1.000 j5',
+      '2.000 j6',
+      '3.000 j7',
+    ]);
+  });
+
+  it('is deterministic: the same scenario gives the same trace', () => {
+    const scenario = jobWindowScenario({
+      jobs: 20,
+      maxsize: 3,
+      durations: { kind: 'random', seed: 7, max: 4 },
+    });
+    const a = simulate(scenario);
+    const b = simulate(scenario);
+    expect(a.eventCount).toBe(b.eventCount);
+    expect(Array.from(a.kind.subarray(0, a.eventCount))).toEqual(
+      Array.from(b.kind.subarray(0, b.eventCount)),
+    );
+  });
+
+  it('can run in slices: runUntil twice equals one run', () => {
+    const scenario = producerConsumerScenario({ maxsize: 1, period: 1, work: 0.5 });
+    const whole = new Simulation(scenario).runUntil(10);
+    const sliced = new Simulation(scenario);
+    sliced.runUntil(3.5);
+    sliced.runUntil(10);
+    expect(formatLog(sliced.trace)).toBe(formatLog(whole));
+    expect(sliced.trace.eventCount).toBe(whole.eventCount);
+  });
+
+  it('records an END event and the reason', () => {
+    const trace = simulate(
+      jobWindowScenario({ jobs: 2, maxsize: 1, durations: { kind: 'formula' } }),
+    );
+    expect(trace.kind[trace.eventCount - 1]).toBe(Ev.END);
+    expect(trace.end?.reason).toBe('complete');
+  });
+
+  it('stops at an event budget instead of using unbounded memory', () => {
+    const trace = simulate(producerConsumerScenario({ maxsize: 1, period: 1, work: 0 }), {
+      until: 1e6,
+      maxEvents: 5000,
+    });
+    expect(trace.end?.reason).toBe('event-limit');
+    expect(trace.eventCount).toBeLessThan(5100);
+  });
+});

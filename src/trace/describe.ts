@@ -1,0 +1,138 @@
+import { Ev, WaitKind, END_REASON_NAMES, type Trace } from '../engine';
+
+export const EVENT_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(Ev).map(([name, kind]) => [kind, name]),
+);
+export const WAIT_NAMES: Record<number, string> = {
+  [WaitKind.SLEEP]: 'sleep',
+  [WaitKind.QUEUE_PUT]: 'put',
+  [WaitKind.QUEUE_GET]: 'get',
+  [WaitKind.ACQUIRE]: 'acquire',
+  [WaitKind.EVENT]: 'wait',
+};
+const STEP_REASONS = ['first', 'yielded', 'woken'];
+
+export type EventFields = Record<string, string | number | boolean | null>;
+
+/** One event as named fields: `{kind: "Q_PUT", task: "j0", queue: "window", item: null, ...}`. */
+export function eventFields(trace: Trace, i: number): EventFields {
+  const kind = trace.kind[i];
+  const a = trace.a[i];
+  const b = trace.b[i];
+  const task = trace.task[i];
+  const fields: EventFields = {
+    i,
+    iteration: trace.iter[i],
+    time: trace.timeAt(i),
+    kind: EVENT_NAMES[kind],
+  };
+  if (task >= 0) fields.task = trace.tasks[task].name;
+  if (trace.step[i] >= 0) fields.step = trace.step[i];
+  const primitive = () => trace.primitives[a].name;
+  const text = (id: number) => (id < 0 ? null : trace.strings[id]);
+  const timer = (id: number) => {
+    fields.timer = id;
+    fields.when = trace.timerWhen[id];
+  };
+  switch (kind) {
+    case Ev.SELECT:
+      fields.timeout = trace.iterTimeout[trace.iter[i]];
+      fields.ready = a;
+      break;
+    case Ev.TIMER_DROP:
+    case Ev.TIMER_FIRE:
+    case Ev.SKIP_HANDLE:
+    case Ev.TIMER_SCHEDULE:
+    case Ev.TIMER_CANCEL:
+      timer(a);
+      break;
+    case Ev.RUN_TIMER:
+      timer(a);
+      fields.completes = b === 1;
+      break;
+    case Ev.RUN_STEP:
+      fields.reason = STEP_REASONS[a];
+      break;
+    case Ev.SUSPEND:
+      fields.on = WAIT_NAMES[a];
+      if (a === WaitKind.SLEEP) timer(b);
+      else fields.primitive = trace.primitives[b].name;
+      break;
+    case Ev.WAKE:
+      fields.cancelled = a === 1;
+      break;
+    case Ev.TASK_FAIL:
+      fields.error = text(a);
+      break;
+    case Ev.CANCEL:
+      fields.target = trace.tasks[a].name;
+      fields.accepted = b === 1;
+      break;
+    case Ev.LOG:
+      fields.text = text(a);
+      break;
+    case Ev.Q_PUT:
+    case Ev.Q_GET:
+      fields.queue = primitive();
+      fields.item = text(b);
+      break;
+    case Ev.Q_BLOCK:
+    case Ev.Q_NOTIFY:
+    case Ev.Q_UNBLOCK:
+      fields.queue = primitive();
+      fields.side = b === 0 ? 'putters' : 'getters';
+      break;
+    case Ev.ACQUIRE_ABANDON:
+      fields.primitive = primitive();
+      fields.slotReturned = b === 1;
+      break;
+    case Ev.EV_DONE:
+      fields.primitive = primitive();
+      fields.cancelled = b === 1;
+      break;
+    case Ev.ACQUIRE:
+    case Ev.ACQUIRE_BLOCK:
+    case Ev.ACQUIRE_NOTIFY:
+    case Ev.ACQUIRED:
+    case Ev.RELEASE:
+    case Ev.EV_SET:
+    case Ev.EV_CLEAR:
+    case Ev.EV_PASS:
+    case Ev.EV_BLOCK:
+    case Ev.EV_NOTIFY:
+      fields.primitive = primitive();
+      break;
+    case Ev.END:
+      fields.reason = END_REASON_NAMES[a];
+      break;
+  }
+  return fields;
+}
+
+/** The whole trace as JSON-ready data (`--format json`). */
+export function traceToJson(trace: Trace) {
+  const iterations = [];
+  for (let k = 1; k <= trace.iterationCount; k += 1) {
+    const timeout = trace.iterTimeout[k];
+    iterations.push({
+      iteration: k,
+      time: trace.iterTime[k],
+      timeout: timeout < 0 ? null : timeout,
+      firstEvent: trace.iterFirst[k],
+    });
+  }
+  const events = [];
+  for (let i = 0; i < trace.eventCount; i += 1) events.push(eventFields(trace, i));
+  return {
+    format: 'asyncio-trace',
+    version: 1,
+    tasks: trace.tasks.map((t) => t.name),
+    primitives: trace.primitives,
+    end: trace.end && {
+      ...trace.end,
+      blocked: trace.end.blocked.map((b) => ({ ...b, task: trace.tasks[b.task].name })),
+    },
+    iterations,
+    events,
+  };
+}

@@ -1,0 +1,82 @@
+import type { Trace } from '../engine';
+import { makespan, taskTimelines, type TaskTimeline } from './segments';
+
+export interface GridOptions {
+  /** Column headers, one per task (default: the task names). */
+  labels?: string[];
+  /** Slot width in seconds (default: the largest of 1, 0.5, 0.25, 0.2, 0.1... that every sleep starts and ends on). */
+  slot?: number;
+  /** Last instant of the table (default: the end of the run, rounded up to a slot). */
+  horizon?: number;
+}
+
+export interface Grid {
+  slot: number;
+  /** Slot i spans [i * slot, (i + 1) * slot). */
+  slots: number;
+  labels: string[];
+  /** `sleeping[slot][task]`: the task is inside its sleep during part of that slot. */
+  sleeping: boolean[][];
+}
+
+const SLOT_CANDIDATES = [1, 0.5, 0.25, 0.2, 0.1, 0.05, 0.025, 0.02, 0.01];
+const MAX_ROWS = 10_000;
+
+function onGrid(time: number, slot: number): boolean {
+  const k = time / slot;
+  return Math.abs(k - Math.round(k)) < 1e-6;
+}
+
+function chooseSlot(timelines: TaskTimeline[], horizon: number): number {
+  const times = timelines.flatMap((t) =>
+    t.segments.filter((s) => s.kind === 'sleeping').flatMap((s) => [s.start, s.end]),
+  );
+  for (const slot of SLOT_CANDIDATES) {
+    if (horizon / slot > MAX_ROWS) break;
+    if (times.every((time) => onGrid(time, slot))) return slot;
+  }
+  return 1;
+}
+
+/** The course's table: which task is inside its sleep during which slot of time. */
+export function jobGrid(trace: Trace, options: GridOptions = {}): Grid {
+  const timelines = taskTimelines(trace);
+  const end = options.horizon ?? makespan(trace, timelines);
+  const slot = options.slot ?? chooseSlot(timelines, end);
+  const slots = Math.max(1, Math.ceil(end / slot - 1e-9));
+  const labels = options.labels ?? trace.tasks.map((t) => t.name);
+  const sleeping = Array.from({ length: slots }, () =>
+    new Array<boolean>(trace.tasks.length).fill(false),
+  );
+  timelines.forEach((timeline, t) => {
+    for (const s of timeline.segments) {
+      if (s.kind !== 'sleeping' || !(s.end > s.start)) continue;
+      const first = Math.max(0, Math.floor(s.start / slot + 1e-9));
+      const last = Math.min(slots - 1, Math.ceil(s.end / slot - 1e-9) - 1);
+      for (let i = first; i <= last; i += 1) sleeping[i][t] = true;
+    }
+  });
+  return { slot, slots, labels, sleeping };
+}
+
+function formatBound(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+/** The grid as a Markdown table, like the course's: `*` (as code) where a task sleeps. */
+export function gridMarkdown(grid: Grid): string {
+  const header = ['', ...grid.labels];
+  const rows = grid.sleeping.map((row, i) => [
+    `${formatBound(i * grid.slot)}-${formatBound((i + 1) * grid.slot)}`,
+    ...row.map((on) => (on ? '`*`' : '')),
+  ]);
+  const widths = header.map((h, c) => Math.max(3, h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
+}
+
+export function markdownTable(trace: Trace, options: GridOptions = {}): string {
+  return gridMarkdown(jobGrid(trace, options));
+}

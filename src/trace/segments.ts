@@ -1,0 +1,107 @@
+import { Ev, WaitKind, type Trace } from '../engine';
+
+/**
+ * A stretch of virtual time in a task's life, as the timeline grid draws it: inside a sleep,
+ * or blocked on a primitive (waiting for a token, an item, a lock, an event).
+ */
+export interface Segment {
+  kind: 'sleeping' | 'blocked';
+  /** WaitKind of the suspension. */
+  wait: number;
+  /** The primitive waited on (blocked), or the timer (sleeping). */
+  target: number;
+  start: number;
+  /** Virtual time when it ended; the run's end time for one still open. */
+  end: number;
+  startEvent: number;
+  /** Index of the event that ended it (-1 when still open at the end of the trace). */
+  endEvent: number;
+  /** The step the task was on. */
+  step: number;
+}
+
+export interface TaskTimeline {
+  segments: Segment[];
+  /** When the task ended, if it did; and how. */
+  endTime: number | null;
+  endState: 'done' | 'failed' | 'cancelled' | null;
+  endEvent: number;
+}
+
+/** Every task's sleeps and blocks, in time order, from the trace. */
+export function taskTimelines(trace: Trace, upTo = trace.eventCount): TaskTimeline[] {
+  const timelines: TaskTimeline[] = trace.tasks.map(() => ({
+    segments: [],
+    endTime: null,
+    endState: null,
+    endEvent: -1,
+  }));
+  const open: (Segment | null)[] = trace.tasks.map(() => null);
+  const kind = trace.kind;
+  const closeAt = (t: number, time: number, event: number) => {
+    const segment = open[t];
+    if (segment) {
+      segment.end = time;
+      segment.endEvent = event;
+      open[t] = null;
+    }
+  };
+  for (let i = 0; i < upTo; i += 1) {
+    const k = kind[i];
+    if (k === Ev.SUSPEND) {
+      const t = trace.task[i];
+      const wait = trace.a[i];
+      const segment: Segment = {
+        kind: wait === WaitKind.SLEEP ? 'sleeping' : 'blocked',
+        wait,
+        target: trace.b[i],
+        start: trace.timeAt(i),
+        end: NaN,
+        startEvent: i,
+        endEvent: -1,
+        step: trace.step[i],
+      };
+      open[t] = segment;
+      timelines[t].segments.push(segment);
+    } else if (k === Ev.RUN_STEP) {
+      closeAt(trace.task[i], trace.timeAt(i), i);
+    } else if (k === Ev.TASK_DONE || k === Ev.TASK_FAIL || k === Ev.TASK_CANCELLED) {
+      const t = trace.task[i];
+      closeAt(t, trace.timeAt(i), i);
+      timelines[t].endTime = trace.timeAt(i);
+      timelines[t].endEvent = i;
+      timelines[t].endState =
+        k === Ev.TASK_DONE ? 'done' : k === Ev.TASK_FAIL ? 'failed' : 'cancelled';
+    }
+  }
+  const last = upTo > 0 ? trace.timeAt(upTo - 1) : 0;
+  open.forEach((segment) => {
+    if (segment) segment.end = Math.max(last, segment.start);
+  });
+  return timelines;
+}
+
+/** Time of the last task's end, or of the last event when some never end. */
+export function makespan(trace: Trace, timelines = taskTimelines(trace)): number {
+  if (timelines.every((t) => t.endTime !== null))
+    return Math.max(0, ...timelines.map((t) => t.endTime!));
+  return trace.eventCount > 0 ? trace.timeAt(trace.eventCount - 1) : 0;
+}
+
+/** The largest number of tasks inside their sleep at the same time ("running", in the course). */
+export function peakConcurrency(timelines: TaskTimeline[]): number {
+  const edges: [number, number][] = [];
+  for (const timeline of timelines) {
+    for (const s of timeline.segments) {
+      if (s.kind === 'sleeping' && s.end > s.start) edges.push([s.start, 1], [s.end, -1]);
+    }
+  }
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]); // ends before starts at the same instant
+  let current = 0;
+  let peak = 0;
+  for (const [, delta] of edges) {
+    current += delta;
+    peak = Math.max(peak, current);
+  }
+  return peak;
+}
