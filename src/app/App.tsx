@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
-import { simulate } from '../engine';
+import { compileScenario, simulate } from '../engine';
 import { jobWindowScenario, JOB_WINDOW_DEFAULTS } from '../scenario/presets';
-import { taskLabel } from '../scenario/labels';
+import { taskLabels } from '../trace/labels';
 import { jobGrid } from '../trace/markdown';
 
 /** App shell: the course's job window, simulated in the page. */
 export function App() {
   const grid = useMemo(() => {
-    const scenario = jobWindowScenario(JOB_WINDOW_DEFAULTS);
-    return jobGrid(simulate(scenario), { labels: scenario.tasks.map(taskLabel) });
+    const compiled = compileScenario(jobWindowScenario(JOB_WINDOW_DEFAULTS));
+    return jobGrid(simulate(compiled), { labels: taskLabels(compiled) });
   }, []);
   return (
     <main>

@@ -12,7 +12,7 @@ function main(): void {
   let result;
   try {
     result = runCli(process.argv.slice(2), {
-      readFile: (path) => readFileSync(path, 'utf8'),
+      readFile: (path) => readFileSync(path),
       now: () => performance.now(),
     });
   } catch (error) {

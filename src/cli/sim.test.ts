@@ -33,7 +33,7 @@ const files: Record<string, string> = {
 const io = {
   readFile(path: string) {
     if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-    return files[path];
+    return new TextEncoder().encode(files[path]);
   },
   now: () => 0,
 };

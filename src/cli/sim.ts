@@ -2,12 +2,21 @@
  * The headless simulator: a scenario (file or preset) in, a log, table, trace, code or summary
  * out. Pure function of its arguments and files, for tests; main.ts wires it to the process.
  */
-import { simulate, formatTime, type Trace } from '../engine';
+import {
+  compileScenario,
+  firstEndlessRepeat,
+  formatTime,
+  simulate,
+  stepPath,
+  type CompiledScenario,
+  type Trace,
+} from '../engine';
+import { loadScenarioBytes } from '../engine/loadText';
+import { taskLabels } from '../trace/labels';
 import { buildPreset, presetDefaults, type PresetParams } from '../scenario/presets';
 import { generatePython } from '../scenario/python';
-import { flattenSteps, type Scenario } from '../scenario/types';
+import type { Scenario } from '../scenario/types';
 import { formatError, parseScenario } from '../scenario/validate';
-import { taskLabel } from '../scenario/labels';
 import { formatLogBytes } from '../trace/log';
 import { markdownTable } from '../trace/markdown';
 import { traceToJson } from '../trace/describe';
@@ -21,7 +30,7 @@ export interface CliResult {
 }
 
 export interface CliIo {
-  readFile(path: string): string;
+  readFile(path: string): Uint8Array;
   now(): number;
 }
 
@@ -29,22 +38,11 @@ function fail(message: string): CliResult {
   return { stdout: '', stderr: `sim: ${message}\n`, code: 2 };
 }
 
-/** The first endless repeat, as a path like `tasks[0].steps[0]`, or null. */
-function endlessRepeat(scenario: Scenario): string | null {
-  for (const [t, task] of scenario.tasks.entries()) {
-    const find = (steps: Scenario['tasks'][number]['steps'], path: string): string | null => {
-      for (const [i, step] of steps.entries()) {
-        if (step.op !== 'repeat') continue;
-        if (step.times === undefined) return `${path}[${i}]`;
-        const inner = find(step.steps, `${path}[${i}].steps`);
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const found = find(task.steps, `tasks[${t}].steps`);
-    if (found) return `${found} (task '${task.name}')`;
-  }
-  return null;
+/** The first endless repeat, as a path like `tasks[0].steps[0] (task 'producer')`, or null. */
+function endlessRepeat(compiled: CompiledScenario): string | null {
+  const found = firstEndlessRepeat(compiled);
+  if (found === null) return null;
+  return `${stepPath(compiled.program, found.task, found.pc)} (task '${compiled.taskNames[found.task]}')`;
 }
 
 function presetChoice(request: Extract<CliRequest['source'], { kind: 'preset' }>): PresetParams {
@@ -64,14 +62,14 @@ function presetChoice(request: Extract<CliRequest['source'], { kind: 'preset' }>
   return choice;
 }
 
-function summary(scenario: Scenario, trace: Trace, runMs: number): string {
+function summary(compiled: CompiledScenario, trace: Trace, runMs: number): string {
   const timelines = taskTimelines(trace);
   const end = trace.end!;
   const states = { done: 0, failed: 0, cancelled: 0 };
   for (const t of timelines) if (t.endState) states[t.endState] += 1;
   const pending = timelines.filter((t) => t.endState === null).length;
   const rows: [string, string][] = [
-    ['scenario', scenario.title ?? `${scenario.tasks.length} tasks`],
+    ['scenario', compiled.title ?? `${compiled.taskNames.length} tasks`],
     ['end', `${end.reason} at t=${formatTime(end.time)} after ${end.iterations} loop iterations`],
     ['events', String(trace.eventCount)],
     ['makespan', `${formatTime(makespan(trace, timelines))} s`],
@@ -98,29 +96,34 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     throw error;
   }
 
-  let scenario: Scenario;
+  // The Python code and the scenario itself need the scenario as objects; every other format
+  // runs the compiled program, which a scenario file reaches by the fast loader when it can.
+  const needsObjects = request.format === 'python' || request.format === 'scenario';
+  let scenario: Scenario | null = null;
+  let compiled: CompiledScenario | null = null;
   let python: () => string;
   if (request.source.kind === 'program') {
     const file = request.source.file;
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = io.readFile(file);
+      bytes = io.readFile(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return fail(
         `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`,
       );
     }
-    const result = parseScenario(text);
-    if (!result.ok) {
-      const more =
-        result.errors.length > 1
-          ? ` (and ${result.errors.length - 1} more problem${result.errors.length > 2 ? 's' : ''})`
-          : '';
-      return fail(`${file}: ${formatError(result.errors[0])}${more}`);
+    compiled = needsObjects ? null : loadScenarioBytes(bytes);
+    if (compiled === null) {
+      const result = parseScenario(new TextDecoder().decode(bytes));
+      if (!result.ok) {
+        const others = result.errors.length - 1;
+        const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';
+        return fail(`${file}: ${formatError(result.errors[0])}${more}`);
+      }
+      scenario = result.scenario;
     }
-    scenario = result.scenario;
-    python = () => generatePython(result.scenario).code;
+    python = () => generatePython(scenario!).code;
   } else {
     const built = buildPreset(presetChoice(request.source));
     scenario = built.scenario;
@@ -130,15 +133,18 @@ export function runCli(argv: string[], io: CliIo): CliResult {
   if (request.format === 'python') return { stdout: python(), stderr: '', code: 0 };
   if (request.format === 'scenario')
     return { stdout: JSON.stringify(scenario) + '\n', stderr: '', code: 0 };
+  compiled ??= compileScenario(scenario!);
 
-  const endless = endlessRepeat(scenario);
+  const endless = endlessRepeat(compiled);
   if (endless && request.until === undefined) {
     return fail(
       `the scenario runs forever (${endless} repeats with no "times"): give --until SECONDS`,
     );
   }
   const started = io.now();
-  const trace = simulate(scenario, { until: request.until });
+  // The log needs no other event: a trace that keeps only log lines is lighter and faster.
+  const record = request.format === 'log' ? 'log' : 'all';
+  const trace = simulate(compiled, { until: request.until, record });
   const runMs = io.now() - started;
   const end = trace.end!;
   const stderr = end.message ? `sim: ${end.message}\n` : '';
@@ -150,7 +156,7 @@ export function runCli(argv: string[], io: CliIo): CliResult {
       break;
     case 'markdown':
       stdout = markdownTable(trace, {
-        labels: scenario.tasks.map(taskLabel),
+        labels: taskLabels(compiled),
         slot: request.slot,
         horizon: end.reason === 'until' ? request.until : undefined,
       });
@@ -159,12 +165,7 @@ export function runCli(argv: string[], io: CliIo): CliResult {
       stdout = JSON.stringify(traceToJson(trace)) + '\n';
       break;
     default:
-      stdout = summary(scenario, trace, runMs);
+      stdout = summary(compiled, trace, runMs);
   }
   return { stdout, stderr, code: 0 };
-}
-
-/** Steps in the scenario (for messages and benchmarks). */
-export function stepCount(scenario: Scenario): number {
-  return scenario.tasks.reduce((n, t) => n + flattenSteps(t.steps).length, 0);
 }

@@ -12,7 +12,7 @@ export const Ev = {
   ITER_START: 0,
   /** A cancelled timer left the head of the heap (or the heap was rebuilt). a: timer. */
   TIMER_DROP: 1,
-  /** `select(timeout)` returned; the clock now reads the iteration's time. a: ready callbacks to run (after timers). */
+  /** `select(timeout)` returned; the clock now reads the iteration's time. a: callbacks already in the ready queue (due timers join them next). */
   SELECT: 2,
   /** A due timer moved from the heap to the end of the ready queue. a: timer. */
   TIMER_FIRE: 3,

@@ -3,3 +3,11 @@ export { Simulation, simulate, DEFAULT_LIMITS, type RunOptions } from './simulat
 export { Trace, type RunEnd, type BlockedTask, type TraceTask, type TracePrimitive } from './trace';
 export * from './events';
 export { formatTime } from './describe';
+export {
+  compileScenario,
+  firstEndlessRepeat,
+  singleSleep,
+  stepPath,
+  type CompiledScenario,
+  type Program,
+} from './program';

@@ -1,4 +1,4 @@
-import type { Scenario, Step } from '../scenario/types';
+import type { PrimitiveSpec, Scenario, Step } from '../scenario/types';
 import { hasPlaceholder, parseTemplate, type TemplatePart } from '../scenario/template';
 
 /** Operation codes of compiled steps. */
@@ -16,7 +16,7 @@ export const Op = {
   CANCEL: 10,
 } as const;
 
-const OP_OF: Record<Step['op'], number> = {
+export const OP_OF: Record<Step['op'], number> = {
   sleep: Op.SLEEP,
   put: Op.PUT,
   get: Op.GET,
@@ -41,6 +41,8 @@ export const STR_TEMPLATE = -2;
  * index recorded in the trace is `pc - taskBase[t]`.
  */
 export interface Program {
+  /** Number of steps in all. */
+  size: number;
   code: Uint8Array;
   /** REPEAT: the pc just after its body. */
   end: Int32Array;
@@ -48,11 +50,120 @@ export interface Program {
   num: Float64Array;
   /** PUT/GET/ACQUIRE/RELEASE/SET/CLEAR/WAIT: primitive index; CANCEL: task index. */
   target: Int32Array;
-  /** LOG/PUT: string id, STR_NONE or STR_TEMPLATE. */
+  /** LOG/PUT: index in `strings`, STR_NONE or STR_TEMPLATE. */
   str: Int32Array;
   templates: Map<number, TemplatePart[]>;
   taskBase: Int32Array;
   taskEnd: Int32Array;
+}
+
+/** A scenario ready to run: the program, and the names and texts it refers to. */
+export interface CompiledScenario {
+  program: Program;
+  taskNames: string[];
+  primitives: { name: string; spec: PrimitiveSpec }[];
+  /** Constant texts of LOG and PUT steps, referred to by `program.str`. */
+  strings: string[];
+  title?: string;
+}
+
+function grow<A extends Uint8Array | Int32Array | Float64Array>(array: A, needed: number): A {
+  if (needed <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => A)(Math.max(needed, array.length * 2));
+  next.set(array as never);
+  return next;
+}
+
+/**
+ * Writes a program step by step, in pre-order: used both by `compileScenario` (from objects)
+ * and by the streaming loader (from text).
+ */
+export class ProgramBuilder {
+  private code = new Uint8Array(64);
+  private end = new Int32Array(64);
+  private num = new Float64Array(64);
+  private target = new Int32Array(64);
+  private str = new Int32Array(64);
+  private taskBase = new Int32Array(16);
+  private taskEnd = new Int32Array(16);
+  private readonly templates = new Map<number, TemplatePart[]>();
+  readonly strings: string[] = [];
+  size = 0;
+  tasks = 0;
+
+  constructor(expectedSteps = 64) {
+    this.reserve(expectedSteps);
+  }
+
+  private reserve(steps: number): void {
+    this.code = grow(this.code, steps);
+    this.end = grow(this.end, steps);
+    this.num = grow(this.num, steps);
+    this.target = grow(this.target, steps);
+    this.str = grow(this.str, steps);
+  }
+
+  beginTask(): void {
+    this.taskBase = grow(this.taskBase, this.tasks + 1);
+    this.taskEnd = grow(this.taskEnd, this.tasks + 1);
+    this.taskBase[this.tasks] = this.size;
+  }
+
+  endTask(): void {
+    this.taskEnd[this.tasks] = this.size;
+    this.tasks += 1;
+  }
+
+  /** Appends a step; returns its pc. */
+  step(op: number, num = 0, target = -1): number {
+    const pc = this.size;
+    if (pc === this.code.length) this.reserve(pc + 1);
+    this.code[pc] = op;
+    this.num[pc] = num;
+    this.target[pc] = target;
+    this.str[pc] = STR_NONE;
+    this.end[pc] = 0;
+    this.size = pc + 1;
+    return pc;
+  }
+
+  /** Sets the text of the step at `pc` (a log text or a put value). */
+  text(pc: number, text: string): void {
+    if (hasPlaceholder(text)) {
+      this.templates.set(pc, parseTemplate(text));
+      this.str[pc] = STR_TEMPLATE;
+    } else {
+      this.strings.push(text);
+      this.str[pc] = this.strings.length - 1;
+    }
+  }
+
+  /** Closes the repeat opened at `pc`: its body is everything written since. */
+  closeRepeat(pc: number): void {
+    this.end[pc] = this.size;
+  }
+
+  setTarget(pc: number, target: number): void {
+    this.target[pc] = target;
+  }
+
+  setNum(pc: number, num: number): void {
+    this.num[pc] = num;
+  }
+
+  build(): Program {
+    return {
+      size: this.size,
+      code: this.code,
+      end: this.end,
+      num: this.num,
+      target: this.target,
+      str: this.str,
+      templates: this.templates,
+      taskBase: this.taskBase,
+      taskEnd: this.taskEnd,
+    };
+  }
 }
 
 function countSteps(steps: readonly Step[]): number {
@@ -61,80 +172,116 @@ function countSteps(steps: readonly Step[]): number {
   return n;
 }
 
-export function scenarioSteps(scenario: Scenario): number {
+/** Compiles a validated scenario. */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const primitiveNames = Object.keys(scenario.primitives);
+  const primitiveIndex = new Map(primitiveNames.map((name, i) => [name, i]));
+  let taskIndex: Map<string, number> | null = null;
   let total = 0;
   for (const task of scenario.tasks) total += countSteps(task.steps);
-  return total;
-}
-
-export function compileScenario(scenario: Scenario, addString: (s: string) => number): Program {
-  const primitiveIndex = new Map(Object.keys(scenario.primitives).map((name, i) => [name, i]));
-  const taskIndex = new Map(scenario.tasks.map((task, i) => [task.name, i]));
-  const total = scenarioSteps(scenario);
-
-  const program: Program = {
-    code: new Uint8Array(total),
-    end: new Int32Array(total),
-    num: new Float64Array(total),
-    target: new Int32Array(total).fill(-1),
-    str: new Int32Array(total).fill(STR_NONE),
-    templates: new Map(),
-    taskBase: new Int32Array(scenario.tasks.length),
-    taskEnd: new Int32Array(scenario.tasks.length),
-  };
-  // Each constant text gets its own string id (no lookup table: most texts are distinct).
-  const textId = (pc: number, text: string): number => {
-    if (hasPlaceholder(text)) {
-      program.templates.set(pc, parseTemplate(text));
-      return STR_TEMPLATE;
-    }
-    return addString(text);
-  };
-
-  let pc = 0;
+  const b = new ProgramBuilder(total);
   const emit = (steps: readonly Step[]): void => {
     for (const step of steps) {
-      const at = pc;
-      pc += 1;
-      program.code[at] = OP_OF[step.op];
       switch (step.op) {
         case 'sleep':
-          program.num[at] = step.seconds;
+          b.step(Op.SLEEP, step.seconds);
           break;
-        case 'put':
-          program.target[at] = primitiveIndex.get(step.queue)!;
-          program.str[at] = step.value == null ? STR_NONE : textId(at, step.value);
+        case 'put': {
+          const pc = b.step(Op.PUT, 0, primitiveIndex.get(step.queue)!);
+          if (step.value != null) b.text(pc, step.value);
           break;
+        }
         case 'get':
-          program.target[at] = primitiveIndex.get(step.queue)!;
+          b.step(Op.GET, 0, primitiveIndex.get(step.queue)!);
           break;
         case 'acquire':
         case 'release':
-          program.target[at] = primitiveIndex.get(step.lock)!;
+          b.step(OP_OF[step.op], 0, primitiveIndex.get(step.lock)!);
           break;
         case 'set':
         case 'clear':
         case 'wait':
-          program.target[at] = primitiveIndex.get(step.event)!;
+          b.step(OP_OF[step.op], 0, primitiveIndex.get(step.event)!);
           break;
         case 'log':
-          program.str[at] = textId(at, step.text);
+          b.text(b.step(Op.LOG), step.text);
           break;
         case 'cancel':
-          program.target[at] = taskIndex.get(step.task)!;
+          taskIndex ??= new Map(scenario.tasks.map((task, i) => [task.name, i]));
+          b.step(Op.CANCEL, 0, taskIndex.get(step.task)!);
           break;
-        case 'repeat':
-          program.num[at] = step.times ?? Infinity;
+        case 'repeat': {
+          const pc = b.step(Op.REPEAT, step.times ?? Infinity);
           emit(step.steps);
-          program.end[at] = pc;
+          b.closeRepeat(pc);
           break;
+        }
       }
     }
   };
-  scenario.tasks.forEach((task, t) => {
-    program.taskBase[t] = pc;
+  for (const task of scenario.tasks) {
+    b.beginTask();
     emit(task.steps);
-    program.taskEnd[t] = pc;
-  });
-  return program;
+    b.endTask();
+  }
+  return {
+    program: b.build(),
+    taskNames: scenario.tasks.map((task) => task.name),
+    primitives: primitiveNames.map((name) => ({ name, spec: scenario.primitives[name] })),
+    strings: b.strings,
+    title: scenario.title,
+  };
+}
+
+/** Where the step at `pc` of task `t` sits in the file: `tasks[0].steps[2].steps[1]`. */
+export function stepPath(program: Program, t: number, pc: number): string {
+  let path = `tasks[${t}].steps`;
+  let index = 0;
+  let at = program.taskBase[t];
+  let end = program.taskEnd[t];
+  while (at !== pc) {
+    const next = program.code[at] === Op.REPEAT ? program.end[at] : at + 1;
+    if (pc < next) {
+      // pc is inside this repeat's body.
+      path += `[${index}].steps`;
+      end = next;
+      at += 1;
+      index = 0;
+    } else {
+      at = next;
+      index += 1;
+    }
+    if (at >= end) break;
+  }
+  return `${path}[${index}]`;
+}
+
+/** The first repeat without `times`, as `{task, pc}`, or null: the run never ends by itself. */
+export function firstEndlessRepeat(
+  compiled: CompiledScenario,
+): { task: number; pc: number } | null {
+  const program = compiled.program;
+  for (let t = 0; t < compiled.taskNames.length; t += 1) {
+    for (let pc = program.taskBase[t]; pc < program.taskEnd[t]; pc += 1) {
+      if (program.code[pc] === Op.REPEAT && program.num[pc] === Infinity) return { task: t, pc };
+    }
+  }
+  return null;
+}
+
+/**
+ * The duration of a task's sleep when it has exactly one, outside any repeat (the course's
+ * table heads its columns `j0 (1)`); else null.
+ */
+export function singleSleep(program: Program, t: number): number | null {
+  let found: number | null = null;
+  let inRepeatUntil = -1;
+  for (let pc = program.taskBase[t]; pc < program.taskEnd[t]; pc += 1) {
+    const op = program.code[pc];
+    if (op === Op.REPEAT && pc >= inRepeatUntil) inRepeatUntil = program.end[pc];
+    if (op !== Op.SLEEP) continue;
+    if (found !== null || pc < inRepeatUntil) return null;
+    found = program.num[pc];
+  }
+  return found;
 }

@@ -37,13 +37,13 @@ import {
 import {
   compileScenario,
   Op,
-  scenarioSteps,
   STR_NONE,
   STR_TEMPLATE,
+  type CompiledScenario,
   type Program,
 } from './program';
 import { TimerHeap } from './timerHeap';
-import { Trace, type BlockedTask } from './trace';
+import { LogOnlyTrace, Trace, type BlockedTask } from './trace';
 import { describeWait, formatTime } from './describe';
 
 const CLOCK_RESOLUTION = 1e-9;
@@ -60,6 +60,8 @@ export interface RunOptions {
   maxOpsPerStep?: number;
   /** Bound on the trace's size. */
   maxEvents?: number;
+  /** What the trace keeps: every event (default), or only the log lines and the end. */
+  record?: 'all' | 'log';
 }
 
 export const DEFAULT_LIMITS = {
@@ -90,19 +92,22 @@ export class Simulation {
   /** Tasks that ran a step in the current iteration (named in a livelock report). */
   private ranThisIteration: Task[] = [];
 
-  constructor(scenario: Scenario, options: RunOptions = {}) {
+  constructor(input: Scenario | CompiledScenario, options: RunOptions = {}) {
     this.limits = {
       maxIterationsPerInstant:
         options.maxIterationsPerInstant ?? DEFAULT_LIMITS.maxIterationsPerInstant,
       maxOpsPerStep: options.maxOpsPerStep ?? DEFAULT_LIMITS.maxOpsPerStep,
       maxEvents: options.maxEvents ?? DEFAULT_LIMITS.maxEvents,
     };
+    const compiled = 'program' in input ? input : compileScenario(input);
+    const program = (this.program = compiled.program);
     // About four events per step when every step runs once: room for them up front.
-    const trace = (this.trace = new Trace(
-      Math.max(1024, 4 * scenarioSteps(scenario) + 4 * scenario.tasks.length),
-    ));
-    this.program = compileScenario(scenario, (s) => trace.addString(s));
-    Object.entries(scenario.primitives).forEach(([name, spec], id) => {
+    const trace = (this.trace =
+      options.record === 'log'
+        ? new LogOnlyTrace(Math.max(1024, program.size))
+        : new Trace(Math.max(1024, 4 * program.size + 4 * compiled.taskNames.length)));
+    for (const text of compiled.strings) trace.strings.push(text);
+    compiled.primitives.forEach(({ name, spec }, id) => {
       if (spec.type === 'Queue') {
         this.primitives.push(new QueuePrimitive(id, name, spec.maxsize));
         trace.primitives.push({ name, type: spec.type, size: spec.maxsize });
@@ -116,10 +121,10 @@ export class Simulation {
       }
     });
     // `asyncio.ensure_future(coro)` for each task, in order, before the loop runs.
-    scenario.tasks.forEach((spec, id) => {
-      const task = new Task(id, spec.name, this.program.taskBase[id], this.program.taskEnd[id]);
+    compiled.taskNames.forEach((name, id) => {
+      const task = new Task(id, name, program.taskBase[id], program.taskEnd[id]);
       this.tasks.push(task);
-      trace.tasks.push({ name: spec.name, index: id });
+      trace.tasks.push({ name, index: id });
       this.schedule(task, StepReason.FIRST);
       trace.emit(Ev.TASK_CREATE, id, -1, -1, -1);
     });
@@ -229,7 +234,7 @@ export class Simulation {
     else this.stuckIterations = 0;
     this.lastSelectTime = this.now;
     trace.markSelect(this.now, timeout);
-    const selectEvent = trace.emit(Ev.SELECT, -1, 0, -1, -1);
+    trace.emit(Ev.SELECT, -1, this.ready.length, -1, -1);
     if (this.stuckIterations >= this.limits.maxIterationsPerInstant) {
       this.finish(EndReason.LIVELOCK);
       return;
@@ -247,7 +252,6 @@ export class Simulation {
     }
 
     const ntodo = this.ready.length;
-    trace.a[selectEvent] = ntodo;
     this.ranThisIteration = [];
     for (let i = 0; i < ntodo; i += 1) {
       const handle = this.ready.shift()!;
@@ -597,7 +601,7 @@ export class Simulation {
         case Op.CANCEL: {
           const target = this.tasks[program.target[pc]];
           const event = trace.emit(Ev.CANCEL, task.id, target.id, -1, step);
-          trace.b[event] = this.cancelTask(target) ? 1 : 0;
+          trace.patchB(event, this.cancelTask(target) ? 1 : 0);
           task.pc = pc + 1;
           break;
         }
@@ -796,7 +800,7 @@ function allCancelled(waiters: Deque<Future>): boolean {
 }
 
 /** Runs a scenario to its end (or to `options.until`) and returns its trace. */
-export function simulate(scenario: Scenario, options: RunOptions = {}): Trace {
+export function simulate(scenario: Scenario | CompiledScenario, options: RunOptions = {}): Trace {
   const simulation = new Simulation(scenario, options);
   return options.until === undefined ? simulation.run() : simulation.runUntilAndStop(options.until);
 }

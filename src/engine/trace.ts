@@ -1,4 +1,4 @@
-import type { EndReasonName } from './events';
+import { Ev, type EndReasonName } from './events';
 import type { PrimitiveType } from '../scenario/types';
 
 /** What a blocked task waits on when the run ends, in words the views and the CLI print. */
@@ -34,41 +34,26 @@ export interface TracePrimitive {
   size: number;
 }
 
-/** Growable typed-array column. */
-class Column<A extends Int32Array | Uint32Array | Uint8Array | Float64Array> {
-  data: A;
-  constructor(
-    private readonly make: (n: number) => A,
-    capacity = 1024,
-  ) {
-    this.data = make(capacity);
-  }
-  ensure(n: number): void {
-    if (n <= this.data.length) return;
-    let size = Math.max(1024, Math.ceil(this.data.length * 1.5));
-    while (size < n) size = Math.ceil(size * 1.5);
-    const next = this.make(size);
-    next.set(this.data as never);
-    this.data = next;
-  }
+function grown<A extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
+  array: A,
+  needed: number,
+): A {
+  let size = Math.max(1024, Math.ceil(array.length * 1.5));
+  while (size < needed) size = Math.ceil(size * 1.5);
+  const next = new (array.constructor as new (n: number) => A)(size);
+  next.set(array as never);
+  return next;
 }
 
 /**
  * The record of a run, column by column (structure of arrays). Events are numbered from 0;
  * iterations from 1 (index 0 is the state before the loop starts). Timers are numbered in
  * creation order, which is also their tie-break order in the heap.
+ *
+ * The columns are public for fast reading; they are valid up to `eventCount`,
+ * `iterationCount` and `timerCount`, and only the engine writes them.
  */
 export class Trace {
-  /** `eventCapacity`: room for this many events before the columns grow. */
-  constructor(eventCapacity = 1024) {
-    this.kindCol = new Column((n) => new Uint8Array(n), eventCapacity);
-    this.taskCol = new Column((n) => new Int32Array(n), eventCapacity);
-    this.aCol = new Column((n) => new Int32Array(n), eventCapacity);
-    this.bCol = new Column((n) => new Int32Array(n), eventCapacity);
-    this.stepCol = new Column((n) => new Int32Array(n), eventCapacity);
-    this.iterCol = new Column((n) => new Uint32Array(n), eventCapacity);
-  }
-
   readonly tasks: TraceTask[] = [];
   readonly primitives: TracePrimitive[] = [];
   readonly strings: string[] = [];
@@ -77,58 +62,33 @@ export class Trace {
   timerCount = 0;
   end: RunEnd | null = null;
 
-  private readonly kindCol: Column<Uint8Array>;
-  private readonly taskCol: Column<Int32Array>;
-  private readonly aCol: Column<Int32Array>;
-  private readonly bCol: Column<Int32Array>;
-  private readonly stepCol: Column<Int32Array>;
-  private readonly iterCol: Column<Uint32Array>;
+  // Per event.
+  kind: Uint8Array;
+  task: Int32Array;
+  a: Int32Array;
+  b: Int32Array;
+  step: Int32Array;
+  iter: Uint32Array;
+  // Per iteration.
   /** Clock after the iteration's select. */
-  private readonly iterTimeCol = new Column((n) => new Float64Array(n));
+  iterTime = new Float64Array(1024);
   /** The select timeout; -1 for None. */
-  private readonly iterTimeoutCol = new Column((n) => new Float64Array(n));
+  iterTimeout = new Float64Array(1024);
   /** Index of the iteration's SELECT event: events before it still read the previous time. */
-  private readonly iterSelectCol = new Column((n) => new Uint32Array(n));
-  private readonly iterFirstCol = new Column((n) => new Uint32Array(n));
-  private readonly timerWhenCol = new Column((n) => new Float64Array(n));
-  private readonly timerTaskCol = new Column((n) => new Int32Array(n));
+  iterSelect = new Uint32Array(1024);
+  iterFirst = new Uint32Array(1024);
+  // Per timer.
+  timerWhen = new Float64Array(1024);
+  timerTask = new Int32Array(1024);
 
-  // Read access: the columns themselves (valid up to eventCount / iterationCount / timerCount).
-  get kind(): Uint8Array {
-    return this.kindCol.data;
-  }
-  get task(): Int32Array {
-    return this.taskCol.data;
-  }
-  get a(): Int32Array {
-    return this.aCol.data;
-  }
-  get b(): Int32Array {
-    return this.bCol.data;
-  }
-  get step(): Int32Array {
-    return this.stepCol.data;
-  }
-  get iter(): Uint32Array {
-    return this.iterCol.data;
-  }
-  get iterTime(): Float64Array {
-    return this.iterTimeCol.data;
-  }
-  get iterTimeout(): Float64Array {
-    return this.iterTimeoutCol.data;
-  }
-  get iterSelect(): Uint32Array {
-    return this.iterSelectCol.data;
-  }
-  get iterFirst(): Uint32Array {
-    return this.iterFirstCol.data;
-  }
-  get timerWhen(): Float64Array {
-    return this.timerWhenCol.data;
-  }
-  get timerTask(): Int32Array {
-    return this.timerTaskCol.data;
+  /** `eventCapacity`: room for this many events before the columns grow. */
+  constructor(eventCapacity = 1024) {
+    this.kind = new Uint8Array(eventCapacity);
+    this.task = new Int32Array(eventCapacity);
+    this.a = new Int32Array(eventCapacity);
+    this.b = new Int32Array(eventCapacity);
+    this.step = new Int32Array(eventCapacity);
+    this.iter = new Uint32Array(eventCapacity);
   }
 
   /** Virtual time at event `index`. */
@@ -146,21 +106,20 @@ export class Trace {
 
   /** Bytes held by the columns (what a viewer keeps in memory for this trace). */
   byteSize(): number {
-    const cols = [
-      this.kindCol,
-      this.taskCol,
-      this.aCol,
-      this.bCol,
-      this.stepCol,
-      this.iterCol,
-      this.iterTimeCol,
-      this.iterTimeoutCol,
-      this.iterSelectCol,
-      this.iterFirstCol,
-      this.timerWhenCol,
-      this.timerTaskCol,
-    ];
-    return cols.reduce((sum, col) => sum + col.data.byteLength, 0);
+    return [
+      this.kind,
+      this.task,
+      this.a,
+      this.b,
+      this.step,
+      this.iter,
+      this.iterTime,
+      this.iterTimeout,
+      this.iterSelect,
+      this.iterFirst,
+      this.timerWhen,
+      this.timerTask,
+    ].reduce((sum, column) => sum + column.byteLength, 0);
   }
 
   // ---- recording (used by the engine only) ----
@@ -170,55 +129,77 @@ export class Trace {
     return this.strings.length - 1;
   }
 
+  /** Records an event; returns its index (-1 when this trace does not keep that kind). */
   emit(kind: number, task: number, a: number, b: number, step: number): number {
     const i = this.eventCount;
-    if (i === this.kindCol.data.length) {
-      const n = i + 1;
-      this.kindCol.ensure(n);
-      this.taskCol.ensure(n);
-      this.aCol.ensure(n);
-      this.bCol.ensure(n);
-      this.stepCol.ensure(n);
-      this.iterCol.ensure(n);
-    }
-    this.kindCol.data[i] = kind;
-    this.taskCol.data[i] = task;
-    this.aCol.data[i] = a;
-    this.bCol.data[i] = b;
-    this.stepCol.data[i] = step;
-    this.iterCol.data[i] = this.iterationCount;
+    if (i === this.kind.length) this.growEvents(i + 1);
+    this.kind[i] = kind;
+    this.task[i] = task;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.step[i] = step;
+    this.iter[i] = this.iterationCount;
     this.eventCount = i + 1;
     return i;
   }
 
+  /** Sets field `b` of a recorded event (not of one this trace did not keep). */
+  patchB(event: number, b: number): void {
+    if (event >= 0) this.b[event] = b;
+  }
+
+  private growEvents(needed: number): void {
+    this.kind = grown(this.kind, needed);
+    this.task = grown(this.task, needed);
+    this.a = grown(this.a, needed);
+    this.b = grown(this.b, needed);
+    this.step = grown(this.step, needed);
+    this.iter = grown(this.iter, needed);
+  }
+
   beginIteration(): void {
     const k = this.iterationCount + 1;
-    this.iterTimeCol.ensure(k + 1);
-    this.iterTimeoutCol.ensure(k + 1);
-    this.iterSelectCol.ensure(k + 1);
-    this.iterFirstCol.ensure(k + 1);
+    if (k + 1 > this.iterTime.length) {
+      this.iterTime = grown(this.iterTime, k + 1);
+      this.iterTimeout = grown(this.iterTimeout, k + 1);
+      this.iterSelect = grown(this.iterSelect, k + 1);
+      this.iterFirst = grown(this.iterFirst, k + 1);
+    }
     this.iterationCount = k;
-    this.iterFirstCol.data[k] = this.eventCount;
+    this.iterFirst[k] = this.eventCount;
     // Until select returns, the clock reads the previous time.
-    this.iterTimeCol.data[k] = this.iterTimeCol.data[k - 1];
-    this.iterSelectCol.data[k] = 0xffffffff;
+    this.iterTime[k] = this.iterTime[k - 1];
+    this.iterSelect[k] = 0xffffffff;
   }
 
   /** Records select's return: from the next event on, the clock reads `time`. */
   markSelect(time: number, timeout: number): void {
     const k = this.iterationCount;
-    this.iterTimeCol.data[k] = time;
-    this.iterTimeoutCol.data[k] = timeout;
-    this.iterSelectCol.data[k] = this.eventCount;
+    this.iterTime[k] = time;
+    this.iterTimeout[k] = timeout;
+    this.iterSelect[k] = this.eventCount;
   }
 
   addTimer(when: number, task: number): number {
     const id = this.timerCount;
-    this.timerWhenCol.ensure(id + 1);
-    this.timerTaskCol.ensure(id + 1);
-    this.timerWhenCol.data[id] = when;
-    this.timerTaskCol.data[id] = task;
+    if (id + 1 > this.timerWhen.length) {
+      this.timerWhen = grown(this.timerWhen, id + 1);
+      this.timerTask = grown(this.timerTask, id + 1);
+    }
+    this.timerWhen[id] = when;
+    this.timerTask[id] = task;
     this.timerCount = id + 1;
     return id;
+  }
+}
+
+/**
+ * A trace that keeps only the log lines and the end of the run (and every iteration's clock,
+ * which gives their times): for outputs that need nothing else, such as `sim --format log`.
+ */
+export class LogOnlyTrace extends Trace {
+  override emit(kind: number, task: number, a: number, b: number, step: number): number {
+    if (kind !== Ev.LOG && kind !== Ev.END) return -1;
+    return super.emit(kind, task, a, b, step);
   }
 }

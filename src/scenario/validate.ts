@@ -17,11 +17,8 @@ export function formatError(error: ValidationError): string {
   return error.path ? `${error.path}: ${error.message}` : error.message;
 }
 
-/** Python's `for` and `while` blocks nest at most 20 deep in a function. */
-export const MAX_REPEAT_DEPTH = 10;
-export const MAX_SLEEP_SECONDS = 1e9;
-export const MAX_TASKS = 1_000_000;
-export const MAX_STEPS = 5_000_000;
+import { MAX_REPEAT_DEPTH, MAX_SLEEP_SECONDS, MAX_STEPS, MAX_TASKS } from './limits';
+export { MAX_REPEAT_DEPTH, MAX_SLEEP_SECONDS, MAX_STEPS, MAX_TASKS };
 const MAX_ERRORS = 20;
 
 const PRIMITIVE_KEYS: Record<string, string[]> = {

@@ -37,7 +37,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
   switch (kind) {
     case Ev.SELECT:
       fields.timeout = trace.iterTimeout[trace.iter[i]];
-      fields.ready = a;
+      fields.readyBefore = a;
       break;
     case Ev.TIMER_DROP:
     case Ev.TIMER_FIRE:

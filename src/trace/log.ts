@@ -31,44 +31,40 @@ export function formatLogLine(trace: Trace, line: LogLine): string {
 }
 
 /**
- * The log as UTF-8 bytes, written straight into one buffer: for a long run (200,000 lines) this
- * avoids building as many JavaScript strings, which the garbage collector would then trace.
+ * The log as UTF-8 bytes. Lines are gathered in short strings that are encoded and dropped at
+ * once: for a long run (200,000 lines) nothing survives long enough to burden the collector.
  */
 export function formatLogBytes(trace: Trace): Uint8Array {
+  const encoder = new TextEncoder();
   let out = new Uint8Array(1 << 16);
   let length = 0;
-  const encoder = new TextEncoder();
-  const write = (text: string) => {
+  const flush = (text: string) => {
     if (length + text.length * 3 > out.length) {
       const bigger = new Uint8Array(Math.max(out.length * 2, length + text.length * 3));
       bigger.set(out.subarray(0, length));
       out = bigger;
     }
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) {
-        length += encoder.encodeInto(text.slice(i), out.subarray(length)).written;
-        return;
-      }
-      out[length++] = c;
-    }
+    length += encoder.encodeInto(text, out.subarray(length)).written;
   };
   const kind = trace.kind;
+  const names = trace.tasks.map((t) => ` ${t.name} `);
   let lastTime = NaN;
   let timeText = '';
+  let chunk = '';
   for (let i = 0; i < trace.eventCount; i += 1) {
     if (kind[i] !== Ev.LOG) continue;
     const time = trace.timeAt(i);
     if (time !== lastTime) {
       lastTime = time;
-      timeText = formatTime(time) + ' ';
+      timeText = formatTime(time);
     }
-    write(timeText);
-    write(trace.tasks[trace.task[i]].name);
-    write(' ');
-    write(trace.strings[trace.a[i]]);
-    write('\n');
+    chunk += timeText + names[trace.task[i]] + trace.strings[trace.a[i]] + '\n';
+    if (chunk.length > 16384) {
+      flush(chunk);
+      chunk = '';
+    }
   }
+  flush(chunk);
   return out.subarray(0, length);
 }
 
