@@ -1,0 +1,346 @@
+/**
+ * The state of the loop after any event, rebuilt from the trace alone: the ready queue, the
+ * timer heap, every task's state and what it waits on, each primitive's contents and waiters.
+ * Events carry their effects, so `applyEvent` only follows them. `StateIndex` keeps snapshots
+ * every so many events, so that any event is reached by replaying a short stretch.
+ */
+import { Ev, WaitKind, type Trace } from '../engine';
+
+export type TaskStatus =
+  'created' | 'ready' | 'running' | 'sleeping' | 'waiting' | 'done' | 'failed' | 'cancelled';
+
+export interface TaskState {
+  status: TaskStatus;
+  /** WaitKind while sleeping or waiting; -1 otherwise. */
+  wait: number;
+  /** The primitive waited on, or the timer slept on; -1 otherwise. */
+  target: number;
+  /** The step the task is on (-1 before its first). */
+  step: number;
+  /** Its wake-up is in the ready queue because the future it waited on was cancelled. */
+  cancelled: boolean;
+  /** Error text of a failed task. */
+  error: string | null;
+}
+
+export interface ReadyEntry {
+  kind: 'step' | 'wakeup' | 'timer';
+  task: number;
+  /** For a timer's callback. */
+  timer: number;
+  /** A timer handle cancelled after it fired: the loop will skip it. */
+  cancelled: boolean;
+}
+
+export interface TimerEntry {
+  id: number;
+  when: number;
+  task: number;
+  cancelled: boolean;
+}
+
+export interface Waiter {
+  task: number;
+  /** Its future is set: it will run, but has not yet. */
+  woken: boolean;
+}
+
+export type PrimitiveState =
+  | { type: 'Queue'; items: (string | null)[]; putters: number[]; getters: number[] }
+  | { type: 'Lock'; locked: boolean; holder: number; waiters: Waiter[] }
+  | { type: 'Semaphore' | 'BoundedSemaphore'; value: number; holders: number[]; waiters: Waiter[] }
+  | { type: 'Event'; flag: boolean; waiters: Waiter[] };
+
+export interface LoopState {
+  /** Number of events applied: this is the state after event `applied - 1`. */
+  applied: number;
+  iteration: number;
+  time: number;
+  /** The current iteration's select timeout (null: none yet, or select(None)). */
+  timeout: number | null;
+  running: number;
+  ready: ReadyEntry[];
+  /** In firing order: by deadline, then creation. */
+  timers: TimerEntry[];
+  tasks: TaskState[];
+  primitives: PrimitiveState[];
+  logs: number;
+  ended: boolean;
+}
+
+export function initialState(trace: Trace): LoopState {
+  return {
+    applied: 0,
+    iteration: 0,
+    time: 0,
+    timeout: null,
+    running: -1,
+    ready: [],
+    timers: [],
+    tasks: trace.tasks.map(() => ({
+      status: 'created',
+      wait: -1,
+      target: -1,
+      step: -1,
+      cancelled: false,
+      error: null,
+    })),
+    primitives: trace.primitives.map((p): PrimitiveState => {
+      switch (p.type) {
+        case 'Queue':
+          return { type: 'Queue', items: [], putters: [], getters: [] };
+        case 'Lock':
+          return { type: 'Lock', locked: false, holder: -1, waiters: [] };
+        case 'Event':
+          return { type: 'Event', flag: false, waiters: [] };
+        default:
+          return { type: p.type, value: p.size, holders: [], waiters: [] };
+      }
+    }),
+    logs: 0,
+    ended: false,
+  };
+}
+
+export function cloneState(s: LoopState): LoopState {
+  return {
+    ...s,
+    ready: s.ready.map((r) => ({ ...r })),
+    timers: s.timers.map((t) => ({ ...t })),
+    tasks: s.tasks.map((t) => ({ ...t })),
+    primitives: s.primitives.map((p) => {
+      switch (p.type) {
+        case 'Queue':
+          return { ...p, items: [...p.items], putters: [...p.putters], getters: [...p.getters] };
+        case 'Lock':
+        case 'Event':
+          return { ...p, waiters: p.waiters.map((w) => ({ ...w })) };
+        default:
+          return { ...p, holders: [...p.holders], waiters: p.waiters.map((w) => ({ ...w })) };
+      }
+    }),
+  };
+}
+
+function removeFirst<T>(list: T[], match: (x: T) => boolean): void {
+  const i = list.findIndex(match);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function insertTimer(timers: TimerEntry[], timer: TimerEntry): void {
+  let i = timers.length;
+  while (
+    i > 0 &&
+    (timers[i - 1].when > timer.when ||
+      (timers[i - 1].when === timer.when && timers[i - 1].id > timer.id))
+  )
+    i -= 1;
+  timers.splice(i, 0, timer);
+}
+
+/** Applies event `i` (which must be `s.applied`) to the state. */
+export function applyEvent(s: LoopState, trace: Trace, i: number): void {
+  const kind = trace.kind[i];
+  const t = trace.task[i];
+  const a = trace.a[i];
+  const b = trace.b[i];
+  const task = t >= 0 ? s.tasks[t] : undefined;
+  const str = (id: number) => (id < 0 ? null : trace.strings[id]);
+  s.applied = i + 1;
+  s.iteration = trace.iter[i];
+  s.time = trace.timeAt(i);
+  switch (kind) {
+    case Ev.ITER_START:
+      s.running = -1;
+      s.timeout = null;
+      break;
+    case Ev.SELECT: {
+      const timeout = trace.iterTimeout[s.iteration];
+      s.timeout = timeout < 0 ? null : timeout;
+      break;
+    }
+    case Ev.TIMER_DROP:
+      removeFirst(s.timers, (x) => x.id === a);
+      break;
+    case Ev.TIMER_FIRE:
+      removeFirst(s.timers, (x) => x.id === a);
+      s.ready.push({ kind: 'timer', task: trace.timerTask[a], timer: a, cancelled: false });
+      break;
+    case Ev.TASK_CREATE:
+      task!.status = 'ready';
+      s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false });
+      break;
+    case Ev.RUN_STEP:
+    case Ev.RUN_TIMER:
+    case Ev.SKIP_HANDLE:
+      s.ready.shift();
+      if (kind === Ev.RUN_STEP) {
+        s.running = t;
+        task!.status = 'running';
+        task!.wait = -1;
+        task!.target = -1;
+        task!.cancelled = false;
+      }
+      break;
+    case Ev.SUSPEND:
+      task!.status = a === WaitKind.SLEEP ? 'sleeping' : 'waiting';
+      task!.wait = a;
+      task!.target = b;
+      task!.step = trace.step[i];
+      s.running = -1;
+      break;
+    case Ev.YIELD:
+      task!.status = 'ready';
+      task!.step = trace.step[i];
+      s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false });
+      s.running = -1;
+      break;
+    case Ev.WAKE:
+      task!.status = 'ready';
+      task!.cancelled = a === 1;
+      s.ready.push({ kind: 'wakeup', task: t, timer: -1, cancelled: false });
+      break;
+    case Ev.TASK_DONE:
+    case Ev.TASK_FAIL:
+    case Ev.TASK_CANCELLED:
+      task!.status =
+        kind === Ev.TASK_DONE ? 'done' : kind === Ev.TASK_FAIL ? 'failed' : 'cancelled';
+      task!.error = kind === Ev.TASK_FAIL ? str(a) : null;
+      task!.wait = -1;
+      task!.target = -1;
+      if (s.running === t) s.running = -1;
+      break;
+    case Ev.LOG:
+      s.logs += 1;
+      task!.step = trace.step[i];
+      break;
+    case Ev.TIMER_SCHEDULE:
+      insertTimer(s.timers, { id: a, when: trace.timerWhen[a], task: t, cancelled: false });
+      break;
+    case Ev.TIMER_CANCEL: {
+      const timer =
+        s.timers.find((x) => x.id === a) ??
+        s.ready.find((r) => r.kind === 'timer' && r.timer === a);
+      if (timer) timer.cancelled = true;
+      break;
+    }
+    case Ev.Q_PUT:
+    case Ev.Q_GET:
+    case Ev.Q_BLOCK:
+    case Ev.Q_NOTIFY:
+    case Ev.Q_UNBLOCK: {
+      const q = s.primitives[a] as Extract<PrimitiveState, { type: 'Queue' }>;
+      if (kind === Ev.Q_PUT) q.items.push(str(b));
+      else if (kind === Ev.Q_GET) q.items.shift();
+      else if (kind === Ev.Q_BLOCK) (b === 0 ? q.putters : q.getters).push(t);
+      else removeFirst(b === 0 ? q.putters : q.getters, (x) => x === t);
+      if (trace.step[i] >= 0) task!.step = trace.step[i];
+      break;
+    }
+    case Ev.ACQUIRE:
+    case Ev.ACQUIRED: {
+      const p = s.primitives[a] as Extract<
+        PrimitiveState,
+        { type: 'Lock' | 'Semaphore' | 'BoundedSemaphore' }
+      >;
+      if (kind === Ev.ACQUIRED) removeFirst(p.waiters, (w) => w.task === t);
+      if (p.type === 'Lock') {
+        p.locked = true;
+        p.holder = t;
+      } else {
+        if (kind === Ev.ACQUIRE) p.value -= 1; // a woken waiter's slot was taken at its wake-up
+        p.holders.push(t);
+      }
+      task!.step = trace.step[i];
+      break;
+    }
+    case Ev.ACQUIRE_BLOCK:
+    case Ev.EV_BLOCK:
+      (s.primitives[a] as { waiters: Waiter[] }).waiters.push({ task: t, woken: false });
+      task!.step = trace.step[i];
+      break;
+    case Ev.ACQUIRE_NOTIFY:
+    case Ev.EV_NOTIFY: {
+      const p = s.primitives[a] as { waiters: Waiter[]; type: string; value?: number };
+      const waiter = p.waiters.find((w) => w.task === t && !w.woken);
+      if (waiter) waiter.woken = true;
+      if (p.type === 'Semaphore' || p.type === 'BoundedSemaphore') p.value! -= 1;
+      break;
+    }
+    case Ev.ACQUIRE_ABANDON: {
+      const p = s.primitives[a] as { waiters: Waiter[]; value?: number };
+      removeFirst(p.waiters, (w) => w.task === t);
+      if (b === 1) p.value! += 1;
+      break;
+    }
+    case Ev.RELEASE: {
+      const p = s.primitives[a] as Extract<
+        PrimitiveState,
+        { type: 'Lock' | 'Semaphore' | 'BoundedSemaphore' }
+      >;
+      if (p.type === 'Lock') {
+        p.locked = false;
+        p.holder = -1;
+      } else {
+        p.value += 1;
+        removeFirst(p.holders, (x) => x === t);
+      }
+      task!.step = trace.step[i];
+      break;
+    }
+    case Ev.EV_SET:
+    case Ev.EV_CLEAR:
+      (s.primitives[a] as { flag: boolean }).flag = kind === Ev.EV_SET;
+      task!.step = trace.step[i];
+      break;
+    case Ev.EV_DONE:
+      removeFirst((s.primitives[a] as { waiters: Waiter[] }).waiters, (w) => w.task === t);
+      break;
+    case Ev.END:
+      s.ended = true;
+      s.running = -1;
+      break;
+  }
+}
+
+/**
+ * The state after any event, in time proportional to the snapshot interval: snapshots are
+ * taken every `interval` events (more apart for runs with many tasks, so that snapshots cost
+ * about as much memory as the events they cover).
+ */
+export class StateIndex {
+  private readonly snapshots: LoopState[] = [];
+  readonly interval: number;
+
+  constructor(
+    private readonly trace: Trace,
+    interval?: number,
+  ) {
+    this.interval = interval ?? Math.max(256, 4 * (trace.tasks.length + trace.primitives.length));
+    this.snapshots.push(initialState(trace));
+    this.extend();
+  }
+
+  /** Takes the snapshots for events recorded since (the trace may have grown). */
+  extend(): void {
+    let last = this.snapshots[this.snapshots.length - 1];
+    while (last.applied + this.interval <= this.trace.eventCount) {
+      const next = cloneState(last);
+      for (let i = next.applied; i < last.applied + this.interval; i += 1)
+        applyEvent(next, this.trace, i);
+      this.snapshots.push(next);
+      last = next;
+    }
+  }
+
+  /** The state after the first `applied` events (0: before any). */
+  stateAfter(applied: number): LoopState {
+    const count = Math.max(0, Math.min(applied, this.trace.eventCount));
+    if (count > this.snapshots[this.snapshots.length - 1].applied + this.interval) this.extend();
+    const snapshot =
+      this.snapshots[Math.min(Math.floor(count / this.interval), this.snapshots.length - 1)];
+    const state = cloneState(snapshot);
+    for (let i = state.applied; i < count; i += 1) applyEvent(state, this.trace, i);
+    return state;
+  }
+}
