@@ -46,7 +46,15 @@ export interface Waiter {
 }
 
 export type PrimitiveState =
-  | { type: 'Queue'; items: (string | null)[]; putters: number[]; getters: number[] }
+  | {
+      type: 'Queue';
+      items: (string | null)[];
+      /** For each item: the task that put it, and the index of that put event (a stable key). */
+      itemFrom: number[];
+      itemKeys: number[];
+      putters: number[];
+      getters: number[];
+    }
   | { type: 'Lock'; locked: boolean; holder: number; waiters: Waiter[] }
   | { type: 'Semaphore' | 'BoundedSemaphore'; value: number; holders: number[]; waiters: Waiter[] }
   | { type: 'Event'; flag: boolean; waiters: Waiter[] };
@@ -88,7 +96,7 @@ export function initialState(trace: Trace): LoopState {
     primitives: trace.primitives.map((p): PrimitiveState => {
       switch (p.type) {
         case 'Queue':
-          return { type: 'Queue', items: [], putters: [], getters: [] };
+          return { type: 'Queue', items: [], itemFrom: [], itemKeys: [], putters: [], getters: [] };
         case 'Lock':
           return { type: 'Lock', locked: false, holder: -1, waiters: [] };
         case 'Event':
@@ -111,7 +119,14 @@ export function cloneState(s: LoopState): LoopState {
     primitives: s.primitives.map((p) => {
       switch (p.type) {
         case 'Queue':
-          return { ...p, items: [...p.items], putters: [...p.putters], getters: [...p.getters] };
+          return {
+            ...p,
+            items: [...p.items],
+            itemFrom: [...p.itemFrom],
+            itemKeys: [...p.itemKeys],
+            putters: [...p.putters],
+            getters: [...p.getters],
+          };
         case 'Lock':
         case 'Event':
           return { ...p, waiters: p.waiters.map((w) => ({ ...w })) };
@@ -230,9 +245,15 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.Q_NOTIFY:
     case Ev.Q_UNBLOCK: {
       const q = s.primitives[a] as Extract<PrimitiveState, { type: 'Queue' }>;
-      if (kind === Ev.Q_PUT) q.items.push(str(b));
-      else if (kind === Ev.Q_GET) q.items.shift();
-      else if (kind === Ev.Q_BLOCK) (b === 0 ? q.putters : q.getters).push(t);
+      if (kind === Ev.Q_PUT) {
+        q.items.push(str(b));
+        q.itemFrom.push(t);
+        q.itemKeys.push(i);
+      } else if (kind === Ev.Q_GET) {
+        q.items.shift();
+        q.itemFrom.shift();
+        q.itemKeys.shift();
+      } else if (kind === Ev.Q_BLOCK) (b === 0 ? q.putters : q.getters).push(t);
       else removeFirst(b === 0 ? q.putters : q.getters, (x) => x === t);
       if (trace.step[i] >= 0) task!.step = trace.step[i];
       break;

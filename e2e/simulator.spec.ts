@@ -1,0 +1,203 @@
+import { simulate, compileScenario } from '../src/engine';
+import { jobWindowScenario } from '../src/scenario/presets';
+import { jobGrid } from '../src/trace/markdown';
+import { taskLabels } from '../src/trace/labels';
+import { runCli } from '../src/cli/sim';
+import { expect, test } from './app';
+
+/** The course's table as the engine computes it, in the shape of the page's text table. */
+function expectedRows(jobs: number, maxsize: number): string[][] {
+  const compiled = compileScenario(
+    jobWindowScenario({ jobs, maxsize, durations: { kind: 'formula' } }),
+  );
+  const grid = jobGrid(simulate(compiled), { labels: taskLabels(compiled) });
+  return grid.sleeping.map((row, i) => [`${i}-${i + 1}`, ...row.map((on) => (on ? 'runs' : ''))]);
+}
+
+test.describe('the job window', () => {
+  test('loads like the course: 8 jobs, maxsize 4', async ({ app, page }, info) => {
+    await app.open();
+    await expect(app.maxsize).toHaveValue('4');
+    await expect(app.jobs).toHaveValue('8');
+    expect(await app.gridRows()).toEqual(expectedRows(8, 4));
+    // The course's hand-drawn table: 0-1: j0 j1 j2 j3; 1-2: j1 j2 j4 j5; 2-3: j2 j4 j5 j6; 3-4: j5 j7; 4-5: j7.
+    const running = (await app.gridRows()).map((row) =>
+      row
+        .slice(1)
+        .flatMap((cell, i) => (cell ? [`j${i}`] : []))
+        .join(' '),
+    );
+    expect(running).toEqual(['j0 j1 j2 j3', 'j1 j2 j4 j5', 'j2 j4 j5 j6', 'j5 j7', 'j7']);
+    await app.press('End');
+    await page.screenshot({ path: info.outputPath('job-window.png') });
+  });
+
+  for (const maxsize of [2, 1, 0]) {
+    test(`re-simulates when maxsize becomes ${maxsize}`, async ({ app, page }) => {
+      await app.open();
+      await app.maxsize.fill(String(maxsize));
+      await expect.poll(() => app.gridRows()).toEqual(expectedRows(8, maxsize));
+      // The queue view follows: maxsize slots, or "unbounded".
+      await app.press('End');
+      const fill = page.getByTestId('queue-window').getByTestId('queue-fill');
+      await expect(fill).toContainText(maxsize === 0 ? 'unbounded' : `/${maxsize}`);
+      await expect(page).toHaveURL(new RegExp(`maxsize=${maxsize}`));
+    });
+  }
+
+  test('keeps 200 jobs readable: all columns drawn, the page does not scroll', async ({
+    app,
+    page,
+  }, info) => {
+    await app.open('?jobs=200&maxsize=7&t=20');
+    expect((await app.gridRows())[0]).toHaveLength(201);
+    const size = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.scrollHeight,
+    ]);
+    expect(size).toEqual([1280, 720]);
+    await page.screenshot({ path: info.outputPath('job-window-200.png') });
+  });
+});
+
+test.describe('playback', () => {
+  test('plays and pauses with Space, steps with the arrows, jumps with Home and End', async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await expect(app.clock).toHaveText('0.000 s');
+    await app.press('Space');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect
+      .poll(async () => parseFloat((await app.clock.textContent()) ?? '0'))
+      .toBeGreaterThan(0.3);
+    await app.press('Space');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await app.press('Home');
+    await expect(app.event).toContainText('0/');
+    await app.press('ArrowRight');
+    await expect(app.event).toContainText('1/');
+    await expect(app.event).toContainText('Task j0 is created');
+    await app.press('ArrowRight', 3);
+    await expect(app.event).toContainText('4/');
+    await app.press('ArrowLeft');
+    await expect(app.event).toContainText('3/');
+    await app.press('ArrowDown');
+    await expect(app.clock).toHaveText('0.000 s');
+    await app.press('ArrowDown');
+    await expect(app.clock).toHaveText('1.000 s');
+    await app.press('ArrowUp');
+    await expect(app.clock).toHaveText('0.000 s');
+    await app.press('End');
+    await expect(app.clock).toHaveText('5.000 s');
+    await expect(page.getByTestId('console').locator('li')).toHaveCount(16);
+    await app.press('+');
+    await expect(page.getByTestId('speed')).toHaveValue('2');
+    await app.press('-', 2);
+    await expect(page.getByTestId('speed')).toHaveValue('0.5');
+  });
+
+  test('going back shows exactly what going forward showed', async ({ app }) => {
+    await app.open('?jobs=6&maxsize=2');
+    const forward: string[] = [await app.snapshot()];
+    for (let i = 0; i < 60; i += 1) {
+      await app.press('ArrowRight');
+      forward.push(await app.snapshot());
+    }
+    for (let i = 59; i >= 0; i -= 1) {
+      await app.press('ArrowLeft');
+      expect(await app.snapshot()).toBe(forward[i]);
+    }
+  });
+
+  test('the scrub bar moves through virtual time', async ({ app, page }) => {
+    await app.open();
+    await page.getByTestId('scrub').fill('3.5');
+    await expect(app.clock).toHaveText('3.500 s');
+    await expect(page.getByTestId('console').locator('li')).toHaveCount(14);
+  });
+});
+
+test.describe('the producer / consumer', () => {
+  test('runs forever: simulated ahead as playback goes', async ({ app, page }, info) => {
+    await app.open('?preset=producer-consumer&t=40');
+    await expect(app.clock).toHaveText('40.000 s');
+    await expect(page.getByTestId('console').locator('li').last()).toHaveText(
+      '40.000 consumer got tick41',
+    );
+    await page.getByTestId('speed').selectOption('16');
+    await app.press('Space');
+    await expect
+      .poll(async () => parseFloat((await app.clock.textContent()) ?? '0'), { timeout: 10_000 })
+      .toBeGreaterThan(80);
+    await app.press('Space');
+    await page.screenshot({ path: info.outputPath('producer-consumer.png') });
+  });
+
+  test('explains a livelock in plain words', async ({ app, page }) => {
+    await app.open('?preset=producer-consumer&period=0&work=0');
+    await app.press('End');
+    await expect(page.getByTestId('run-end')).toContainText('time can never advance');
+  });
+});
+
+test.describe('the URL', () => {
+  test('restores preset, parameters and time', async ({ app, page }) => {
+    await app.open('?preset=job-window&jobs=5&maxsize=2&durations=2&t=2.5');
+    await expect(app.jobs).toHaveValue('5');
+    await expect(app.maxsize).toHaveValue('2');
+    await expect(app.clock).toHaveText('2.500 s');
+    await expect(page.getByTestId('url-messages')).toHaveCount(0);
+  });
+
+  test('turns bad or hostile values into a message and defaults', async ({ app, page }) => {
+    await app.open(
+      '?preset=job-window&jobs=abc&maxsize=-5&durations=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&t=NaN',
+    );
+    const messages = page.getByTestId('url-messages');
+    await expect(messages).toContainText('jobs "abc" is not a whole number');
+    await expect(messages).toContainText('maxsize "-5"');
+    await expect(messages).toContainText('durations "<img src=x onerror=alert(1)>"');
+    await expect(app.jobs).toHaveValue('8');
+    await expect(app.maxsize).toHaveValue('4');
+    await expect(page.locator('img')).toHaveCount(0);
+    await app.open('?preset=%3Cscript%3Ealert(1)%3C/script%3E');
+    await expect(page.getByTestId('url-messages')).toContainText('is unknown');
+    expect(await app.gridRows()).toEqual(expectedRows(8, 4));
+  });
+});
+
+test.describe('export', () => {
+  test('copies the course table as Markdown, identical to the CLI', async ({
+    app,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await app.open('?jobs=8&maxsize=3');
+    await page.getByTestId('copy-markdown').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const cli = runCli(['--preset', 'job-window', '--maxsize', '3', '--format', 'markdown'], {
+      readFile: () => new Uint8Array(),
+      now: () => 0,
+    });
+    expect(copied).toBe(cli.stdout);
+  });
+
+  test('downloads the timeline as SVG and PNG', async ({ app, page }) => {
+    await app.open('?t=5');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-svg').click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('job-window-8-maxsize-4.svg');
+    const text = await (await svg.createReadStream()).toArray();
+    expect(Buffer.concat(text).toString()).toContain('<svg');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-png').click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('job-window-8-maxsize-4.png');
+  });
+});

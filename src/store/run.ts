@@ -1,0 +1,117 @@
+/**
+ * A simulated run as the app holds it: the preset's scenario and code, the engine (kept alive
+ * for endless scenarios, which are simulated ahead as playback needs), the trace and what the
+ * views derive from it. Plain TypeScript: the store owns one, views read it through selectors.
+ */
+import {
+  compileScenario,
+  firstEndlessRepeat,
+  Simulation,
+  type CompiledScenario,
+  type Trace,
+} from '../engine';
+import { buildPreset, type PresetParams } from '../scenario/presets';
+import type { PythonCode } from '../scenario/python';
+import type { Scenario } from '../scenario/types';
+import { taskLabels } from '../trace/labels';
+import { logLines, type LogLine } from '../trace/log';
+import { makespan, taskTimelines, type TaskTimeline } from '../trace/segments';
+import { StateIndex } from '../trace/state';
+
+/** How far ahead an endless run is simulated, in virtual seconds. */
+export const LOOKAHEAD = 30;
+
+export interface Run {
+  choice: PresetParams;
+  scenario: Scenario;
+  python: PythonCode;
+  compiled: CompiledScenario;
+  labels: string[];
+  endless: boolean;
+  simulation: Simulation;
+  trace: Trace;
+  index: StateIndex;
+  timelines: TaskTimeline[];
+  logs: LogLine[];
+  /** Virtual time simulated so far (the end of the run when it ended). */
+  horizon: number;
+  /** Bumped each time the run grows, so that views know to redraw. */
+  version: number;
+  /** Wall-clock milliseconds the last (re)simulation took. */
+  simulateMs: number;
+}
+
+function derive(run: Run): void {
+  run.index.extend();
+  run.timelines = taskTimelines(run.trace);
+  run.logs = logLines(run.trace);
+  run.horizon =
+    run.simulation.ended && !run.endless ? makespan(run.trace, run.timelines) : run.horizon;
+  run.version += 1;
+}
+
+export function createRun(choice: PresetParams, until = 0): Run {
+  const started = performance.now();
+  const { scenario, python } = buildPreset(choice);
+  const compiled = compileScenario(scenario);
+  const endless = firstEndlessRepeat(compiled) !== null;
+  const simulation = new Simulation(compiled);
+  const horizon = endless ? Math.max(LOOKAHEAD, until + LOOKAHEAD) : Infinity;
+  if (endless) simulation.runUntil(horizon);
+  else simulation.run();
+  const trace = simulation.trace;
+  const run: Run = {
+    choice,
+    scenario,
+    python,
+    compiled,
+    labels: taskLabels(compiled),
+    endless,
+    simulation,
+    trace,
+    index: new StateIndex(trace),
+    timelines: [],
+    logs: [],
+    horizon: endless ? horizon : 0,
+    version: 0,
+    simulateMs: 0,
+  };
+  derive(run);
+  run.simulateMs = performance.now() - started;
+  return run;
+}
+
+/** Simulates an endless run further, so that it covers `until` and some time beyond. */
+export function extendRun(run: Run, until: number): boolean {
+  if (!run.endless || run.simulation.ended || until + LOOKAHEAD / 2 <= run.horizon) return false;
+  run.horizon = until + LOOKAHEAD;
+  run.simulation.runUntil(run.horizon);
+  derive(run);
+  return true;
+}
+
+/** Number of events at or before virtual time `t` (binary search: event times never decrease). */
+export function eventsUpTo(trace: Trace, t: number): number {
+  let lo = 0;
+  let hi = trace.eventCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (trace.timeAt(mid) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of events strictly before virtual time `t`. */
+export function eventsBefore(trace: Trace, t: number): number {
+  let lo = 0;
+  let hi = trace.eventCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (trace.timeAt(mid) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export type { LogLine };

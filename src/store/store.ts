@@ -1,0 +1,158 @@
+/**
+ * The app's one store, made of slices: scenario (the preset and its parameters), simulation
+ * (the run), playback (where we are in the run, playing or not) and ui. Views read it with
+ * the selectors of selectors.ts; the playback clock (src/playback) moves the playhead.
+ */
+import { create } from 'zustand';
+import { presetDefaults, type PresetId, type PresetParams } from '../scenario/presets';
+import { createRun, eventsBefore, eventsUpTo, extendRun, type Run } from './run';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+export interface ScenarioSlice {
+  choice: PresetParams;
+  /** Problems with the URL the page was opened with, in plain words. */
+  urlMessages: string[];
+  setPreset(preset: PresetId): void;
+  setParams(choice: PresetParams): void;
+  dismissMessages(): void;
+}
+
+export interface SimulationSlice {
+  run: Run;
+}
+
+export interface PlaybackSlice {
+  /** Events applied: the views show the state after the first `cursor` events. */
+  cursor: number;
+  /** Virtual time shown (moves continuously while playing). */
+  playhead: number;
+  playing: boolean;
+  speed: number;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Moves the playhead by `dt` virtual seconds (the clock calls this each frame). */
+  advance(dt: number): void;
+  seekTime(t: number): void;
+  stepEvent(delta: 1 | -1): void;
+  stepInstant(delta: 1 | -1): void;
+  toStart(): void;
+  toEnd(): void;
+  faster(): void;
+  slower(): void;
+  setSpeed(speed: number): void;
+}
+
+export interface UiSlice {
+  /** The task whose cell the pointer or focus is on (-1: none). */
+  focusTask: number;
+  setFocusTask(task: number): void;
+}
+
+export type AppState = ScenarioSlice & SimulationSlice & PlaybackSlice & UiSlice;
+
+/** The end of what can be shown: the run's end, or as far as an endless run is simulated. */
+export function lastTime(run: Run): number {
+  return run.endless ? run.horizon : run.trace.timeAt(Math.max(0, run.trace.eventCount - 1));
+}
+
+function clampTime(run: Run, t: number): number {
+  return Math.max(0, Math.min(t, lastTime(run)));
+}
+
+export function createAppStore(initial: { choice: PresetParams; t?: number; messages?: string[] }) {
+  return create<AppState>()((set, get) => {
+    /** Shows virtual time `t`: every event at or before it applied. */
+    const showTime = (t: number, run = get().run) => {
+      extendRun(run, t);
+      const time = clampTime(run, t);
+      return { playhead: time, cursor: eventsUpTo(run.trace, time) };
+    };
+    const showCursor = (cursor: number, run = get().run) => {
+      const count = Math.max(0, Math.min(cursor, run.trace.eventCount));
+      const playhead = count === 0 ? 0 : run.trace.timeAt(count - 1);
+      extendRun(run, playhead);
+      return { cursor: count, playhead };
+    };
+    const rerun = (choice: PresetParams) => {
+      const { playhead } = get();
+      const run = createRun(choice, playhead);
+      // Keep the place in time where it still exists.
+      set({ choice, run, ...showTime(playhead, run) });
+    };
+    const run = createRun(initial.choice, initial.t ?? 0);
+    return {
+      choice: initial.choice,
+      urlMessages: initial.messages ?? [],
+      setPreset: (preset) => {
+        set({ playing: false, playhead: 0, cursor: 0 });
+        rerun(presetDefaults(preset));
+      },
+      setParams: (choice) => rerun(choice),
+      dismissMessages: () => set({ urlMessages: [] }),
+
+      run,
+      ...showTime(initial.t ?? 0, run),
+      playing: false,
+      speed: 1,
+      play: () => {
+        const { run: r, playhead } = get();
+        if (!r.endless && playhead >= lastTime(r)) set({ playhead: 0, cursor: 0 });
+        set({ playing: true });
+      },
+      pause: () => set({ playing: false }),
+      togglePlay: () => (get().playing ? get().pause() : get().play()),
+      advance: (dt) => {
+        const { run: r, playhead, cursor } = get();
+        const next = showTime(playhead + dt * get().speed, r);
+        const atEnd = !r.endless && next.playhead >= lastTime(r);
+        if (next.cursor !== cursor || next.playhead !== playhead || atEnd) {
+          set(atEnd ? { ...next, cursor: r.trace.eventCount, playing: false } : next);
+        }
+      },
+      seekTime: (t) => set({ playing: false, ...showTime(t) }),
+      stepEvent: (delta) => set({ playing: false, ...showCursor(get().cursor + delta) }),
+      stepInstant: (delta) => {
+        const { run: r, cursor } = get();
+        const trace = r.trace;
+        if (delta > 0) {
+          // The end of the current instant if some of it is still to come, else of the next one.
+          const now = cursor === 0 ? -Infinity : trace.timeAt(cursor - 1);
+          let next = eventsUpTo(trace, now);
+          if (next === cursor && cursor < trace.eventCount)
+            next = eventsUpTo(trace, trace.timeAt(cursor));
+          set({ playing: false, ...showCursor(next) });
+        } else if (cursor > 0) {
+          // The end of the previous instant.
+          set({ playing: false, ...showCursor(eventsBefore(trace, trace.timeAt(cursor - 1))) });
+        }
+      },
+      toStart: () => set({ playing: false, cursor: 0, playhead: 0 }),
+      toEnd: () => {
+        const r = get().run;
+        set({
+          playing: false,
+          ...showTime(lastTime(r), r),
+          ...(r.endless ? {} : { cursor: r.trace.eventCount }),
+        });
+      },
+      faster: () =>
+        get().setSpeed(
+          SPEEDS[
+            Math.min(SPEEDS.length - 1, SPEEDS.indexOf(get().speed as (typeof SPEEDS)[number]) + 1)
+          ],
+        ),
+      slower: () =>
+        get().setSpeed(
+          SPEEDS[Math.max(0, SPEEDS.indexOf(get().speed as (typeof SPEEDS)[number]) - 1)],
+        ),
+      setSpeed: (speed) => set({ speed }),
+
+      focusTask: -1,
+      setFocusTask: (task) => set({ focusTask: task }),
+    };
+  });
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,87 @@
+/**
+ * For slides and notes: the course-style table as Markdown (exactly the CLI's `--format
+ * markdown`), the timeline as SVG or PNG.
+ */
+import { useState } from 'react';
+import { simulate } from '../engine';
+import { useAppStore } from '../store/context';
+import { markdownTable } from '../trace/markdown';
+import type { ExportSvg } from './timeline/TimelineGrid';
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | null> }) {
+  const store = useAppStore();
+  const [status, setStatus] = useState('');
+  const flash = (text: string) => {
+    setStatus(text);
+    setTimeout(() => setStatus(''), 2000);
+  };
+  const markdown = () => {
+    const { run, playhead } = store.getState();
+    // An endless run is tabled up to the playhead, as `--until` would.
+    const until = run.endless ? Math.max(1, Math.ceil(playhead)) : undefined;
+    const trace = until === undefined ? run.trace : simulate(run.compiled, { until });
+    // As the CLI: the table runs to `until` when the run was stopped there.
+    return markdownTable(trace, {
+      labels: run.labels,
+      horizon: trace.end?.reason === 'until' ? until : undefined,
+    });
+  };
+  const name = () => {
+    const c = store.getState().choice;
+    return c.preset === 'job-window'
+      ? `job-window-${c.params.jobs}-maxsize-${c.params.maxsize}`
+      : `producer-consumer-maxsize-${c.params.maxsize}`;
+  };
+  const copyMarkdown = async () => {
+    await navigator.clipboard.writeText(markdown());
+    flash('Markdown copied');
+  };
+  const saveSvg = () => {
+    const text = exportSvg.current?.();
+    if (text) download(new Blob([text], { type: 'image/svg+xml' }), `${name()}.svg`);
+  };
+  const savePng = async () => {
+    const text = exportSvg.current?.();
+    if (!text) return;
+    const image = new Image();
+    const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+    image.src = url;
+    await image.decode();
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * scale;
+    canvas.height = image.naturalHeight * scale;
+    const context = canvas.getContext('2d')!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    URL.revokeObjectURL(url);
+    canvas.toBlob((blob) => blob && download(blob, `${name()}.png`), 'image/png');
+  };
+  return (
+    <div className="export" role="group" aria-label="Export">
+      <button type="button" onClick={copyMarkdown} data-testid="copy-markdown">
+        Copy as Markdown
+      </button>
+      <button type="button" onClick={saveSvg} data-testid="download-svg">
+        SVG
+      </button>
+      <button type="button" onClick={savePng} data-testid="download-png">
+        PNG
+      </button>
+      <span className="export-status" role="status">
+        {status}
+      </span>
+    </div>
+  );
+}

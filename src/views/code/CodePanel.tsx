@@ -1,0 +1,75 @@
+/**
+ * The Python code of the preset and its parameters, as the course writes it, with each task's
+ * current line marked in its colour; a copy button.
+ */
+import { useState } from 'react';
+import { useApp } from '../../store/context';
+import { selectRun } from '../../store/selectors';
+import { taskColor } from '../colors';
+import { useLoopState } from '../useLoopState';
+
+export function CodePanel() {
+  const run = useApp(selectRun);
+  const state = useLoopState();
+  const [copied, setCopied] = useState(false);
+  const lines = run.python.code.replace(/\n$/, '').split('\n');
+  // Line (1-based) -> tasks on it; the running one first.
+  const at = new Map<number, number[]>();
+  state.tasks.forEach((task, t) => {
+    if (
+      task.step < 0 ||
+      task.status === 'done' ||
+      task.status === 'failed' ||
+      task.status === 'cancelled'
+    )
+      return;
+    const line = run.python.lines[t]?.[task.step];
+    if (line === undefined) return;
+    const list = at.get(line) ?? [];
+    if (t === state.running) list.unshift(t);
+    else list.push(t);
+    at.set(line, list);
+  });
+  const copy = async () => {
+    await navigator.clipboard.writeText(run.python.code);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <div className="code-panel">
+      <button type="button" className="copy" onClick={copy}>
+        {copied ? 'Copied ✓' : 'Copy code'}
+      </button>
+      <pre className="code" data-testid="code" aria-label="Python code">
+        {lines.map((text, i) => {
+          const tasks = at.get(i + 1) ?? [];
+          const running = tasks.length > 0 && tasks[0] === state.running;
+          return (
+            <div
+              key={i}
+              className={`code-line${running ? ' running' : ''}`}
+              data-line={i + 1}
+              style={running ? { borderLeftColor: taskColor(state.running) } : undefined}
+            >
+              <span className="line-no" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="markers" aria-hidden={tasks.length === 0}>
+                {tasks.slice(0, 4).map((t) => (
+                  <span
+                    key={t}
+                    className="dot"
+                    style={{ background: taskColor(t) }}
+                    title={run.trace.tasks[t].name}
+                  />
+                ))}
+                {tasks.length > 4 && <span className="more">+{tasks.length - 4}</span>}
+              </span>
+              <code>{text || ' '}</code>
+            </div>
+          );
+        })}
+      </pre>
+    </div>
+  );
+}

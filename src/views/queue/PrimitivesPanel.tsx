@@ -1,0 +1,158 @@
+/**
+ * The synchronisation primitives: a queue's `maxsize` slots with the items (or tokens) in them,
+ * and its waiting putters and getters in FIFO order; a lock's holder and waiters; a semaphore's
+ * value; an event's flag.
+ */
+import { useApp } from '../../store/context';
+import { selectRun } from '../../store/selectors';
+import type { PrimitiveState, Waiter } from '../../trace/state';
+import { taskColor } from '../colors';
+import { TaskChip } from '../loop/LoopPanel';
+import { useLoopState } from '../useLoopState';
+
+function Waiters({
+  label,
+  tasks,
+  names,
+}: {
+  label: string;
+  tasks: (number | Waiter)[];
+  names: string[];
+}) {
+  return (
+    <div className="waiters">
+      <h3>
+        {label} <span className="count">{tasks.length}</span>
+      </h3>
+      <ol className="chips">
+        {tasks.length === 0 && <li className="empty">none</li>}
+        {tasks.slice(0, 20).map((w, i) => {
+          const task = typeof w === 'number' ? w : w.task;
+          const woken = typeof w === 'number' ? false : w.woken;
+          return (
+            <li key={`${task}-${i}`} className="enter">
+              <TaskChip task={task} name={names[task]} note={woken ? 'woken' : undefined} />
+            </li>
+          );
+        })}
+        {tasks.length > 20 && <li className="more">+{tasks.length - 20}</li>}
+      </ol>
+    </div>
+  );
+}
+
+function QueueView({
+  name,
+  size,
+  state,
+  names,
+}: {
+  name: string;
+  size: number;
+  state: Extract<PrimitiveState, { type: 'Queue' }>;
+  names: string[];
+}) {
+  const bounded = size > 0;
+  const shownSlots = bounded ? Math.min(size, 24) : Math.min(Math.max(state.items.length, 1), 24);
+  const slots = Array.from({ length: shownSlots }, (_, i) => i);
+  return (
+    <div className="primitive queue" data-testid={`queue-${name}`}>
+      <p className="primitive-title">
+        <code>
+          {name} = asyncio.Queue(maxsize={size})
+        </code>
+        <span className="fill" data-testid="queue-fill">
+          {bounded
+            ? `${state.items.length}/${size}${state.items.length >= size ? ' full' : ''}`
+            : `${state.items.length} (unbounded: maxsize ${size} ≤ 0)`}
+        </span>
+      </p>
+      <ol
+        className={`slots${bounded ? '' : ' unbounded'}`}
+        aria-label={`${name}: ${state.items.length} item${state.items.length === 1 ? '' : 's'}`}
+      >
+        {slots.map((i) => {
+          const present = i < state.items.length;
+          const from = state.itemFrom[i];
+          return (
+            <li
+              key={present ? state.itemKeys[i] : `empty-${i}`}
+              className={present ? 'slot full enter' : 'slot'}
+            >
+              {present && (
+                <span
+                  className="token"
+                  style={{ background: taskColor(from) }}
+                  title={`${state.items[i] ?? 'None'}, put by ${names[from]}`}
+                >
+                  {state.items[i] ?? 'None'}
+                  <small>{names[from]}</small>
+                </span>
+              )}
+            </li>
+          );
+        })}
+        {state.items.length > shownSlots && (
+          <li className="more">+{state.items.length - shownSlots}</li>
+        )}
+      </ol>
+      <Waiters label="putters (waiting for a free slot)" tasks={state.putters} names={names} />
+      <Waiters label="getters (waiting for an item)" tasks={state.getters} names={names} />
+    </div>
+  );
+}
+
+export function PrimitivesPanel() {
+  const run = useApp(selectRun);
+  const state = useLoopState();
+  const names = run.trace.tasks.map((t) => t.name);
+  return (
+    <section className="panel primitives" aria-labelledby="primitives-title">
+      <h2 id="primitives-title">
+        {run.trace.primitives.length === 1 && run.trace.primitives[0].type === 'Queue'
+          ? 'The queue'
+          : 'Primitives'}
+      </h2>
+      {run.trace.primitives.map((meta, i) => {
+        const p = state.primitives[i];
+        if (p.type === 'Queue')
+          return <QueueView key={i} name={meta.name} size={meta.size} state={p} names={names} />;
+        if (p.type === 'Lock') {
+          return (
+            <div className="primitive" key={i}>
+              <p className="primitive-title">
+                <code>{meta.name} = asyncio.Lock()</code>
+                <span className="fill">
+                  {p.locked ? `held by ${names[p.holder] ?? '?'}` : 'free'}
+                </span>
+              </p>
+              <Waiters label="waiters" tasks={p.waiters} names={names} />
+            </div>
+          );
+        }
+        if (p.type === 'Event') {
+          return (
+            <div className="primitive" key={i}>
+              <p className="primitive-title">
+                <code>{meta.name} = asyncio.Event()</code>
+                <span className="fill">{p.flag ? 'set' : 'not set'}</span>
+              </p>
+              <Waiters label="waiters" tasks={p.waiters} names={names} />
+            </div>
+          );
+        }
+        return (
+          <div className="primitive" key={i}>
+            <p className="primitive-title">
+              <code>
+                {meta.name} = asyncio.{p.type}({meta.size})
+              </code>
+              <span className="fill">value {p.value}</span>
+            </p>
+            <Waiters label="waiters" tasks={p.waiters} names={names} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}
