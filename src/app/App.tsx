@@ -30,7 +30,8 @@ function syncUrl(store: AppStore): () => void {
       state.playing !== previous.playing
     ) {
       window.clearTimeout(timer);
-      timer = window.setTimeout(write, state.playing ? 500 : 0);
+      // history.replaceState costs milliseconds: not in the frame that shows the change.
+      timer = window.setTimeout(write, state.playing ? 500 : 250);
     }
   });
 }
@@ -74,6 +75,7 @@ export function App() {
     return createAppStore({ choice: url.choice, t: url.t, messages: url.messages });
   });
   const exportSvg = useRef<ExportSvg>(null);
+  const [asText, setAsText] = useState(false);
   useEffect(() => startClock(store), [store]);
   useEffect(() => syncUrl(store), [store]);
   return (
@@ -95,10 +97,18 @@ export function App() {
                 <span className="key run" /> running (in its sleep) <span className="key wait" />{' '}
                 waiting <span className="key done" /> done
               </span>
+              <button
+                type="button"
+                aria-pressed={asText}
+                onClick={() => setAsText(!asText)}
+                data-testid="as-text"
+              >
+                Table
+              </button>
               <Export exportSvg={exportSvg} />
             </div>
-            <TimelineGrid exportRef={exportSvg} />
-            <GridTable id="timeline-text" />
+            {!asText && <TimelineGrid exportRef={exportSvg} />}
+            <GridTable id="timeline-text" visible={asText} />
           </section>
           <BottomTabs />
           <aside className="side">

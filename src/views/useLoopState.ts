@@ -1,13 +1,38 @@
-import { useMemo } from 'react';
 import { useApp } from '../store/context';
+import type { Run } from '../store/run';
 import { selectCursor, selectRun, selectRunVersion } from '../store/selectors';
-import type { LoopState } from '../trace/state';
+import { applyEvent, cloneState, type LoopState } from '../trace/state';
+
+/**
+ * The last state computed per run, shared by every panel: during playback the cursor moves by
+ * a few events at a time, so the next state is usually this one plus those events.
+ */
+const cache = new WeakMap<Run, { version: number; state: LoopState }>();
+
+export function loopStateAt(run: Run, cursor: number): LoopState {
+  const cached = cache.get(run);
+  if (cached && cached.version === run.version && cached.state.applied === cursor)
+    return cached.state;
+  let state: LoopState;
+  if (
+    cached &&
+    cached.version === run.version &&
+    cursor > cached.state.applied &&
+    cursor - cached.state.applied < run.index.interval
+  ) {
+    state = cloneState(cached.state);
+    for (let i = state.applied; i < cursor; i += 1) applyEvent(state, run.trace, i);
+  } else {
+    state = run.index.stateAfter(cursor);
+  }
+  cache.set(run, { version: run.version, state });
+  return state;
+}
 
 /** The loop's state at the cursor, rebuilt from the trace (a snapshot, then a short replay). */
 export function useLoopState(): LoopState {
   const run = useApp(selectRun);
-  const version = useApp(selectRunVersion);
+  useApp(selectRunVersion);
   const cursor = useApp(selectCursor);
-  // `version` changes when an endless run grows: its index has new snapshots.
-  return useMemo(() => run.index.stateAfter(cursor), [run, cursor, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  return loopStateAt(run, cursor);
 }

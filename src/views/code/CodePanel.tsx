@@ -2,7 +2,7 @@
  * The Python code of the preset and its parameters, as the course writes it, with each task's
  * current line marked in its colour; a copy button.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../store/context';
 import { selectRun } from '../../store/selectors';
 import { taskColor } from '../colors';
@@ -12,6 +12,7 @@ export function CodePanel() {
   const run = useApp(selectRun);
   const state = useLoopState();
   const [copied, setCopied] = useState(false);
+  const pre = useRef<HTMLPreElement>(null);
   const lines = run.python.code.replace(/\n$/, '').split('\n');
   // Line (1-based) -> tasks on it; the running one first.
   const at = new Map<number, number[]>();
@@ -30,6 +31,22 @@ export function CodePanel() {
     else list.push(t);
     at.set(line, list);
   });
+  // Keep the running task's line (or the first marked one) in view.
+  const focusLine =
+    state.running >= 0
+      ? run.python.lines[state.running]?.[state.tasks[state.running].step]
+      : Math.min(...at.keys());
+  useEffect(() => {
+    const box = pre.current;
+    const line = box?.querySelector<HTMLElement>(`[data-line="${focusLine}"]`);
+    if (!box || !line) return;
+    if (
+      line.offsetTop < box.scrollTop ||
+      line.offsetTop + line.offsetHeight > box.scrollTop + box.clientHeight
+    ) {
+      box.scrollTop = Math.max(0, line.offsetTop - box.clientHeight / 2);
+    }
+  }, [focusLine]);
   const copy = async () => {
     await navigator.clipboard.writeText(run.python.code);
     setCopied(true);
@@ -40,7 +57,7 @@ export function CodePanel() {
       <button type="button" className="copy" onClick={copy}>
         {copied ? 'Copied ✓' : 'Copy code'}
       </button>
-      <pre className="code" data-testid="code" aria-label="Python code">
+      <pre className="code" data-testid="code" aria-label="Python code" ref={pre}>
         {lines.map((text, i) => {
           const tasks = at.get(i + 1) ?? [];
           const running = tasks.length > 0 && tasks[0] === state.running;

@@ -1,5 +1,5 @@
 /** The `show_timer` lines, appearing at their virtual time. */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectCursor, selectRun } from '../../store/selectors';
@@ -23,7 +23,8 @@ export function ConsolePanel() {
   const printed = lo;
   const first = Math.max(0, printed - SHOWN);
   const lines = run.logs.slice(first, printed);
-  useEffect(() => {
+  // Before paint, in the same layout as the new lines.
+  useLayoutEffect(() => {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [printed]);
   return (

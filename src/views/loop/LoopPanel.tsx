@@ -2,6 +2,7 @@
  * The event loop itself: the current iteration and its select timeout, the task running now,
  * the ready queue in order, the timer heap by deadline, and every task's state.
  */
+import { useState } from 'react';
 import { formatTime, WaitKind, type Trace } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectCursor, selectRun } from '../../store/selectors';
@@ -69,6 +70,7 @@ export function LoopPanel() {
   const run = useApp(selectRun);
   const cursor = useApp(selectCursor);
   const state = useLoopState();
+  const [tasksOpen, setTasksOpen] = useState(state.tasks.length <= 3);
   const trace = run.trace;
   const names = trace.tasks.map((t) => t.name);
   const primitiveNames = trace.primitives.map((p) => p.name);
@@ -143,21 +145,27 @@ export function LoopPanel() {
           {state.timers.length > 16 && <li className="more">+{state.timers.length - 16}</li>}
         </ol>
       </div>
-      <details className="tasks" open={state.tasks.length <= 3}>
+      <details
+        className="tasks"
+        open={tasksOpen}
+        onToggle={(e) => setTasksOpen(e.currentTarget.open)}
+      >
         <summary>
           <h3>Tasks</h3>{' '}
           <span className="summary-counts">
             {[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}
           </span>
         </summary>
-        <ul data-testid="tasks">
-          {state.tasks.map((task, i) => (
-            <li key={i} className={`task-state ${task.status}`}>
-              <span className="dot" style={{ background: taskColor(i) }} aria-hidden="true" />
-              <b>{names[i]}</b> {describeTask(task, primitiveNames, trace.timerWhen)}
-            </li>
-          ))}
-        </ul>
+        {tasksOpen && (
+          <ul data-testid="tasks">
+            {state.tasks.map((task, i) => (
+              <li key={i} className={`task-state ${task.status}`}>
+                <span className="dot" style={{ background: taskColor(i) }} aria-hidden="true" />
+                <b>{names[i]}</b> {describeTask(task, primitiveNames, trace.timerWhen)}
+              </li>
+            ))}
+          </ul>
+        )}
       </details>
     </section>
   );

@@ -1,48 +1,79 @@
 /**
- * The timeline as text: the course's table (a row per time slot, a column per task, a star
- * where the task runs inside its sleep). Read by screen readers in place of the drawing.
+ * The timeline as text: the course's table (a row per time slot, a column per task, "runs"
+ * where the task is inside its sleep) when it is small enough to read, else each task's
+ * stretches of running and waiting as a list. Kept in the page for screen readers when small;
+ * shown on request (the "Table" button) for everyone.
  */
 import { useMemo } from 'react';
+import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectRun, selectRunVersion } from '../../store/selectors';
 import { jobGrid } from '../../trace/markdown';
 
-export function GridTable({ id }: { id: string }) {
+export const TABLE_MAX_COLUMNS = 40;
+export const TABLE_MAX_ROWS = 120;
+
+export function GridTable({ id, visible }: { id: string; visible: boolean }) {
   const run = useApp(selectRun);
   const version = useApp(selectRunVersion);
-  const grid = useMemo(
-    () =>
-      jobGrid(run.trace, { labels: run.labels, horizon: run.endless ? run.horizon : undefined }),
-    [run, version], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-  const rows = grid.sleeping.slice(0, 500);
-  return (
-    <div className="visually-hidden">
-      <table id={id}>
-        <caption>
-          Timeline as text: which task runs (inside its sleep) during each slot of {grid.slot} s
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">slot (s)</th>
-            {grid.labels.map((label, i) => (
-              <th scope="col" key={i}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              <th scope="row">{`${+(i * grid.slot).toFixed(6)}-${+((i + 1) * grid.slot).toFixed(6)}`}</th>
-              {row.map((on, t) => (
-                <td key={t}>{on ? 'runs' : ''}</td>
+  const small = run.trace.tasks.length <= TABLE_MAX_COLUMNS;
+  const content = useMemo(() => {
+    if (!visible && !small) return null;
+    const grid = jobGrid(run.trace, {
+      labels: run.labels,
+      horizon: run.endless ? run.horizon : undefined,
+    });
+    if (grid.labels.length <= TABLE_MAX_COLUMNS && grid.slots <= TABLE_MAX_ROWS) {
+      return (
+        <table id={id} className="grid-table">
+          <caption>
+            Timeline as text: which task runs (inside its sleep) during each slot of {grid.slot} s
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">slot (s)</th>
+              {grid.labels.map((label, i) => (
+                <th scope="col" key={i}>
+                  {label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+          </thead>
+          <tbody>
+            {grid.sleeping.map((row, i) => (
+              <tr key={i}>
+                <th scope="row">{`${+(i * grid.slot).toFixed(6)}-${+((i + 1) * grid.slot).toFixed(6)}`}</th>
+                {row.map((on, t) => (
+                  <td key={t}>{on ? 'runs' : ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    }
+    return (
+      <ul
+        id={id}
+        className="grid-list"
+        aria-label="Timeline as text: when each task waits and runs"
+      >
+        {run.timelines.map((timeline, t) => (
+          <li key={t}>
+            <b>{run.labels[t]}</b>:{' '}
+            {timeline.segments
+              .filter((s) => s.end > s.start)
+              .map(
+                (s) =>
+                  `${s.kind === 'sleeping' ? 'runs' : 'waits'} ${formatTime(s.start)}–${formatTime(s.end)} s`,
+              )
+              .join(', ')}
+            {timeline.endTime !== null ? `; done at ${formatTime(timeline.endTime)} s` : ''}
+          </li>
+        ))}
+      </ul>
+    );
+  }, [run, version, id, visible, small]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (content === null) return null;
+  return <div className={visible ? 'grid-text' : 'visually-hidden'}>{content}</div>;
 }

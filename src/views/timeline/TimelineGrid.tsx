@@ -2,15 +2,17 @@
  * The course's table, animated: a column per task, time going down in seconds; a task's cell
  * fills as virtual time passes: hatched while it waits (for a token, an item, a lock), in its
  * colour while it runs (inside its sleep), grey once done. D3 computes the scales; React draws
- * the SVG. The playhead moves the clip and the "now" line directly, without re-rendering.
- * The header (names and states) stays in view while the body scrolls.
+ * the SVG. The playhead moves the clip and the "now" line directly, without re-rendering, and
+ * the cells are drawn once per run (memo): a new event only redraws the header's task states.
+ * The header stays in view while the body scrolls.
  */
 import { scaleLinear } from 'd3-scale';
-import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { formatTime } from '../../engine';
 import { useApp, useAppStore } from '../../store/context';
+import type { Run } from '../../store/run';
+import { selectRun, selectRunVersion } from '../../store/selectors';
 import { lastTime } from '../../store/store';
-import { selectCursor, selectRun, selectRunVersion } from '../../store/selectors';
 import type { TaskState } from '../../trace/state';
 import { taskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
@@ -18,12 +20,14 @@ import { useSize } from '../useSize';
 import { describeSegment } from './describeSegment';
 
 const HEAD_HEIGHT = 62;
-const AXIS_WIDTH = 64;
+const AXIS_WIDTH = 80;
 const MIN_COLUMN = 18;
 const MAX_COLUMN = 112;
 /** Virtual seconds drawn around the playhead of an endless run. */
 const ENDLESS_WINDOW = 90;
 const ZOOMS = [0.25, 0.5, 1, 2, 4];
+/** Up to this many tasks, each cell can take the keyboard focus. */
+const FOCUSABLE_TASKS = 60;
 
 const STATUS_WORDS: Record<TaskState['status'], string> = {
   created: 'created',
@@ -58,115 +62,158 @@ export type ExportSvg = () => string;
 export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }) {
   const run = useApp(selectRun);
   const version = useApp(selectRunVersion);
-  const cursor = useApp(selectCursor);
   const store = useAppStore();
+  const loop = useLoopState();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const headBox = useRef<HTMLDivElement>(null);
   const headSvg = useRef<SVGSVGElement>(null);
   const bodySvg = useRef<SVGSVGElement>(null);
-  const id = useId().replace(/:/g, '');
   const clipRect = useRef<SVGRectElement>(null);
   const nowLine = useRef<SVGGElement>(null);
+  const nowLabel = useRef<SVGTextElement>(null);
+  const scrollTop = useRef(0);
+  const scrollLeft = useRef(0);
+  const id = useId().replace(/:/g, '');
   const [tip, setTip] = useState<Tip | null>(null);
   const [zoom, setZoom] = useState(1);
+  // Columns drawn: those in view and some around (many tasks make thousands of SVG elements).
+  const [firstVisible, setFirstVisible] = useState(0);
+  const [firstVisibleTime, setFirstVisibleTime] = useState(0);
   const trace = run.trace;
   const taskCount = trace.tasks.length;
-  const loop = useLoopState();
 
   const layout = useMemo(() => {
     const span = run.endless ? run.horizon : Math.max(1, Math.ceil(lastTime(run) - 1e-9));
     const available = Math.max(0, size.width - AXIS_WIDTH - 12);
     const fit = available / Math.max(1, taskCount);
-    const column = Math.max(
-      zoom < 1 ? 3 : MIN_COLUMN,
-      Math.min(MAX_COLUMN * zoom, fit * zoom, zoom < 1 ? fit : Infinity),
-    );
-    const fitHeight = (size.height - HEAD_HEIGHT - 12) / span;
+    const column =
+      zoom < 1
+        ? Math.max(3, fit * zoom * 4)
+        : Math.max(MIN_COLUMN, Math.min(MAX_COLUMN * zoom, fit * zoom));
+    const fitHeight = (size.height - 12) / span;
     const perSecond = run.endless
       ? 44 * zoom
       : Math.max(zoom < 1 ? 2 : 24, Math.min(120, fitHeight) * zoom);
-    const width = AXIS_WIDTH + column * taskCount + 8;
-    const height = perSecond * span + 12;
     const y = scaleLinear()
       .domain([0, span])
       .range([0, perSecond * span]);
     const slot = perSecond >= 20 ? 1 : perSecond >= 4 ? 5 : perSecond >= 1 ? 20 : 100;
-    const labelEvery = Math.max(1, Math.ceil(36 / (perSecond * slot)));
-    return { span, column, perSecond, width, height, y, slot, labelEvery };
+    return {
+      span,
+      column,
+      width: AXIS_WIDTH + column * taskCount + 8,
+      height: perSecond * span + 12,
+      y,
+      slot,
+      labelEvery: Math.max(1, Math.ceil(36 / (perSecond * slot))),
+    };
   }, [run, version, size.width, size.height, taskCount, zoom]); // eslint-disable-line react-hooks/exhaustive-deps
-
   const { y, column, span } = layout;
+  const chunk = 20;
+  const columnsInView = Math.ceil(size.width / column) + 1;
+  const firstColumn = Math.max(0, firstVisible - chunk);
+  const lastColumn = Math.min(taskCount, firstVisible + columnsInView + chunk);
   const playhead = store.getState().playhead;
-  const from = run.endless ? Math.max(0, playhead - ENDLESS_WINDOW) : 0;
-  const to = run.endless ? playhead + ENDLESS_WINDOW : Infinity;
-  const cursorTime = cursor === 0 ? 0 : trace.timeAt(cursor - 1);
+  // An endless run is drawn around the playhead, in steps, so that the cells are redrawn rarely.
+  const anchor = Math.floor(playhead / 30) * 30;
+  const from = run.endless ? Math.max(0, anchor - ENDLESS_WINDOW) : 0;
+  const to = run.endless ? anchor + ENDLESS_WINDOW : Infinity;
 
   // The playhead moves the clip and the now line at every frame, outside React, and keeps "now"
-  // in view when it moves (a paused viewer may scroll away freely).
+  // in view when it moves (a paused viewer may scroll away freely). Layout is never read here
+  // (that would force a reflow in every frame): scroll positions are tracked by onScroll.
   useEffect(() => {
     let shownTime = NaN;
     const place = (t: number) => {
       const py = y(Math.min(t, span));
       clipRect.current?.setAttribute('height', String(Math.max(0, py)));
       nowLine.current?.setAttribute('transform', `translate(0,${py})`);
-      const label = nowLine.current?.querySelector('text');
-      if (label) label.textContent = formatTime(t);
-      const box = boxRef.current;
+      if (nowLabel.current) nowLabel.current.textContent = formatTime(t);
       const moved = t !== shownTime;
       shownTime = t;
-      if (box && moved && (py > box.scrollTop + box.clientHeight - 30 || py < box.scrollTop)) {
-        box.scrollTop = Math.max(0, py - box.clientHeight / 3);
+      const top = scrollTop.current;
+      if (boxRef.current && moved && (py > top + size.height - 30 || py < top)) {
+        boxRef.current.scrollTop = scrollTop.current = Math.max(0, py - size.height / 3);
       }
     };
     place(store.getState().playhead);
     return store.subscribe((state, previous) => {
       if (state.playhead !== previous.playhead) place(state.playhead);
     });
-  }, [store, y, span, boxRef]);
+  }, [store, y, span, boxRef, size.height]);
 
   // With many tasks, bring the busy columns into view when none of them is.
   useEffect(() => {
     const box = boxRef.current;
-    if (!box || layout.width <= box.clientWidth) return;
+    if (!box || layout.width <= size.width) return;
     const busy = loop.tasks
       .map((t, i) => (t.status === 'sleeping' || t.status === 'running' ? i : -1))
       .filter((i) => i >= 0);
     if (busy.length === 0) return;
     const left = (i: number) => AXIS_WIDTH + column * i;
-    const visible = busy.some(
-      (i) => left(i) >= box.scrollLeft && left(i) + column <= box.scrollLeft + box.clientWidth,
-    );
-    if (!visible) box.scrollLeft = Math.max(0, left(busy[0]) - AXIS_WIDTH - column);
-  }, [loop, column, layout.width, boxRef]);
+    const at = scrollLeft.current;
+    if (!busy.some((i) => left(i) >= at && left(i) + column <= at + size.width)) {
+      box.scrollLeft = scrollLeft.current = Math.max(0, left(busy[0]) - AXIS_WIDTH - column);
+      setFirstVisible(Math.floor(box.scrollLeft / column / chunk) * chunk);
+    }
+  }, [loop, column, layout.width, boxRef, size.width]);
 
   useImperativeHandle(exportRef, () => () => {
     const head = headSvg.current;
     const body = bodySvg.current;
     if (!head || !body) return '';
-    const width = layout.width;
-    const markup =
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEAD_HEIGHT + layout.height}" font-family="system-ui, sans-serif">` +
-      `<rect width="${width}" height="${HEAD_HEIGHT + layout.height}" fill="#ffffff"/>` +
-      `<g>${head.innerHTML}</g><g transform="translate(0,${HEAD_HEIGHT})">${body.innerHTML}</g></svg>`;
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + markup;
+    const height = HEAD_HEIGHT + layout.height;
+    return (
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${height}" font-family="system-ui, sans-serif">` +
+      `<rect width="${layout.width}" height="${height}" fill="#ffffff"/>` +
+      `<g>${head.innerHTML}</g><g transform="translate(0,${HEAD_HEIGHT})">${body.innerHTML}</g></svg>`
+    );
   });
 
+  /** The tooltip of the cell under the pointer or the focus, told at the current time. */
+  const showTip = (target: Element) => {
+    const box = boxRef.current;
+    if (!box || !target.hasAttribute('data-task')) return;
+    const task = Number(target.getAttribute('data-task'));
+    const segment = run.timelines[task]?.segments[Number(target.getAttribute('data-segment'))];
+    if (!segment) return;
+    const { cursor, playhead: now } = store.getState();
+    const cursorTime = cursor === 0 ? 0 : trace.timeAt(cursor - 1);
+    const text =
+      segment.start > now
+        ? `${trace.tasks[task].name}: not yet (the playhead is at ${formatTime(now)} s)`
+        : describeSegment(trace, task, segment, cursorTime);
+    const r = target.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    const x = r.right + 360 < b.right ? r.right - b.left + 6 : r.left - b.left - 356;
+    setTip({ text, x: x + box.scrollLeft, y: Math.max(r.top, b.top) - b.top + box.scrollTop });
+  };
+
+  // Rows drawn: those in view and some around (a long run has hundreds of slots).
+  const secondsInView = size.height / (y(1) - y(0));
+  const rowFrom = Math.max(from, firstVisibleTime - secondsInView);
+  const rowTo = Math.min(to, firstVisibleTime + 2 * secondsInView);
   const slots = [];
-  for (let t = 0; t < span - 1e-9; t += layout.slot) {
-    if (t + layout.slot < from || t > to) continue;
+  for (
+    let t = Math.floor(rowFrom / layout.slot) * layout.slot;
+    t < Math.min(span, rowTo) - 1e-9;
+    t += layout.slot
+  ) {
     slots.push(t);
   }
-  const labelsShown = (task: number) =>
+  const labelShown = (task: number) =>
     column >= 22 || taskCount <= 40 || task % Math.ceil(40 / column) === 0;
+  const zoomIndex = ZOOMS.indexOf(zoom);
 
   return (
     <div className="timeline-wrap">
       <div className="zoom" role="group" aria-label="Zoom the timeline">
         <button
           type="button"
-          onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)])}
+          onClick={() => setZoom(ZOOMS[zoomIndex - 1])}
           aria-label="Zoom out"
-          disabled={zoom === ZOOMS[0]}
+          disabled={zoomIndex === 0}
         >
           −
         </button>
@@ -180,9 +227,9 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         </button>
         <button
           type="button"
-          onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)])}
+          onClick={() => setZoom(ZOOMS[zoomIndex + 1])}
           aria-label="Zoom in"
-          disabled={zoom === ZOOMS[ZOOMS.length - 1]}
+          disabled={zoomIndex === ZOOMS.length - 1}
         >
           +
         </button>
@@ -196,7 +243,9 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           xmlns="http://www.w3.org/2000/svg"
           fontFamily="system-ui, sans-serif"
         >
-          {run.labels.map((label, task) => {
+          {run.labels.slice(firstColumn, lastColumn).map((label, i) => {
+            const task = firstColumn + i;
+            if (!labelShown(task) && column < 8) return null;
             const cx = AXIS_WIDTH + column * task + column / 2;
             const vertical = column < 64;
             const status = loop.tasks[task].status;
@@ -211,7 +260,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                   fontWeight="600"
                   fill={taskColor(task)}
                 >
-                  {labelsShown(task) ? label : ''}
+                  {labelShown(task) ? label : ''}
                 </text>
                 {column >= 8 && (
                   <text
@@ -234,8 +283,20 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         className="timeline"
         ref={boxRef}
         onMouseLeave={() => setTip(null)}
+        onMouseOver={(e) => showTip(e.target as Element)}
+        onFocus={(e) => showTip(e.target as Element)}
+        onBlur={() => setTip(null)}
         onScroll={(e) => {
+          scrollTop.current = e.currentTarget.scrollTop;
+          scrollLeft.current = e.currentTarget.scrollLeft;
           if (headBox.current) headBox.current.scrollLeft = e.currentTarget.scrollLeft;
+          const first = Math.floor(e.currentTarget.scrollLeft / column / chunk) * chunk;
+          if (first !== firstVisible) setFirstVisible(first);
+          // In steps of half a screen, so that scrolling re-renders rarely.
+          const seconds = e.currentTarget.scrollTop / (y(1) - y(0));
+          const step = Math.max(1, Math.floor(secondsInView / 2));
+          const top = Math.floor(seconds / step) * step;
+          if (top !== firstVisibleTime) setFirstVisibleTime(top);
         }}
       >
         <svg
@@ -243,7 +304,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           width={layout.width}
           height={layout.height}
           role="img"
-          aria-label={`Timeline of ${taskCount} tasks over ${formatTime(span)} seconds (the table "Timeline as text" gives the same)`}
+          aria-label={`Timeline of ${taskCount} tasks over ${formatTime(span)} seconds; its text version follows`}
           xmlns="http://www.w3.org/2000/svg"
           fontFamily="system-ui, sans-serif"
         >
@@ -302,61 +363,19 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           ))}
           {/* what each task did, revealed up to the playhead */}
           <g clipPath={`url(#${id}-clip)`}>
-            {run.timelines.map((timeline, task) => {
-              const x = AXIS_WIDTH + column * task + Math.max(0.5, column * 0.1);
-              const w = Math.max(1.5, column * 0.8);
-              return (
-                <g key={task}>
-                  {timeline.segments.map((segment) => {
-                    const end =
-                      segment.endEvent >= 0 ? segment.end : run.endless ? run.horizon : segment.end;
-                    if (end <= segment.start || end < from || segment.start > to) return null;
-                    const past = segment.start <= cursorTime;
-                    const text = describeSegment(trace, task, segment, cursorTime);
-                    const show = (target: Element) => {
-                      const box = boxRef.current!;
-                      const r = target.getBoundingClientRect();
-                      const b = box.getBoundingClientRect();
-                      setTip({
-                        text,
-                        x: r.right - b.left + box.scrollLeft + 6,
-                        y: Math.max(r.top, b.top) - b.top + box.scrollTop,
-                      });
-                    };
-                    return (
-                      <rect
-                        key={segment.startEvent}
-                        className="cell"
-                        x={x}
-                        y={y(segment.start)}
-                        width={w}
-                        height={Math.max(2, y(Math.min(end, span)) - y(segment.start))}
-                        fill={segment.kind === 'sleeping' ? taskColor(task) : `url(#${id}-hatch)`}
-                        stroke={segment.kind === 'sleeping' ? 'none' : taskColor(task)}
-                        strokeWidth={column >= 8 ? 1.5 : 0.5}
-                        rx={column >= 8 ? 3 : 0}
-                        tabIndex={past ? 0 : -1}
-                        aria-label={past ? text : undefined}
-                        pointerEvents={past ? 'all' : 'none'}
-                        onMouseEnter={(e) => show(e.currentTarget)}
-                        onFocus={(e) => show(e.currentTarget)}
-                        onBlur={() => setTip(null)}
-                      />
-                    );
-                  })}
-                  {timeline.endTime !== null && timeline.endTime < span && (
-                    <rect
-                      x={x}
-                      y={y(timeline.endTime)}
-                      width={w}
-                      height={y(span) - y(timeline.endTime)}
-                      fill="#ecebe6"
-                      rx={column >= 8 ? 3 : 0}
-                    />
-                  )}
-                </g>
-              );
-            })}
+            <Segments
+              run={run}
+              version={version}
+              y={y}
+              column={column}
+              span={span}
+              from={from}
+              to={to}
+              hatch={`url(#${id}-hatch)`}
+              focusable={taskCount <= FOCUSABLE_TASKS}
+              firstColumn={firstColumn}
+              lastColumn={lastColumn}
+            />
           </g>
           <g
             ref={nowLine}
@@ -373,6 +392,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
             />
             <rect x="0" y="-11" width={AXIS_WIDTH - 6} height="22" rx="4" fill="#c0392b" />
             <text
+              ref={nowLabel}
               x={AXIS_WIDTH - 10}
               y="0"
               textAnchor="end"
@@ -394,3 +414,69 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
     </div>
   );
 }
+
+interface SegmentsProps {
+  run: Run;
+  /** Changes when an endless run grows. */
+  version: number;
+  y: (t: number) => number;
+  column: number;
+  span: number;
+  from: number;
+  to: number;
+  hatch: string;
+  focusable: boolean;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+/** Every task's stretches of waiting and running, and its "done" tail, whatever the playhead. */
+const Segments = memo(function Segments(props: SegmentsProps) {
+  const { run, y, column, span, from, to, hatch, focusable, firstColumn, lastColumn } = props;
+  return (
+    <>
+      {run.timelines.slice(firstColumn, lastColumn).map((timeline, i) => {
+        const task = firstColumn + i;
+        const x = AXIS_WIDTH + column * task + Math.max(0.5, column * 0.1);
+        const w = Math.max(1.5, column * 0.8);
+        const rounded = column >= 8 ? 3 : 0;
+        return (
+          <g key={task}>
+            {timeline.segments.map((segment, index) => {
+              const end =
+                segment.endEvent >= 0 ? segment.end : run.endless ? run.horizon : segment.end;
+              if (end <= segment.start || end < from || segment.start > to) return null;
+              return (
+                <rect
+                  key={segment.startEvent}
+                  className="cell"
+                  data-task={task}
+                  data-segment={index}
+                  x={x}
+                  y={y(segment.start)}
+                  width={w}
+                  height={Math.max(2, y(Math.min(end, span)) - y(segment.start))}
+                  fill={segment.kind === 'sleeping' ? taskColor(task) : hatch}
+                  stroke={segment.kind === 'sleeping' ? 'none' : taskColor(task)}
+                  strokeWidth={column >= 8 ? 1.5 : 0.5}
+                  rx={rounded}
+                  tabIndex={focusable ? 0 : undefined}
+                />
+              );
+            })}
+            {timeline.endTime !== null && timeline.endTime < span && (
+              <rect
+                x={x}
+                y={y(timeline.endTime)}
+                width={w}
+                height={y(span) - y(timeline.endTime)}
+                fill="#ecebe6"
+                rx={rounded}
+              />
+            )}
+          </g>
+        );
+      })}
+    </>
+  );
+});

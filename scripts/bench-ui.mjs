@@ -1,0 +1,141 @@
+// `npm run bench:ui`: the app's speed in headless Chromium (not a test: figures, not verdicts
+// that could flake). Builds the app, serves it, and measures:
+// - playback with 200 jobs at 4x: each frame's work (from the frame's start to the next task
+//   after it is painted) and the intervals between frames;
+// - a maxsize change: re-simulation and React's update (synchronous), then the next frame's
+//   rendering, for 8 and 1,000 jobs;
+// - the initial JavaScript, gzipped.
+import { chromium } from '@playwright/test';
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = 4180;
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  { cwd: root, stdio: 'ignore' },
+);
+for (let i = 0; i < 100; i += 1) {
+  try {
+    if ((await fetch(BASE)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+
+  // Playback, 200 jobs.
+  await page.goto(`${BASE}?jobs=200&maxsize=7&t=0`);
+  await page.getByTestId('speed').selectOption('4');
+  const frames = await page.evaluate(
+    (seconds) =>
+      new Promise((resolve) => {
+        const work = [];
+        const intervals = [];
+        let last = 0;
+        const end = performance.now() + seconds * 1000;
+        const frame = (now) => {
+          if (last) intervals.push(now - last);
+          last = now;
+          // Runs after this frame's callbacks, style, layout and paint.
+          setTimeout(() => work.push(performance.now() - now), 0);
+          if (now < end) requestAnimationFrame(frame);
+          else setTimeout(() => resolve({ work, intervals }), 50);
+        };
+        document.querySelector('[data-testid=play]').click();
+        requestAnimationFrame(frame);
+      }),
+    6,
+  );
+  console.log(
+    `playback, 200 jobs at 4x, ${frames.work.length} frames in 6 s of headless Chromium:`,
+  );
+  console.log(
+    `  work per frame: median ${ms(percentile(frames.work, 0.5))}, p95 ${ms(percentile(frames.work, 0.95))}, max ${ms(Math.max(...frames.work))} (target: p95 under 16.7 ms): ${percentile(frames.work, 0.95) < 16.7 ? 'MET' : 'NOT MET'}`,
+  );
+  console.log(
+    `  interval between frames: median ${ms(percentile(frames.intervals, 0.5))}, p95 ${ms(percentile(frames.intervals, 0.95))}`,
+  );
+
+  // A maxsize change.
+  for (const jobs of [8, 1000]) {
+    await page.goto(`${BASE}?jobs=${jobs}&maxsize=4&t=0`);
+    await page.waitForTimeout(300);
+    const samples = await page.evaluate(async () => {
+      const input = document.querySelector('[data-testid=maxsize]');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      const out = [];
+      for (let i = 0; i < 12; i += 1) {
+        await new Promise((r) => setTimeout(r, 30));
+        const start = performance.now();
+        setValue.call(input, String(2 + (i % 3)));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const updated = performance.now(); // React flushes a discrete event's update synchronously
+        const painted = await new Promise((r) =>
+          requestAnimationFrame((frameStart) =>
+            setTimeout(() => r(performance.now() - frameStart), 0),
+          ),
+        );
+        out.push({ update: updated - start, render: painted, total: updated - start + painted });
+      }
+      return out;
+    });
+    const totals = samples.map((s) => s.total);
+    const target = jobs === 8 ? 16.7 : 100;
+    console.log(
+      `maxsize change, ${jobs} jobs: simulate + update ${ms(
+        percentile(
+          samples.map((s) => s.update),
+          0.5,
+        ),
+      )}, then render ${ms(
+        percentile(
+          samples.map((s) => s.render),
+          0.5,
+        ),
+      )}; total median ${ms(percentile(totals, 0.5))}, max ${ms(Math.max(...totals))} (target: under ${target} ms): ${Math.max(...totals) < target ? 'MET' : 'NOT MET'}`,
+    );
+  }
+
+  // Initial JavaScript: the entry script and what it preloads.
+  const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gzipped = scripts.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(root, 'dist', file))).length,
+    0,
+  );
+  console.log(
+    `initial JavaScript: ${scripts.join(', ')}: ${(gzipped / 1024).toFixed(1)} kB gzipped (target: at most 150 kB): ${gzipped <= 150 * 1024 ? 'MET' : 'NOT MET'}`,
+  );
+} finally {
+  await browser.close();
+  server.kill();
+}
