@@ -207,3 +207,31 @@ test.describe('export', () => {
     expect(png.suggestedFilename()).toBe('job-window-8-maxsize-4.png');
   });
 });
+
+test.describe('parameters and cells', () => {
+  test('durations: a list typed by the user, then seeded random', async ({ app, page }) => {
+    await app.open();
+    await page.getByLabel('durations', { exact: true }).selectOption('list');
+    await page.getByLabel('durations in seconds').fill('3, 1');
+    await expect(page.locator('.timeline-head text', { hasText: 'j0 (3)' })).toBeVisible();
+    await expect(page.locator('.timeline-head text', { hasText: 'j1 (1)' })).toBeVisible();
+    await expect(page).toHaveURL(/durations=3%2C1/);
+    await page.getByLabel('durations in seconds').fill('3, x');
+    await expect(page.getByText('Seconds separated by commas')).toBeVisible();
+    await page.getByLabel('durations', { exact: true }).selectOption('random');
+    await expect(page).toHaveURL(/durations=random%3A42%3A3/);
+  });
+
+  test('hovering or focusing a cell tells what the task does', async ({ app, page }) => {
+    await app.open('?t=1.5');
+    const cell = page.locator('.cell[data-task="4"]').first();
+    await cell.hover();
+    await expect(page.locator('.tip')).toContainText(
+      'j4 waits for a free slot in window (blocked on put), from 0.000 to 1.000 s',
+    );
+    await page.locator('.cell[data-task="1"]').first().focus();
+    await expect(page.locator('.tip')).toContainText(
+      'j1 runs: inside asyncio.sleep(2), since 0.000 s',
+    );
+  });
+});

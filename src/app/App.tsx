@@ -77,6 +77,10 @@ export function App() {
   const exportSvg = useRef<ExportSvg>(null);
   const [asText, setAsText] = useState(false);
   useEffect(() => startClock(store), [store]);
+  // For tests and benchmarks (as tldraw's editor API): the store, read-only by convention.
+  useEffect(() => {
+    (window as unknown as { asyncioSim?: unknown }).asyncioSim = { store };
+  }, [store]);
   useEffect(() => syncUrl(store), [store]);
   return (
     <StoreContext.Provider value={store}>
