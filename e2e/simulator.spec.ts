@@ -235,3 +235,32 @@ test.describe('parameters and cells', () => {
     );
   });
 });
+
+test.describe('French and English', () => {
+  test('follows the browser, switches, and keeps the choice in the URL', async ({ browser }) => {
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 720 },
+    });
+    const page = await context.newPage();
+    await page.goto('/?t=1.5');
+    await expect(page.getByRole('heading', { name: "Boucle d'événements" })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('spinbutton', { name: /maxsize/ })).toHaveValue('4');
+    await expect(page.getByTestId('event')).toContainText("L'itération 5 commence");
+    await page.getByTestId('lang-en').click();
+    await expect(page.getByRole('heading', { name: 'Event loop' })).toBeVisible();
+    await expect(page).toHaveURL(/lang=en/);
+    await page.goto('/?lang=fr&preset=producer-consumer&t=3');
+    await expect(page.getByRole('heading', { name: 'La queue' })).toBeVisible();
+    await expect(page.getByText('getters (attendent un élément)')).toBeVisible();
+    await context.close();
+  });
+
+  test('tells a bad URL in French', async ({ app, page }) => {
+    await app.open('?lang=fr&jobs=abc');
+    await expect(page.getByTestId('url-messages')).toContainText(
+      'jobs "abc" n\'est pas un nombre entier',
+    );
+  });
+});

@@ -1,7 +1,10 @@
 /** The page: controls on top, the timeline and console/code on the left, the loop on the right. */
 import { useEffect, useRef, useState } from 'react';
+import { browserLang, LANGS } from '../i18n/messages';
+import { useT } from '../i18n/useT';
 import { startClock } from '../playback/clock';
-import { StoreContext } from '../store/context';
+import { StoreContext, useApp } from '../store/context';
+import { selectLang } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
 import { readUrl, writeUrl } from '../store/url';
 import { CodePanel } from '../views/code/CodePanel';
@@ -15,19 +18,22 @@ import { PrimitivesPanel } from '../views/queue/PrimitivesPanel';
 import { GridTable } from '../views/timeline/GridTable';
 import { TimelineGrid, type ExportSvg } from '../views/timeline/TimelineGrid';
 
-/** Keeps the URL in step with the scenario and the time shown (not at every frame). */
-function syncUrl(store: AppStore): () => void {
+/** Keeps the URL in step with the scenario, the time shown and the language (not at every frame). */
+function syncUrl(store: AppStore, explicitLang: boolean): () => void {
   let timer = 0;
+  let langChosen = explicitLang;
   const write = () => {
-    const { choice, playhead } = store.getState();
-    const next = writeUrl(choice, playhead);
+    const { choice, playhead, lang } = store.getState();
+    const next = writeUrl(choice, playhead, langChosen ? lang : undefined);
     if (next !== window.location.search) window.history.replaceState(null, '', next);
   };
   return store.subscribe((state, previous) => {
+    if (state.lang !== previous.lang) langChosen = true;
     if (
       state.choice !== previous.choice ||
       state.cursor !== previous.cursor ||
-      state.playing !== previous.playing
+      state.playing !== previous.playing ||
+      state.lang !== previous.lang
     ) {
       window.clearTimeout(timer);
       // history.replaceState costs milliseconds: not in the frame that shows the change.
@@ -36,31 +42,54 @@ function syncUrl(store: AppStore): () => void {
   });
 }
 
-function BottomTabs() {
-  const [tab, setTab] = useState<'console' | 'code'>('console');
+function LanguageSwitch() {
+  const t = useT();
+  const lang = useApp(selectLang);
+  const setLang = useApp((s) => s.setLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `${t('app.title')} — asyncio`;
+  }, [lang, t]);
   return (
-    <section className="panel bottom" aria-label="Console and code">
-      <div role="tablist" aria-label="Output" className="tabs">
+    <div className="lang" role="group" aria-label={t('lang.label')}>
+      {LANGS.map((l) => (
         <button
+          key={l}
           type="button"
-          role="tab"
-          id="tab-console"
-          aria-selected={tab === 'console'}
-          aria-controls="panel-console"
-          onClick={() => setTab('console')}
+          lang={l}
+          aria-pressed={lang === l}
+          aria-label={t(`lang.${l}`)}
+          title={t(`lang.${l}`)}
+          onClick={() => setLang(l)}
+          data-testid={`lang-${l}`}
         >
-          Console
+          {l.toUpperCase()}
         </button>
-        <button
-          type="button"
-          role="tab"
-          id="tab-code"
-          aria-selected={tab === 'code'}
-          aria-controls="panel-code"
-          onClick={() => setTab('code')}
-        >
-          Python code
-        </button>
+      ))}
+    </div>
+  );
+}
+
+function BottomTabs() {
+  const t = useT();
+  const [tab, setTab] = useState<'console' | 'code'>('console');
+  const tabButton = (id: 'console' | 'code', label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-selected={tab === id}
+      aria-controls={`panel-${id}`}
+      onClick={() => setTab(id)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <section className="panel bottom" aria-label={t('bottom.label')}>
+      <div role="tablist" aria-label={t('bottom.tabs')} className="tabs">
+        {tabButton('console', t('console.tab'))}
+        {tabButton('code', t('code.tab'))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
         {tab === 'console' ? <ConsolePanel /> : <CodePanel />}
@@ -69,58 +98,70 @@ function BottomTabs() {
   );
 }
 
-export function App() {
-  const [store] = useState(() => {
-    const url = readUrl(window.location.search);
-    return createAppStore({ choice: url.choice, t: url.t, messages: url.messages });
-  });
+function Page() {
+  const t = useT();
   const exportSvg = useRef<ExportSvg>(null);
   const [asText, setAsText] = useState(false);
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>
+          asyncio, <span>{t('app.titleAccent')}</span>
+        </h1>
+        <ParamsPanel />
+        <LanguageSwitch />
+      </header>
+      <PlaybackBar />
+      <Messages />
+      <main className="main">
+        <section className="panel grid-panel" aria-labelledby="grid-title">
+          <div className="panel-head">
+            <h2 id="grid-title">{t('timeline.title')}</h2>
+            <span className="legend" aria-hidden="true">
+              <span className="key run" /> {t('timeline.running')} <span className="key wait" />{' '}
+              {t('timeline.waiting')} <span className="key done" /> {t('timeline.done')}
+            </span>
+            <button
+              type="button"
+              aria-pressed={asText}
+              onClick={() => setAsText(!asText)}
+              data-testid="as-text"
+            >
+              {t('timeline.table')}
+            </button>
+            <Export exportSvg={exportSvg} />
+          </div>
+          {!asText && <TimelineGrid exportRef={exportSvg} />}
+          <GridTable id="timeline-text" visible={asText} />
+        </section>
+        <BottomTabs />
+        <aside className="side">
+          <LoopPanel />
+          <PrimitivesPanel />
+        </aside>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const [{ store, explicitLang }] = useState(() => {
+    const url = readUrl(window.location.search);
+    const lang = url.lang ?? browserLang(navigator.languages ?? [navigator.language]);
+    return {
+      store: createAppStore({ choice: url.choice, t: url.t, messages: url.messages, lang }),
+      explicitLang: url.lang !== null,
+    };
+  });
   useEffect(() => startClock(store), [store]);
   // For tests and benchmarks (as tldraw's editor API): the store, read-only by convention.
   useEffect(() => {
     (window as unknown as { asyncioSim?: unknown }).asyncioSim = { store };
   }, [store]);
-  useEffect(() => syncUrl(store), [store]);
+  useEffect(() => syncUrl(store, explicitLang), [store, explicitLang]);
   return (
     <StoreContext.Provider value={store}>
-      <div className="app">
-        <header className="top">
-          <h1>
-            asyncio, <span>step by step</span>
-          </h1>
-          <ParamsPanel />
-        </header>
-        <PlaybackBar />
-        <Messages />
-        <main className="main">
-          <section className="panel grid-panel" aria-labelledby="grid-title">
-            <div className="panel-head">
-              <h2 id="grid-title">Timeline</h2>
-              <span className="legend" aria-hidden="true">
-                <span className="key run" /> running (in its sleep) <span className="key wait" />{' '}
-                waiting <span className="key done" /> done
-              </span>
-              <button
-                type="button"
-                aria-pressed={asText}
-                onClick={() => setAsText(!asText)}
-                data-testid="as-text"
-              >
-                Table
-              </button>
-              <Export exportSvg={exportSvg} />
-            </div>
-            {!asText && <TimelineGrid exportRef={exportSvg} />}
-            <GridTable id="timeline-text" visible={asText} />
-          </section>
-          <BottomTabs />
-          <aside className="side">
-            <LoopPanel />
-            <PrimitivesPanel />
-          </aside>
-        </main>
-      </div>
+      <Page />
     </StoreContext.Provider>
   );
 }

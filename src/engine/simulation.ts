@@ -765,12 +765,25 @@ export class Simulation {
     const blocked: BlockedTask[] = this.tasks
       .filter((task) => !task.done)
       .map((task) => ({ task: task.id, step: task.current, waitsOn: describeWait(task) }));
+    const limits = {
+      [EndReason.LIVELOCK]: this.limits.maxIterationsPerInstant,
+      [EndReason.NO_YIELD]: this.limits.maxOpsPerStep,
+      [EndReason.EVENT_LIMIT]: this.limits.maxEvents,
+    } as Record<number, number>;
+    const culprits =
+      reason === EndReason.LIVELOCK
+        ? [...new Set(this.ranThisIteration.map((t) => t.id))]
+        : culprit
+          ? [culprit.id]
+          : [];
     trace.end = {
       reason: END_REASON_NAMES[reason],
       time: this.now,
       iterations: trace.iterationCount,
       blocked,
       message: this.endMessage(reason, blocked, culprit),
+      limit: limits[reason] ?? 0,
+      culprits,
     };
   }
 

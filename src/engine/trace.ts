@@ -19,6 +19,10 @@ export interface RunEnd {
   /** Plain-words explanation (deadlock, livelock...), empty when the run completed. */
   message: string;
   blocked: BlockedTask[];
+  /** The bound that stopped the run (livelock, no-yield, event-limit), else 0. */
+  limit: number;
+  /** The tasks to blame: those spinning in a livelock, the one that never yields. */
+  culprits: number[];
 }
 
 export interface TraceTask {

@@ -8,5 +8,5 @@ export const selectCursor = (s: AppState) => s.cursor;
 export const selectPlayhead = (s: AppState) => s.playhead;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;
-export const selectFocusTask = (s: AppState) => s.focusTask;
+export const selectLang = (s: AppState) => s.lang;
 export const selectUrlMessages = (s: AppState) => s.urlMessages;

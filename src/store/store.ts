@@ -5,14 +5,16 @@
  */
 import { create } from 'zustand';
 import { presetDefaults, type PresetId, type PresetParams } from '../scenario/presets';
+import type { Lang } from '../i18n/messages';
 import { createRun, eventsBefore, eventsUpTo, extendRun, type Run } from './run';
+import type { UrlMessage } from './url';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
 export interface ScenarioSlice {
   choice: PresetParams;
-  /** Problems with the URL the page was opened with, in plain words. */
-  urlMessages: string[];
+  /** Problems with the URL the page was opened with. */
+  urlMessages: UrlMessage[];
   setPreset(preset: PresetId): void;
   setParams(choice: PresetParams): void;
   dismissMessages(): void;
@@ -45,9 +47,8 @@ export interface PlaybackSlice {
 }
 
 export interface UiSlice {
-  /** The task whose cell the pointer or focus is on (-1: none). */
-  focusTask: number;
-  setFocusTask(task: number): void;
+  lang: Lang;
+  setLang(lang: Lang): void;
 }
 
 export type AppState = ScenarioSlice & SimulationSlice & PlaybackSlice & UiSlice;
@@ -61,7 +62,12 @@ function clampTime(run: Run, t: number): number {
   return Math.max(0, Math.min(t, lastTime(run)));
 }
 
-export function createAppStore(initial: { choice: PresetParams; t?: number; messages?: string[] }) {
+export function createAppStore(initial: {
+  choice: PresetParams;
+  t?: number;
+  messages?: UrlMessage[];
+  lang?: Lang;
+}) {
   return create<AppState>()((set, get) => {
     /** Shows virtual time `t`: every event at or before it applied. */
     const showTime = (t: number, run = get().run) => {
@@ -149,8 +155,8 @@ export function createAppStore(initial: { choice: PresetParams; t?: number; mess
         ),
       setSpeed: (speed) => set({ speed }),
 
-      focusTask: -1,
-      setFocusTask: (task) => set({ focusTask: task }),
+      lang: initial.lang ?? 'en',
+      setLang: (lang) => set({ lang }),
     };
   });
 }

@@ -3,6 +3,7 @@
  * `?preset=job-window&jobs=8&maxsize=4&durations=formula&t=2.5`. Reading never throws: a bad
  * or hostile value is replaced by its default and reported in plain words.
  */
+import type { Lang, MessageKey } from '../i18n/messages';
 import {
   JOB_WINDOW_DEFAULTS,
   PRODUCER_CONSUMER_DEFAULTS,
@@ -17,12 +18,20 @@ export const LIMITS = {
   durationMax: 1000,
 };
 
+/** A problem with the URL, to be told in the reader's language. */
+export interface UrlMessage {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
 export interface UrlState {
   choice: PresetParams;
   /** Virtual time to show. */
   t: number;
-  /** What was wrong with the URL, in plain words (empty when all was fine). */
-  messages: string[];
+  /** The language asked for, if any. */
+  lang: Lang | null;
+  /** What was wrong with the URL (empty when all was fine). */
+  messages: UrlMessage[];
 }
 
 /** Shortens a value for a message, so that a hostile URL cannot flood the page. */
@@ -35,20 +44,26 @@ function integer(
   name: string,
   fallback: number,
   range: { min: number; max: number },
-  messages: string[],
+  messages: UrlMessage[],
 ): number {
   if (raw === null) return fallback;
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isInteger(value) || value < range.min || value > range.max) {
-    messages.push(
-      `${name} ${shown(raw)} is not a whole number from ${range.min} to ${range.max}; using ${fallback}.`,
-    );
+    messages.push({
+      key: 'url.integer',
+      params: { name, value: shown(raw), min: range.min, max: range.max, fallback },
+    });
     return fallback;
   }
   return value;
 }
 
-function seconds(raw: string | null, name: string, fallback: number, messages: string[]): number {
+function seconds(
+  raw: string | null,
+  name: string,
+  fallback: number,
+  messages: UrlMessage[],
+): number {
   if (raw === null) return fallback;
   const value = Number(raw);
   if (
@@ -57,9 +72,10 @@ function seconds(raw: string | null, name: string, fallback: number, messages: s
     value < LIMITS.seconds.min ||
     value > LIMITS.seconds.max
   ) {
-    messages.push(
-      `${name} ${shown(raw)} is not a number of seconds from 0 to ${LIMITS.seconds.max}; using ${fallback}.`,
-    );
+    messages.push({
+      key: 'url.seconds',
+      params: { name, value: shown(raw), max: LIMITS.seconds.max, fallback },
+    });
     return fallback;
   }
   return value;
@@ -99,7 +115,7 @@ export function formatDurations(d: Durations): string {
 
 export function readUrl(search: string): UrlState {
   const params = new URLSearchParams(search);
-  const messages: string[] = [];
+  const messages: UrlMessage[] = [];
   const preset = params.get('preset');
   let choice: PresetParams;
   if (preset === null || preset === 'job-window') {
@@ -109,9 +125,10 @@ export function readUrl(search: string): UrlState {
       const parsed = parseDurations(durationsRaw);
       if (parsed) durations = parsed;
       else
-        messages.push(
-          `durations ${shown(durationsRaw)} is not "formula", a number of seconds, a list like 1,2,3 or random:SEED:MAX; using the course's formula.`,
-        );
+        messages.push({
+          key: 'url.durations',
+          params: { name: 'durations', value: shown(durationsRaw) },
+        });
     }
     choice = {
       preset: 'job-window',
@@ -148,16 +165,18 @@ export function readUrl(search: string): UrlState {
       },
     };
   } else {
-    messages.push(
-      `preset ${shown(preset)} is unknown (there are job-window and producer-consumer); showing the job window.`,
-    );
+    messages.push({ key: 'url.preset', params: { value: shown(preset) } });
     choice = { preset: 'job-window', params: { ...JOB_WINDOW_DEFAULTS } };
   }
   const t = seconds(params.get('t'), 't', 0, messages);
-  return { choice, t, messages };
+  const langRaw = params.get('lang');
+  let lang: Lang | null = null;
+  if (langRaw === 'en' || langRaw === 'fr') lang = langRaw;
+  else if (langRaw !== null) messages.push({ key: 'url.lang', params: { value: shown(langRaw) } });
+  return { choice, t, lang, messages };
 }
 
-export function writeUrl(choice: PresetParams, t: number): string {
+export function writeUrl(choice: PresetParams, t: number, lang?: Lang): string {
   const params = new URLSearchParams();
   params.set('preset', choice.preset);
   if (choice.preset === 'job-window') {
@@ -170,5 +189,6 @@ export function writeUrl(choice: PresetParams, t: number): string {
     params.set('work', String(choice.params.work));
   }
   params.set('t', String(Math.round(t * 1000) / 1000));
+  if (lang) params.set('lang', lang);
   return `?${params.toString()}`;
 }

@@ -1,118 +1,279 @@
 /**
- * Each event in plain words, for the event log and tooltips: "j0 puts None into window
- * (1/4)". Needs the state before the event only for counts; takes it as optional context.
+ * Each event in plain words, in English or French, for the event line and tooltips:
+ * "j0 puts None into window". Python names (None, select, sleep) stay as in Python.
  */
 import { Ev, END_REASON_NAMES, formatTime, WaitKind, type Trace } from '../engine';
 
-const STEP_REASONS = ['starts', 'runs again after sleep(0)', 'wakes up and runs'];
+export type NarrationLang = 'en' | 'fr';
+
+interface Words {
+  iteration(k: number): string;
+  iterationWaits(k: number, timeout: string, at: string): string;
+  iterationIdle(k: number): string;
+  selectReady: string;
+  selectJump(timeout: string, at: string): string;
+  timerDrop(at: string): string;
+  timerFire(task: string): string;
+  create(task: string): string;
+  step: [string, string, string];
+  runTimer(task: string, completes: boolean): string;
+  skip: string;
+  sleeps(task: string, at: string): string;
+  waitsFull(task: string, q: string): string;
+  waitsEmpty(task: string, q: string): string;
+  waitsLock(task: string, l: string): string;
+  waitsEvent(task: string, e: string): string;
+  yields(task: string): string;
+  wake(task: string, cancelled: boolean): string;
+  slept(task: string): string;
+  done(task: string): string;
+  fails(task: string, error: string): string;
+  cancelledEnd(task: string): string;
+  cancels(task: string, target: string, accepted: boolean): string;
+  prints(task: string, text: string): string;
+  timerSet(task: string, at: string): string;
+  timerCancel(task: string): string;
+  put(task: string, item: string, q: string): string;
+  get(task: string, item: string, q: string): string;
+  joins(task: string, q: string, putters: boolean): string;
+  notifies(q: string, task: string, putters: boolean): string;
+  leaves(task: string, q: string, putters: boolean): string;
+  acquires(task: string, l: string): string;
+  waitsToAcquire(task: string, l: string): string;
+  wakes(l: string, task: string): string;
+  givesUp(task: string, l: string): string;
+  releases(task: string, l: string): string;
+  sets(task: string, e: string): string;
+  clears(task: string, e: string): string;
+  passes(task: string, e: string): string;
+  waitsSet(task: string, e: string): string;
+  eventWakes(e: string, task: string): string;
+  stopsWaiting(task: string, e: string): string;
+  end(reason: string): string;
+}
+
+const EN: Words = {
+  iteration: (k) => `Loop iteration ${k} begins`,
+  iterationWaits: (k, timeout, at) =>
+    `Loop iteration ${k} begins: nothing is ready, so select(timeout=${timeout}) waits for the next timer, at ${at} s`,
+  iterationIdle: (k) => `Loop iteration ${k} begins: nothing is ready and no timer is set`,
+  selectReady: 'select(timeout=0): callbacks are ready, no waiting',
+  selectJump: (timeout, at) =>
+    `select(timeout=${timeout}): nothing ready, the clock jumps to ${at} s`,
+  timerDrop: (at) => `A cancelled timer (${at} s) leaves the heap`,
+  timerFire: (task) => `${task}'s timer is due: its callback joins the ready queue`,
+  create: (task) => `Task ${task} is created: its first step joins the ready queue`,
+  step: ['starts', 'runs again after sleep(0)', 'wakes up and runs'],
+  runTimer: (task, completes) =>
+    completes
+      ? `${task}'s timer callback sets its sleep's future`
+      : `${task}'s timer callback finds its future cancelled`,
+  skip: 'A cancelled timer callback is skipped',
+  sleeps: (task, at) => `${task} sleeps until ${at} s`,
+  waitsFull: (task, q) => `${task} waits: ${q} is full`,
+  waitsEmpty: (task, q) => `${task} waits: ${q} is empty`,
+  waitsLock: (task, l) => `${task} waits for ${l}`,
+  waitsEvent: (task, e) => `${task} waits for the event ${e}`,
+  yields: (task) => `${task} yields (sleep(0)): it goes to the end of the ready queue`,
+  wake: (task, cancelled) =>
+    cancelled
+      ? `${task} is woken by a cancellation`
+      : `${task}'s future is done: its wake-up joins the ready queue`,
+  slept: (task) => `${task}'s sleep returns`,
+  done: (task) => `${task} is done`,
+  fails: (task, error) => `${task} fails: ${error}`,
+  cancelledEnd: (task) => `${task} ends cancelled`,
+  cancels: (task, target, accepted) =>
+    `${task} cancels ${target}${accepted ? '' : ' (already done: no effect)'}`,
+  prints: (task, text) => `${task} prints "${text}"`,
+  timerSet: (task, at) => `A timer for ${task} is set at ${at} s`,
+  timerCancel: (task) => `${task}'s timer is cancelled`,
+  put: (task, item, q) => `${task} puts ${item} into ${q}`,
+  get: (task, item, q) => `${task} gets ${item} from ${q}`,
+  joins: (task, q, putters) => `${task} joins ${q}'s ${putters ? 'putters' : 'getters'}`,
+  notifies: (q, task, putters) =>
+    `${q} wakes ${task}, first of its ${putters ? 'putters' : 'getters'}`,
+  leaves: (task, q, putters) =>
+    `${task} leaves ${q}'s ${putters ? 'putters' : 'getters'} (cancelled)`,
+  acquires: (task, l) => `${task} acquires ${l}`,
+  waitsToAcquire: (task, l) => `${task} waits to acquire ${l}`,
+  wakes: (l, task) => `${l} wakes ${task}`,
+  givesUp: (task, l) => `${task} gives up waiting for ${l} (cancelled)`,
+  releases: (task, l) => `${task} releases ${l}`,
+  sets: (task, e) => `${task} sets ${e}`,
+  clears: (task, e) => `${task} clears ${e}`,
+  passes: (task, e) => `${task} waits for ${e}, which is already set`,
+  waitsSet: (task, e) => `${task} waits for ${e} to be set`,
+  eventWakes: (e, task) => `${e} is set: ${task} will wake`,
+  stopsWaiting: (task, e) => `${task} stops waiting for ${e}`,
+  end: (reason) => `The run ends: ${reason}`,
+};
+
+const FR: Words = {
+  iteration: (k) => `L'itération ${k} de la boucle commence`,
+  iterationWaits: (k, timeout, at) =>
+    `L'itération ${k} commence : rien n'est prêt, donc select(timeout=${timeout}) attend la prochaine minuterie, à ${at} s`,
+  iterationIdle: (k) =>
+    `L'itération ${k} commence : rien n'est prêt et aucune minuterie n'est posée`,
+  selectReady: 'select(timeout=0) : des rappels sont prêts, pas d’attente',
+  selectJump: (timeout, at) =>
+    `select(timeout=${timeout}) : rien de prêt, l'horloge saute à ${at} s`,
+  timerDrop: (at) => `Une minuterie annulée (${at} s) quitte le tas`,
+  timerFire: (task) => `La minuterie de ${task} échoit : son rappel rejoint la file des prêts`,
+  create: (task) => `La tâche ${task} est créée : sa première étape rejoint la file des prêts`,
+  step: ['démarre', 'reprend après sleep(0)', 'se réveille et reprend'],
+  runTimer: (task, completes) =>
+    completes
+      ? `Le rappel de la minuterie de ${task} termine le futur de son sleep`
+      : `Le rappel de la minuterie de ${task} trouve son futur annulé`,
+  skip: 'Un rappel de minuterie annulé est sauté',
+  sleeps: (task, at) => `${task} dort jusqu'à ${at} s`,
+  waitsFull: (task, q) => `${task} attend : ${q} est pleine`,
+  waitsEmpty: (task, q) => `${task} attend : ${q} est vide`,
+  waitsLock: (task, l) => `${task} attend ${l}`,
+  waitsEvent: (task, e) => `${task} attend l'événement ${e}`,
+  yields: (task) => `${task} cède la main (sleep(0)) : elle passe en fin de file des prêts`,
+  wake: (task, cancelled) =>
+    cancelled
+      ? `${task} est réveillée par une annulation`
+      : `Le futur de ${task} est terminé : son réveil rejoint la file des prêts`,
+  slept: (task) => `Le sleep de ${task} se termine`,
+  done: (task) => `${task} est terminée`,
+  fails: (task, error) => `${task} échoue : ${error}`,
+  cancelledEnd: (task) => `${task} se termine annulée`,
+  cancels: (task, target, accepted) =>
+    `${task} annule ${target}${accepted ? '' : ' (déjà terminée : sans effet)'}`,
+  prints: (task, text) => `${task} affiche « ${text} »`,
+  timerSet: (task, at) => `Une minuterie est posée pour ${task} à ${at} s`,
+  timerCancel: (task) => `La minuterie de ${task} est annulée`,
+  put: (task, item, q) => `${task} met ${item} dans ${q}`,
+  get: (task, item, q) => `${task} prend ${item} dans ${q}`,
+  joins: (task, q, putters) => `${task} rejoint les ${putters ? 'putters' : 'getters'} de ${q}`,
+  notifies: (q, task, putters) =>
+    `${q} réveille ${task}, premier de ses ${putters ? 'putters' : 'getters'}`,
+  leaves: (task, q, putters) =>
+    `${task} quitte les ${putters ? 'putters' : 'getters'} de ${q} (annulée)`,
+  acquires: (task, l) => `${task} prend ${l}`,
+  waitsToAcquire: (task, l) => `${task} attend de prendre ${l}`,
+  wakes: (l, task) => `${l} réveille ${task}`,
+  givesUp: (task, l) => `${task} renonce à attendre ${l} (annulée)`,
+  releases: (task, l) => `${task} libère ${l}`,
+  sets: (task, e) => `${task} positionne ${e}`,
+  clears: (task, e) => `${task} efface ${e}`,
+  passes: (task, e) => `${task} attend ${e}, déjà positionné`,
+  waitsSet: (task, e) => `${task} attend que ${e} soit positionné`,
+  eventWakes: (e, task) => `${e} est positionné : ${task} va se réveiller`,
+  stopsWaiting: (task, e) => `${task} n'attend plus ${e}`,
+  end: (reason) => `L'exécution se termine : ${reason}`,
+};
+
+const WORDS: Record<NarrationLang, Words> = { en: EN, fr: FR };
 
 function item(trace: Trace, id: number): string {
   return id < 0 ? 'None' : JSON.stringify(trace.strings[id]);
 }
 
-export function narrate(trace: Trace, i: number): string {
+export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): string {
+  const w = WORDS[lang];
   const kind = trace.kind[i];
   const a = trace.a[i];
   const b = trace.b[i];
   const task = trace.task[i] >= 0 ? trace.tasks[trace.task[i]].name : '';
-  const prim = () => trace.primitives[a]?.name ?? '?';
+  const prim = (index = a) => trace.primitives[index]?.name ?? '?';
+  const time = (t: number) => formatTime(t);
   switch (kind) {
     case Ev.ITER_START: {
       const k = trace.iter[i];
-      const timeout = k <= trace.iterationCount ? trace.iterTimeout[k] : 0;
-      if (trace.iterSelect[k] === 0xffffffff || timeout === 0) return `Loop iteration ${k} begins`;
-      if (timeout < 0) return `Loop iteration ${k} begins: nothing is ready and no timer is set`;
-      return `Loop iteration ${k} begins: nothing is ready, so select(timeout=${formatTime(timeout)}) waits for the next timer, at ${formatTime(trace.iterTime[k])} s`;
+      if (trace.iterSelect[k] === 0xffffffff || trace.iterTimeout[k] === 0) return w.iteration(k);
+      if (trace.iterTimeout[k] < 0) return w.iterationIdle(k);
+      return w.iterationWaits(k, time(trace.iterTimeout[k]), time(trace.iterTime[k]));
     }
     case Ev.SELECT: {
-      const timeout = trace.iterTimeout[trace.iter[i]];
-      if (timeout === 0) return 'select(timeout=0): callbacks are ready, no waiting';
-      return `select(timeout=${formatTime(timeout)}): nothing ready, the clock jumps to ${formatTime(trace.iterTime[trace.iter[i]])} s`;
+      const k = trace.iter[i];
+      return trace.iterTimeout[k] === 0
+        ? w.selectReady
+        : w.selectJump(time(trace.iterTimeout[k]), time(trace.iterTime[k]));
     }
     case Ev.TIMER_DROP:
-      return `A cancelled timer (${formatTime(trace.timerWhen[a])} s) leaves the heap`;
+      return w.timerDrop(time(trace.timerWhen[a]));
     case Ev.TIMER_FIRE:
-      return `${task}'s timer is due: its callback joins the ready queue`;
+      return w.timerFire(task);
     case Ev.TASK_CREATE:
-      return `Task ${task} is created: its first step joins the ready queue`;
+      return w.create(task);
     case Ev.RUN_STEP:
-      return `${task} ${STEP_REASONS[a] ?? 'runs'}`;
+      return `${task} ${w.step[a] ?? w.step[2]}`;
     case Ev.RUN_TIMER:
-      return b === 1
-        ? `${task}'s timer callback sets its sleep's future`
-        : `${task}'s timer callback finds its future cancelled`;
+      return w.runTimer(task, b === 1);
     case Ev.SKIP_HANDLE:
-      return `A cancelled timer callback is skipped`;
+      return w.skip;
     case Ev.SUSPEND:
       switch (a) {
         case WaitKind.SLEEP:
-          return `${task} sleeps until ${formatTime(trace.timerWhen[b])} s`;
+          return w.sleeps(task, time(trace.timerWhen[b]));
         case WaitKind.QUEUE_PUT:
-          return `${task} waits: ${trace.primitives[b].name} is full`;
+          return w.waitsFull(task, prim(b));
         case WaitKind.QUEUE_GET:
-          return `${task} waits: ${trace.primitives[b].name} is empty`;
+          return w.waitsEmpty(task, prim(b));
         case WaitKind.ACQUIRE:
-          return `${task} waits for ${trace.primitives[b].name}`;
+          return w.waitsLock(task, prim(b));
         default:
-          return `${task} waits for the event ${trace.primitives[b].name}`;
+          return w.waitsEvent(task, prim(b));
       }
     case Ev.YIELD:
-      return `${task} yields (sleep(0)): it goes to the end of the ready queue`;
+      return w.yields(task);
     case Ev.WAKE:
-      return a === 1
-        ? `${task} is woken by a cancellation`
-        : `${task}'s future is done: its wake-up joins the ready queue`;
+      return w.wake(task, a === 1);
     case Ev.SLEPT:
-      return `${task}'s sleep returns`;
+      return w.slept(task);
     case Ev.TASK_DONE:
-      return `${task} is done`;
+      return w.done(task);
     case Ev.TASK_FAIL:
-      return `${task} fails: ${trace.strings[a]}`;
+      return w.fails(task, trace.strings[a]);
     case Ev.TASK_CANCELLED:
-      return `${task} ends cancelled`;
+      return w.cancelledEnd(task);
     case Ev.CANCEL:
-      return `${task} cancels ${trace.tasks[a].name}${b === 1 ? '' : ' (already done: no effect)'}`;
+      return w.cancels(task, trace.tasks[a].name, b === 1);
     case Ev.LOG:
-      return `${task} prints "${trace.strings[a]}"`;
+      return w.prints(task, trace.strings[a]);
     case Ev.TIMER_SCHEDULE:
-      return `A timer for ${task} is set at ${formatTime(trace.timerWhen[a])} s`;
+      return w.timerSet(task, time(trace.timerWhen[a]));
     case Ev.TIMER_CANCEL:
-      return `${task}'s timer is cancelled`;
+      return w.timerCancel(task);
     case Ev.Q_PUT:
-      return `${task} puts ${item(trace, b)} into ${prim()}`;
+      return w.put(task, item(trace, b), prim());
     case Ev.Q_GET:
-      return `${task} gets ${item(trace, b)} from ${prim()}`;
+      return w.get(task, item(trace, b), prim());
     case Ev.Q_BLOCK:
-      return `${task} joins ${prim()}'s ${b === 0 ? 'putters' : 'getters'}`;
+      return w.joins(task, prim(), b === 0);
     case Ev.Q_NOTIFY:
-      return `${prim()} wakes ${task}, first of its ${b === 0 ? 'putters' : 'getters'}`;
+      return w.notifies(prim(), task, b === 0);
     case Ev.Q_UNBLOCK:
-      return `${task} leaves ${prim()}'s ${b === 0 ? 'putters' : 'getters'} (cancelled)`;
+      return w.leaves(task, prim(), b === 0);
     case Ev.ACQUIRE:
     case Ev.ACQUIRED:
-      return `${task} acquires ${prim()}`;
+      return w.acquires(task, prim());
     case Ev.ACQUIRE_BLOCK:
-      return `${task} waits to acquire ${prim()}`;
+      return w.waitsToAcquire(task, prim());
     case Ev.ACQUIRE_NOTIFY:
-      return `${prim()} wakes ${task}`;
+      return w.wakes(prim(), task);
     case Ev.ACQUIRE_ABANDON:
-      return `${task} gives up waiting for ${prim()} (cancelled)`;
+      return w.givesUp(task, prim());
     case Ev.RELEASE:
-      return `${task} releases ${prim()}`;
+      return w.releases(task, prim());
     case Ev.EV_SET:
-      return `${task} sets ${prim()}`;
+      return w.sets(task, prim());
     case Ev.EV_CLEAR:
-      return `${task} clears ${prim()}`;
+      return w.clears(task, prim());
     case Ev.EV_PASS:
-      return `${task} waits for ${prim()}, which is already set`;
+      return w.passes(task, prim());
     case Ev.EV_BLOCK:
-      return `${task} waits for ${prim()} to be set`;
+      return w.waitsSet(task, prim());
     case Ev.EV_NOTIFY:
-      return `${prim()} is set: ${task} will wake`;
+      return w.eventWakes(prim(), task);
     case Ev.EV_DONE:
-      return `${task} stops waiting for ${prim()}`;
+      return w.stopsWaiting(task, prim());
     case Ev.END:
-      return `The run ends: ${END_REASON_NAMES[a]}`;
+      return w.end(END_REASON_NAMES[a]);
     default:
       return `event ${kind}`;
   }

@@ -7,6 +7,7 @@ import { simulate } from '../engine';
 import { useAppStore } from '../store/context';
 import { markdownTable } from '../trace/markdown';
 import type { ExportSvg } from './timeline/TimelineGrid';
+import { useT } from '../i18n/useT';
 
 function download(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -20,6 +21,7 @@ function download(blob: Blob, name: string) {
 }
 
 export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | null> }) {
+  const t = useT();
   const store = useAppStore();
   const [status, setStatus] = useState('');
   const flash = (text: string) => {
@@ -45,7 +47,7 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
   };
   const copyMarkdown = async () => {
     await navigator.clipboard.writeText(markdown());
-    flash('Markdown copied');
+    flash(t('export.copied'));
   };
   const saveSvg = () => {
     const text = exportSvg.current?.();
@@ -69,9 +71,15 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
     canvas.toBlob((blob) => blob && download(blob, `${name()}.png`), 'image/png');
   };
   return (
-    <div className="export" role="group" aria-label="Export">
-      <button type="button" onClick={copyMarkdown} data-testid="copy-markdown">
-        Copy as Markdown
+    <div className="export" role="group" aria-label={t('export.label')}>
+      <button
+        type="button"
+        onClick={copyMarkdown}
+        data-testid="copy-markdown"
+        title={t('export.markdownTitle')}
+        aria-label={t('export.markdownTitle')}
+      >
+        {t('export.markdown')}
       </button>
       <button type="button" onClick={saveSvg} data-testid="download-svg">
         SVG

@@ -1,27 +1,31 @@
 /** What went wrong or deserves a word: a bad URL, a deadlock, a livelock — in plain words. */
+import { useT } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { selectCursor, selectRun, selectUrlMessages } from '../store/selectors';
+import { endMessage } from './endMessage';
 
 export function Messages() {
+  const t = useT();
   const urlMessages = useApp(selectUrlMessages);
   const dismiss = useApp((s) => s.dismissMessages);
   const run = useApp(selectRun);
   const cursor = useApp(selectCursor);
   const end = run.trace.end;
   // The end of the run is told once the playback reaches it.
-  const reached = end && end.message && cursor >= run.trace.eventCount;
+  const reached =
+    end && end.reason !== 'complete' && end.reason !== 'until' && cursor >= run.trace.eventCount;
   return (
     <div className="messages">
       {urlMessages.length > 0 && (
         <div className="message warning" role="alert" data-testid="url-messages">
-          <p>Some values in the link could not be used:</p>
+          <p>{t('messages.url')}</p>
           <ul>
             {urlMessages.map((m, i) => (
-              <li key={i}>{m}</li>
+              <li key={i}>{t(m.key, m.params)}</li>
             ))}
           </ul>
           <button type="button" onClick={dismiss}>
-            OK
+            {t('messages.ok')}
           </button>
         </div>
       )}
@@ -32,13 +36,15 @@ export function Messages() {
           data-testid="run-end"
         >
           <b>
-            {end.reason === 'deadlock'
-              ? 'Deadlock.'
-              : end.reason === 'livelock'
-                ? 'Livelock.'
-                : 'Stopped.'}
+            {t(
+              end.reason === 'deadlock'
+                ? 'end.deadlock'
+                : end.reason === 'livelock'
+                  ? 'end.livelock'
+                  : 'end.stopped',
+            )}
           </b>{' '}
-          {end.message}
+          {endMessage(run.trace, t)}
         </div>
       )}
     </div>

@@ -7,8 +7,10 @@ import { useApp } from '../../store/context';
 import { selectRun } from '../../store/selectors';
 import { taskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
+import { useT } from '../../i18n/useT';
 
 export function CodePanel() {
+  const t = useT();
   const run = useApp(selectRun);
   const state = useLoopState();
   const [copied, setCopied] = useState(false);
@@ -55,9 +57,9 @@ export function CodePanel() {
   return (
     <div className="code-panel">
       <button type="button" className="copy" onClick={copy}>
-        {copied ? 'Copied ✓' : 'Copy code'}
+        {copied ? t('code.copied') : t('code.copy')}
       </button>
-      <pre className="code" data-testid="code" aria-label="Python code" ref={pre}>
+      <pre className="code" data-testid="code" aria-label={t('code.label')} ref={pre}>
         {lines.map((text, i) => {
           const tasks = at.get(i + 1) ?? [];
           const running = tasks.length > 0 && tasks[0] === state.running;

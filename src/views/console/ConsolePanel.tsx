@@ -4,11 +4,13 @@ import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectCursor, selectRun } from '../../store/selectors';
 import { taskColor } from '../colors';
+import { useT } from '../../i18n/useT';
 
 /** Lines shown at most (the latest); older ones scroll out. */
 const SHOWN = 400;
 
 export function ConsolePanel() {
+  const t = useT();
   const run = useApp(selectRun);
   const cursor = useApp(selectCursor);
   const box = useRef<HTMLOListElement>(null);
@@ -31,11 +33,11 @@ export function ConsolePanel() {
     <ol
       className="console"
       ref={box}
-      aria-label="Console output"
+      aria-label={t('console.label')}
       data-testid="console"
       start={first + 1}
     >
-      {printed === 0 && <li className="empty">Nothing printed yet.</li>}
+      {printed === 0 && <li className="empty">{t('console.empty')}</li>}
       {lines.map((line) => (
         <li key={line.event}>
           <span className="log-time">{formatTime(line.time)}</span>{' '}

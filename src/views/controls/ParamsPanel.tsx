@@ -7,6 +7,8 @@ import type { Durations, PresetId, PresetParams } from '../../scenario/presets';
 import { useApp } from '../../store/context';
 import { selectChoice } from '../../store/selectors';
 import { formatDurations, LIMITS, parseDurations } from '../../store/url';
+import { useT } from '../../i18n/useT';
+import type { MessageKey } from '../../i18n/messages';
 
 function NumberField(props: {
   label: React.ReactNode;
@@ -19,10 +21,11 @@ function NumberField(props: {
   testId?: string;
   onChange(value: number): void;
 }) {
+  const t = useT();
   const id = useId();
   const [text, setText] = useState(String(props.value));
   const [shown, setShown] = useState(props.value);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<MessageKey | ''>('');
   if (shown !== props.value) {
     // The value changed from elsewhere (URL, preset switch): show it.
     setShown(props.value);
@@ -39,9 +42,7 @@ function NumberField(props: {
       value <= props.max &&
       (!props.integer || Number.isInteger(value));
     if (!ok) {
-      setError(
-        `${props.integer ? 'A whole number' : 'A number'} from ${props.min} to ${props.max}`,
-      );
+      setError(props.integer ? 'field.wholeRange' : 'field.numberRange');
       return;
     }
     setError('');
@@ -66,7 +67,7 @@ function NumberField(props: {
       />
       {(error || props.hint) && (
         <span id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>
-          {error || props.hint}
+          {error ? t(error, { min: props.min, max: props.max }) : props.hint}
         </span>
       )}
     </div>
@@ -74,12 +75,13 @@ function NumberField(props: {
 }
 
 function DurationsField({ value, onChange }: { value: Durations; onChange(d: Durations): void }) {
+  const t = useT();
   const id = useId();
   const [kind, setKind] = useState<Durations['kind']>(value.kind);
   const [text, setText] = useState(
     value.kind === 'formula' ? '' : formatDurations(value).replace(/^random:/, ''),
   );
-  const [error, setError] = useState('');
+  const [error, setError] = useState<MessageKey | ''>('');
   const apply = (k: Durations['kind'], raw: string) => {
     setKind(k);
     setText(raw);
@@ -93,10 +95,10 @@ function DurationsField({ value, onChange }: { value: Durations; onChange(d: Dur
     if (!parsed) {
       setError(
         k === 'random'
-          ? 'SEED or SEED:MAX, like 42:3'
+          ? 'durations.errorRandom'
           : k === 'constant'
-            ? 'A number of seconds'
-            : 'Seconds separated by commas, like 1, 2, 3',
+            ? 'durations.errorConstant'
+            : 'durations.errorList',
       );
       return;
     }
@@ -106,7 +108,7 @@ function DurationsField({ value, onChange }: { value: Durations; onChange(d: Dur
   const placeholder = { formula: '', constant: '2', list: '1, 2, 3', random: '42:3' }[kind];
   return (
     <div className="field durations">
-      <label htmlFor={`${id}-kind`}>durations</label>
+      <label htmlFor={`${id}-kind`}>{t('params.durations')}</label>
       <select
         id={`${id}-kind`}
         value={kind}
@@ -123,52 +125,49 @@ function DurationsField({ value, onChange }: { value: Durations; onChange(d: Dur
           )
         }
       >
-        <option value="formula">(i % 3) + 1, as in the course</option>
-        <option value="constant">the same for all</option>
-        <option value="list">a list (repeated)</option>
-        <option value="random">random, seeded</option>
+        <option value="formula">{t('durations.formula')}</option>
+        <option value="constant">{t('durations.constant')}</option>
+        <option value="list">{t('durations.list')}</option>
+        <option value="random">{t('durations.random')}</option>
       </select>
       {kind !== 'formula' && (
         <input
-          aria-label={kind === 'random' ? 'seed and maximum duration' : 'durations in seconds'}
+          aria-label={kind === 'random' ? t('durations.seed') : t('durations.seconds')}
           value={text}
           placeholder={placeholder}
           aria-invalid={error ? true : undefined}
           onChange={(e) => apply(kind, e.target.value)}
         />
       )}
-      {error && <span className="field-error">{error}</span>}
+      {error && <span className="field-error">{t(error)}</span>}
     </div>
   );
 }
 
 export function ParamsPanel() {
+  const t = useT();
   const choice = useApp(selectChoice);
   const setParams = useApp((s) => s.setParams);
   const setPreset = useApp((s) => s.setPreset);
   const update = (next: PresetParams) => setParams(next);
   return (
-    <form
-      className="params"
-      aria-label="Scenario and parameters"
-      onSubmit={(e) => e.preventDefault()}
-    >
+    <form className="params" aria-label={t('params.label')} onSubmit={(e) => e.preventDefault()}>
       <div className="field preset">
-        <label htmlFor="preset">Scenario</label>
+        <label htmlFor="preset">{t('params.scenario')}</label>
         <select
           id="preset"
           value={choice.preset}
           onChange={(e) => setPreset(e.target.value as PresetId)}
           data-testid="preset"
         >
-          <option value="job-window">Job window (Queue as tokens)</option>
-          <option value="producer-consumer">Producer / consumer</option>
+          <option value="job-window">{t('preset.job-window')}</option>
+          <option value="producer-consumer">{t('preset.producer-consumer')}</option>
         </select>
       </div>
       {choice.preset === 'job-window' ? (
         <>
           <NumberField
-            label="jobs"
+            label={t('params.jobs')}
             value={choice.params.jobs}
             min={LIMITS.jobs.min}
             max={LIMITS.jobs.max}
@@ -179,12 +178,12 @@ export function ParamsPanel() {
             }
           />
           <NumberField
-            label={<>window maxsize</>}
+            label={t('params.windowMaxsize')}
             value={choice.params.maxsize}
             min={LIMITS.maxsize.min}
             max={LIMITS.maxsize.max}
             integer
-            hint="0 = unbounded, as in Python"
+            hint={t('params.unbounded')}
             testId="maxsize"
             onChange={(maxsize) =>
               update({ preset: 'job-window', params: { ...choice.params, maxsize } })
@@ -200,19 +199,19 @@ export function ParamsPanel() {
       ) : (
         <>
           <NumberField
-            label="queue maxsize"
+            label={t('params.queueMaxsize')}
             value={choice.params.maxsize}
             min={LIMITS.maxsize.min}
             max={LIMITS.maxsize.max}
             integer
-            hint="0 = unbounded, as in Python"
+            hint={t('params.unbounded')}
             testId="maxsize"
             onChange={(maxsize) =>
               update({ preset: 'producer-consumer', params: { ...choice.params, maxsize } })
             }
           />
           <NumberField
-            label="producer period (s)"
+            label={t('params.period')}
             value={choice.params.period}
             min={0}
             max={LIMITS.seconds.max}
@@ -223,12 +222,12 @@ export function ParamsPanel() {
             }
           />
           <NumberField
-            label="consumer work (s)"
+            label={t('params.work')}
             value={choice.params.work}
             min={0}
             max={LIMITS.seconds.max}
             step={0.25}
-            hint="0: no sleep, as in the course"
+            hint={t('params.workHint')}
             testId="work"
             onChange={(work) =>
               update({ preset: 'producer-consumer', params: { ...choice.params, work } })

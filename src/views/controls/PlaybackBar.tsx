@@ -4,6 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { Icon } from './icons';
+import { translate, type MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
 import { formatTime } from '../../engine';
 import { useApp, useAppStore } from '../../store/context';
 import { lastTime, SPEEDS } from '../../store/store';
@@ -60,12 +62,18 @@ export function PlaybackBar() {
   const scrub = useRef<HTMLInputElement>(null);
   const clock = useRef<HTMLOutputElement>(null);
   usePlaybackKeys();
+  const t = useT();
 
   // The scrub bar and the clock follow the playhead at every frame, outside React.
   useEffect(() => {
     const place = (t: number) => {
-      if (scrub.current && document.activeElement !== scrub.current)
+      if (scrub.current && document.activeElement !== scrub.current) {
         scrub.current.value = String(t);
+        scrub.current.setAttribute(
+          'aria-valuetext',
+          translate(store.getState().lang, 'playback.seconds', { t: formatTime(t) }),
+        );
+      }
       if (clock.current) clock.current.textContent = `${formatTime(t)} s`;
     };
     place(store.getState().playhead);
@@ -74,58 +82,51 @@ export function PlaybackBar() {
     });
   }, [store]);
 
+  const button = (
+    onClick: () => void,
+    icon: Parameters<typeof Icon>[0]['name'],
+    label: MessageKey,
+    title: MessageKey,
+  ) => (
+    <button type="button" onClick={onClick} title={t(title)} aria-label={t(label)}>
+      <Icon name={icon} />
+    </button>
+  );
   return (
-    <div className="playbar" role="toolbar" aria-label="Playback">
-      <button type="button" onClick={s.toStart} title="Restart (Home)" aria-label="Restart">
-        <Icon name="start" />
-      </button>
-      <button
-        type="button"
-        onClick={() => s.stepInstant(-1)}
-        title="Previous instant (↑ or Shift+←)"
-        aria-label="Previous instant"
-      >
-        <Icon name="prevInstant" />
-      </button>
-      <button
-        type="button"
-        onClick={() => s.stepEvent(-1)}
-        title="Step back one event (←)"
-        aria-label="Step back"
-      >
-        <Icon name="stepBack" />
-      </button>
+    <div className="playbar" role="toolbar" aria-label={t('playback.label')}>
+      {button(s.toStart, 'start', 'playback.restart', 'playback.restartTitle')}
+      {button(
+        () => s.stepInstant(-1),
+        'prevInstant',
+        'playback.prevInstant',
+        'playback.prevInstantTitle',
+      )}
+      {button(() => s.stepEvent(-1), 'stepBack', 'playback.stepBack', 'playback.stepBackTitle')}
       <button
         type="button"
         className="play"
         onClick={s.togglePlay}
-        title="Play / pause (Space)"
-        aria-label={playing ? 'Pause' : 'Play'}
+        title={t('playback.playTitle')}
+        aria-label={t(playing ? 'playback.pause' : 'playback.play')}
         data-testid="play"
       >
         <Icon name={playing ? 'pause' : 'play'} />
       </button>
-      <button
-        type="button"
-        onClick={() => s.stepEvent(1)}
-        title="Step to the next event (→)"
-        aria-label="Step forward"
-      >
-        <Icon name="stepForward" />
-      </button>
-      <button
-        type="button"
-        onClick={() => s.stepInstant(1)}
-        title="Next instant (↓ or Shift+→)"
-        aria-label="Next instant"
-      >
-        <Icon name="nextInstant" />
-      </button>
-      <button type="button" onClick={s.toEnd} title="End (End)" aria-label="To the end">
-        <Icon name="end" />
-      </button>
+      {button(
+        () => s.stepEvent(1),
+        'stepForward',
+        'playback.stepForward',
+        'playback.stepForwardTitle',
+      )}
+      {button(
+        () => s.stepInstant(1),
+        'nextInstant',
+        'playback.nextInstant',
+        'playback.nextInstantTitle',
+      )}
+      {button(s.toEnd, 'end', 'playback.end', 'playback.endTitle')}
       <label className="scrub">
-        <span className="visually-hidden">Virtual time</span>
+        <span className="visually-hidden">{t('playback.time')}</span>
         <input
           ref={scrub}
           type="range"
@@ -133,7 +134,7 @@ export function PlaybackBar() {
           max={end}
           step={0.001}
           defaultValue={s.playhead}
-          aria-valuetext={`${formatTime(s.playhead)} seconds`}
+          aria-valuetext={t('playback.seconds', { t: formatTime(s.playhead) })}
           onChange={(e) => s.seekTime(Number(e.target.value))}
           data-testid="scrub"
         />
@@ -142,7 +143,7 @@ export function PlaybackBar() {
         {formatTime(s.playhead)} s
       </output>
       <label className="speed">
-        speed
+        {t('playback.speed')}
         <select
           value={speed}
           onChange={(e) => s.setSpeed(Number(e.target.value))}

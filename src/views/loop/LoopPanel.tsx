@@ -4,8 +4,10 @@
  */
 import { useState } from 'react';
 import { formatTime, WaitKind, type Trace } from '../../engine';
+import type { MessageKey } from '../../i18n/messages';
+import { useT, type T } from '../../i18n/useT';
 import { useApp } from '../../store/context';
-import { selectCursor, selectRun } from '../../store/selectors';
+import { selectCursor, selectLang, selectRun } from '../../store/selectors';
 import { narrate } from '../../trace/narrate';
 import type { LoopState, TaskState } from '../../trace/state';
 import { taskColor } from '../colors';
@@ -29,33 +31,38 @@ export function describeTask(
   task: TaskState,
   primitiveNames: string[],
   timerWhen: Float64Array,
+  t: T,
 ): string {
   switch (task.status) {
     case 'created':
-      return 'created, not yet run';
+      return t('task.created');
     case 'ready':
-      return task.cancelled ? 'ready (cancelled)' : 'ready to run';
+      return t(task.cancelled ? 'task.readyCancelled' : 'task.ready');
     case 'running':
-      return 'running';
+      return t('task.running');
     case 'sleeping':
-      return `sleeping until ${formatTime(timerWhen[task.target])} s`;
+      return t('task.sleeping', { t: formatTime(timerWhen[task.target]) });
     case 'waiting': {
-      const name = primitiveNames[task.target];
-      if (task.wait === WaitKind.QUEUE_PUT) return `waiting to put into ${name} (full)`;
-      if (task.wait === WaitKind.QUEUE_GET) return `waiting to get from ${name} (empty)`;
-      if (task.wait === WaitKind.ACQUIRE) return `waiting to acquire ${name}`;
-      return `waiting for ${name} to be set`;
+      const primitive = primitiveNames[task.target];
+      if (task.wait === WaitKind.QUEUE_PUT) return t('task.put', { primitive });
+      if (task.wait === WaitKind.QUEUE_GET) return t('task.get', { primitive });
+      if (task.wait === WaitKind.ACQUIRE) return t('task.acquire', { primitive });
+      return t('task.event', { primitive });
     }
     case 'done':
-      return 'done';
+      return t('task.done');
     case 'failed':
-      return `failed: ${task.error}`;
+      return t('task.failed', { error: task.error ?? '' });
     case 'cancelled':
-      return 'cancelled';
+      return t('task.cancelled');
   }
 }
 
-const READY_NOTES = { step: 'step', wakeup: 'wake-up', timer: 'timer' };
+const READY_NOTES: Record<'step' | 'wakeup' | 'timer', MessageKey> = {
+  step: 'ready.step',
+  wakeup: 'ready.wakeup',
+  timer: 'ready.timer',
+};
 
 /** The current iteration's select timeout, known from the trace even while the loop waits in it. */
 function selectTimeout(trace: Trace, state: LoopState): string {
@@ -66,25 +73,29 @@ function selectTimeout(trace: Trace, state: LoopState): string {
   return timeout < 0 ? 'None' : formatTime(timeout);
 }
 
+const SHOWN_READY = 24;
+const SHOWN_TIMERS = 16;
+
 export function LoopPanel() {
+  const t = useT();
+  const lang = useApp(selectLang);
   const run = useApp(selectRun);
   const cursor = useApp(selectCursor);
   const state = useLoopState();
   const [tasksOpen, setTasksOpen] = useState(state.tasks.length <= 3);
   const trace = run.trace;
-  const names = trace.tasks.map((t) => t.name);
+  const names = trace.tasks.map((task) => task.name);
   const primitiveNames = trace.primitives.map((p) => p.name);
-  const last =
-    cursor > 0 ? narrate(trace, cursor - 1) : 'Before the loop starts: the tasks are created';
-  const counts = new Map<string, number>();
-  for (const t of state.tasks) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+  const last = cursor > 0 ? narrate(trace, cursor - 1, lang) : t('loop.before');
+  const counts = new Map<TaskState['status'], number>();
+  for (const task of state.tasks) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
 
   return (
     <section className="panel loop" aria-labelledby="loop-title">
-      <h2 id="loop-title">Event loop</h2>
+      <h2 id="loop-title">{t('loop.title')}</h2>
       <p className="loop-head">
         <span>
-          iteration <b data-testid="iteration">{state.iteration}</b>
+          {t('loop.iteration')} <b data-testid="iteration">{state.iteration}</b>
         </span>
         <span>
           t = <b data-testid="time">{formatTime(state.time)}</b> s
@@ -100,7 +111,7 @@ export function LoopPanel() {
         {last}
       </p>
       <div className="loop-row">
-        <h3>Running</h3>
+        <h3>{t('loop.running')}</h3>
         <div className="chips">
           {state.running >= 0 ? (
             <TaskChip task={state.running} name={names[state.running]} />
@@ -111,29 +122,31 @@ export function LoopPanel() {
       </div>
       <div className="loop-row">
         <h3>
-          Ready queue <span className="count">{state.ready.length}</span>
+          {t('loop.ready')} <span className="count">{state.ready.length}</span>
         </h3>
         <ol className="chips" data-testid="ready">
-          {state.ready.length === 0 && <li className="empty">empty</li>}
-          {state.ready.slice(0, 24).map((entry, i) => (
+          {state.ready.length === 0 && <li className="empty">{t('loop.empty')}</li>}
+          {state.ready.slice(0, SHOWN_READY).map((entry, i) => (
             <li key={i}>
               <TaskChip
                 task={entry.task}
                 name={names[entry.task]}
-                note={entry.cancelled ? 'cancelled' : READY_NOTES[entry.kind]}
+                note={t(entry.cancelled ? 'ready.cancelled' : READY_NOTES[entry.kind])}
               />
             </li>
           ))}
-          {state.ready.length > 24 && <li className="more">+{state.ready.length - 24}</li>}
+          {state.ready.length > SHOWN_READY && (
+            <li className="more">+{state.ready.length - SHOWN_READY}</li>
+          )}
         </ol>
       </div>
       <div className="loop-row">
         <h3>
-          Timers <span className="count">{state.timers.length}</span>
+          {t('loop.timers')} <span className="count">{state.timers.length}</span>
         </h3>
         <ol className="chips" data-testid="timers">
-          {state.timers.length === 0 && <li className="empty">none</li>}
-          {state.timers.slice(0, 16).map((timer) => (
+          {state.timers.length === 0 && <li className="empty">{t('loop.none')}</li>}
+          {state.timers.slice(0, SHOWN_TIMERS).map((timer) => (
             <li key={timer.id} className={timer.cancelled ? 'cancelled' : undefined}>
               <TaskChip
                 task={timer.task}
@@ -142,7 +155,9 @@ export function LoopPanel() {
               />
             </li>
           ))}
-          {state.timers.length > 16 && <li className="more">+{state.timers.length - 16}</li>}
+          {state.timers.length > SHOWN_TIMERS && (
+            <li className="more">+{state.timers.length - SHOWN_TIMERS}</li>
+          )}
         </ol>
       </div>
       <details
@@ -151,9 +166,9 @@ export function LoopPanel() {
         onToggle={(e) => setTasksOpen(e.currentTarget.open)}
       >
         <summary>
-          <h3>Tasks</h3>{' '}
+          <h3>{t('loop.tasks')}</h3>{' '}
           <span className="summary-counts">
-            {[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}
+            {[...counts].map(([status, n]) => `${n} ${t(`status.${status}`)}`).join(', ')}
           </span>
         </summary>
         {tasksOpen && (
@@ -161,7 +176,7 @@ export function LoopPanel() {
             {state.tasks.map((task, i) => (
               <li key={i} className={`task-state ${task.status}`}>
                 <span className="dot" style={{ background: taskColor(i) }} aria-hidden="true" />
-                <b>{names[i]}</b> {describeTask(task, primitiveNames, trace.timerWhen)}
+                <b>{names[i]}</b> {describeTask(task, primitiveNames, trace.timerWhen, t)}
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import type { PrimitiveState, Waiter } from '../../trace/state';
 import { taskColor } from '../colors';
 import { TaskChip } from '../loop/LoopPanel';
 import { useLoopState } from '../useLoopState';
+import { useT } from '../../i18n/useT';
 
 function Waiters({
   label,
@@ -19,19 +20,24 @@ function Waiters({
   tasks: (number | Waiter)[];
   names: string[];
 }) {
+  const t = useT();
   return (
     <div className="waiters">
       <h3>
         {label} <span className="count">{tasks.length}</span>
       </h3>
       <ol className="chips">
-        {tasks.length === 0 && <li className="empty">none</li>}
+        {tasks.length === 0 && <li className="empty">{t('loop.none')}</li>}
         {tasks.slice(0, 20).map((w, i) => {
           const task = typeof w === 'number' ? w : w.task;
           const woken = typeof w === 'number' ? false : w.woken;
           return (
             <li key={`${task}-${i}`} className="enter">
-              <TaskChip task={task} name={names[task]} note={woken ? 'woken' : undefined} />
+              <TaskChip
+                task={task}
+                name={names[task]}
+                note={woken ? t('waiters.woken') : undefined}
+              />
             </li>
           );
         })}
@@ -52,6 +58,7 @@ function QueueView({
   state: Extract<PrimitiveState, { type: 'Queue' }>;
   names: string[];
 }) {
+  const t = useT();
   const bounded = size > 0;
   const shownSlots = bounded ? Math.min(size, 24) : Math.min(Math.max(state.items.length, 1), 24);
   const slots = Array.from({ length: shownSlots }, (_, i) => i);
@@ -63,13 +70,13 @@ function QueueView({
         </code>
         <span className="fill" data-testid="queue-fill">
           {bounded
-            ? `${state.items.length}/${size}${state.items.length >= size ? ' full' : ''}`
-            : `${state.items.length} (unbounded: maxsize ${size} ≤ 0)`}
+            ? `${state.items.length}/${size}${state.items.length >= size ? ` ${t('queue.full')}` : ''}`
+            : t('queue.unbounded', { count: state.items.length, size })}
         </span>
       </p>
       <ol
         className={`slots${bounded ? '' : ' unbounded'}`}
-        aria-label={`${name}: ${state.items.length} item${state.items.length === 1 ? '' : 's'}`}
+        aria-label={t('queue.items', { name, count: state.items.length })}
       >
         {slots.map((i) => {
           const present = i < state.items.length;
@@ -83,7 +90,7 @@ function QueueView({
                 <span
                   className="token"
                   style={{ background: taskColor(from) }}
-                  title={`${state.items[i] ?? 'None'}, put by ${names[from]}`}
+                  title={t('queue.putBy', { item: state.items[i] ?? 'None', task: names[from] })}
                 >
                   {state.items[i] ?? 'None'}
                   <small>{names[from]}</small>
@@ -96,13 +103,14 @@ function QueueView({
           <li className="more">+{state.items.length - shownSlots}</li>
         )}
       </ol>
-      <Waiters label="putters (waiting for a free slot)" tasks={state.putters} names={names} />
-      <Waiters label="getters (waiting for an item)" tasks={state.getters} names={names} />
+      <Waiters label={t('queue.putters')} tasks={state.putters} names={names} />
+      <Waiters label={t('queue.getters')} tasks={state.getters} names={names} />
     </div>
   );
 }
 
 export function PrimitivesPanel() {
+  const t = useT();
   const run = useApp(selectRun);
   const state = useLoopState();
   const names = run.trace.tasks.map((t) => t.name);
@@ -110,8 +118,8 @@ export function PrimitivesPanel() {
     <section className="panel primitives" aria-labelledby="primitives-title">
       <h2 id="primitives-title">
         {run.trace.primitives.length === 1 && run.trace.primitives[0].type === 'Queue'
-          ? 'The queue'
-          : 'Primitives'}
+          ? t('primitives.queue')
+          : t('primitives.title')}
       </h2>
       {run.trace.primitives.map((meta, i) => {
         const p = state.primitives[i];
@@ -123,10 +131,10 @@ export function PrimitivesPanel() {
               <p className="primitive-title">
                 <code>{meta.name} = asyncio.Lock()</code>
                 <span className="fill">
-                  {p.locked ? `held by ${names[p.holder] ?? '?'}` : 'free'}
+                  {p.locked ? t('lock.heldBy', { task: names[p.holder] ?? '?' }) : t('lock.free')}
                 </span>
               </p>
-              <Waiters label="waiters" tasks={p.waiters} names={names} />
+              <Waiters label={t('waiters.label')} tasks={p.waiters} names={names} />
             </div>
           );
         }
@@ -135,9 +143,9 @@ export function PrimitivesPanel() {
             <div className="primitive" key={i}>
               <p className="primitive-title">
                 <code>{meta.name} = asyncio.Event()</code>
-                <span className="fill">{p.flag ? 'set' : 'not set'}</span>
+                <span className="fill">{p.flag ? t('event.set') : t('event.notSet')}</span>
               </p>
-              <Waiters label="waiters" tasks={p.waiters} names={names} />
+              <Waiters label={t('waiters.label')} tasks={p.waiters} names={names} />
             </div>
           );
         }
@@ -147,9 +155,9 @@ export function PrimitivesPanel() {
               <code>
                 {meta.name} = asyncio.{p.type}({meta.size})
               </code>
-              <span className="fill">value {p.value}</span>
+              <span className="fill">{t('semaphore.value', { value: p.value })}</span>
             </p>
-            <Waiters label="waiters" tasks={p.waiters} names={names} />
+            <Waiters label={t('waiters.label')} tasks={p.waiters} names={names} />
           </div>
         );
       })}

@@ -9,11 +9,13 @@ import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectRun, selectRunVersion } from '../../store/selectors';
 import { jobGrid } from '../../trace/markdown';
+import { useT } from '../../i18n/useT';
 
 export const TABLE_MAX_COLUMNS = 40;
 export const TABLE_MAX_ROWS = 120;
 
 export function GridTable({ id, visible }: { id: string; visible: boolean }) {
+  const t = useT();
   const run = useApp(selectRun);
   const version = useApp(selectRunVersion);
   const small = run.trace.tasks.length <= TABLE_MAX_COLUMNS;
@@ -26,12 +28,10 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
     if (grid.labels.length <= TABLE_MAX_COLUMNS && grid.slots <= TABLE_MAX_ROWS) {
       return (
         <table id={id} className="grid-table">
-          <caption>
-            Timeline as text: which task runs (inside its sleep) during each slot of {grid.slot} s
-          </caption>
+          <caption>{t('timeline.tableCaption', { slot: grid.slot })}</caption>
           <thead>
             <tr>
-              <th scope="col">slot (s)</th>
+              <th scope="col">{t('timeline.slot')}</th>
               {grid.labels.map((label, i) => (
                 <th scope="col" key={i}>
                   {label}
@@ -43,8 +43,8 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
             {grid.sleeping.map((row, i) => (
               <tr key={i}>
                 <th scope="row">{`${+(i * grid.slot).toFixed(6)}-${+((i + 1) * grid.slot).toFixed(6)}`}</th>
-                {row.map((on, t) => (
-                  <td key={t}>{on ? 'runs' : ''}</td>
+                {row.map((on, task) => (
+                  <td key={task}>{on ? t('timeline.runs') : ''}</td>
                 ))}
               </tr>
             ))}
@@ -53,27 +53,27 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
       );
     }
     return (
-      <ul
-        id={id}
-        className="grid-list"
-        aria-label="Timeline as text: when each task waits and runs"
-      >
-        {run.timelines.map((timeline, t) => (
-          <li key={t}>
-            <b>{run.labels[t]}</b>:{' '}
+      <ul id={id} className="grid-list" aria-label={t('timeline.listLabel')}>
+        {run.timelines.map((timeline, task) => (
+          <li key={task}>
+            <b>{run.labels[task]}</b>:{' '}
             {timeline.segments
               .filter((s) => s.end > s.start)
-              .map(
-                (s) =>
-                  `${s.kind === 'sleeping' ? 'runs' : 'waits'} ${formatTime(s.start)}–${formatTime(s.end)} s`,
+              .map((s) =>
+                t(s.kind === 'sleeping' ? 'timeline.listRuns' : 'timeline.listWaits', {
+                  from: formatTime(s.start),
+                  to: formatTime(s.end),
+                }),
               )
               .join(', ')}
-            {timeline.endTime !== null ? `; done at ${formatTime(timeline.endTime)} s` : ''}
+            {timeline.endTime !== null
+              ? t('timeline.listDone', { t: formatTime(timeline.endTime) })
+              : ''}
           </li>
         ))}
       </ul>
     );
-  }, [run, version, id, visible, small]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [run, version, id, visible, small, t]); // eslint-disable-line react-hooks/exhaustive-deps
   if (content === null) return null;
   return <div className={visible ? 'grid-text' : 'visually-hidden'}>{content}</div>;
 }

@@ -18,6 +18,7 @@ import { taskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 import { useSize } from '../useSize';
 import { describeSegment } from './describeSegment';
+import { useT } from '../../i18n/useT';
 
 const HEAD_HEIGHT = 62;
 const AXIS_WIDTH = 80;
@@ -29,16 +30,6 @@ const ZOOMS = [0.25, 0.5, 1, 2, 4];
 /** Up to this many tasks, each cell can take the keyboard focus. */
 const FOCUSABLE_TASKS = 60;
 
-const STATUS_WORDS: Record<TaskState['status'], string> = {
-  created: 'created',
-  ready: 'ready',
-  running: 'running',
-  sleeping: 'sleeping',
-  waiting: 'waiting',
-  done: 'done',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
 const STATUS_GLYPHS: Record<TaskState['status'], string> = {
   created: '·',
   ready: '○',
@@ -64,6 +55,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   const version = useApp(selectRunVersion);
   const store = useAppStore();
   const loop = useLoopState();
+  const t = useT();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const headBox = useRef<HTMLDivElement>(null);
   const headSvg = useRef<SVGSVGElement>(null);
@@ -182,8 +174,8 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
     const cursorTime = cursor === 0 ? 0 : trace.timeAt(cursor - 1);
     const text =
       segment.start > now
-        ? `${trace.tasks[task].name}: not yet (the playhead is at ${formatTime(now)} s)`
-        : describeSegment(trace, task, segment, cursorTime);
+        ? t('timeline.notYet', { task: trace.tasks[task].name, t: formatTime(now) })
+        : describeSegment(trace, task, segment, cursorTime, t);
     const r = target.getBoundingClientRect();
     const b = box.getBoundingClientRect();
     const x = r.right + 360 < b.right ? r.right - b.left + 6 : r.left - b.left - 356;
@@ -208,11 +200,11 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
 
   return (
     <div className="timeline-wrap">
-      <div className="zoom" role="group" aria-label="Zoom the timeline">
+      <div className="zoom" role="group" aria-label={t('timeline.zoom')}>
         <button
           type="button"
           onClick={() => setZoom(ZOOMS[zoomIndex - 1])}
-          aria-label="Zoom out"
+          aria-label={t('timeline.zoomOut')}
           disabled={zoomIndex === 0}
         >
           −
@@ -220,7 +212,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         <button
           type="button"
           onClick={() => setZoom(1)}
-          aria-label="Zoom to fit"
+          aria-label={t('timeline.zoomFit')}
           disabled={zoom === 1}
         >
           1:1
@@ -228,7 +220,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         <button
           type="button"
           onClick={() => setZoom(ZOOMS[zoomIndex + 1])}
-          aria-label="Zoom in"
+          aria-label={t('timeline.zoomIn')}
           disabled={zoomIndex === ZOOMS.length - 1}
         >
           +
@@ -271,7 +263,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                     fill={status === 'running' ? '#c0392b' : '#444'}
                     data-status={status}
                   >
-                    {column < 80 ? STATUS_GLYPHS[status] : STATUS_WORDS[status]}
+                    {column < 80 ? STATUS_GLYPHS[status] : t(`status.${status}`)}
                   </text>
                 )}
               </g>
@@ -304,7 +296,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           width={layout.width}
           height={layout.height}
           role="img"
-          aria-label={`Timeline of ${taskCount} tasks over ${formatTime(span)} seconds; its text version follows`}
+          aria-label={t('timeline.aria', { tasks: taskCount, seconds: formatTime(span) })}
           xmlns="http://www.w3.org/2000/svg"
           fontFamily="system-ui, sans-serif"
         >

@@ -1,26 +1,35 @@
 import { formatTime, WaitKind, type Trace } from '../../engine';
+import type { T } from '../../i18n/useT';
 import type { Segment } from '../../trace/segments';
 
 /** What a task does during a segment, in words: for tooltips and screen readers. */
-export function describeSegment(trace: Trace, task: number, segment: Segment, now: number): string {
+export function describeSegment(
+  trace: Trace,
+  task: number,
+  segment: Segment,
+  now: number,
+  t: T,
+): string {
   const name = trace.tasks[task].name;
   const ended = segment.endEvent >= 0 && segment.end <= now;
   const span = ended
-    ? `from ${formatTime(segment.start)} to ${formatTime(segment.end)} s`
-    : `since ${formatTime(segment.start)} s`;
+    ? t('segment.fromTo', { from: formatTime(segment.start), to: formatTime(segment.end) })
+    : t('segment.since', { from: formatTime(segment.start) });
   if (segment.kind === 'sleeping') {
-    const seconds = trace.timerWhen[segment.target] - segment.start;
-    return `${name} runs: inside asyncio.sleep(${formatTime(seconds).replace(/\.?0+$/, '')}), ${span}`;
+    const seconds = formatTime(trace.timerWhen[segment.target] - segment.start).replace(
+      /\.?0+$/,
+      '',
+    );
+    return t('segment.sleeping', { task: name, seconds, span });
   }
   const primitive = trace.primitives[segment.target]?.name ?? '?';
-  switch (segment.wait) {
-    case WaitKind.QUEUE_PUT:
-      return `${name} waits for a free slot in ${primitive} (blocked on put), ${span}`;
-    case WaitKind.QUEUE_GET:
-      return `${name} waits for an item from ${primitive} (blocked on get), ${span}`;
-    case WaitKind.ACQUIRE:
-      return `${name} waits to acquire ${primitive}, ${span}`;
-    default:
-      return `${name} waits for ${primitive} to be set, ${span}`;
-  }
+  const key =
+    segment.wait === WaitKind.QUEUE_PUT
+      ? 'segment.put'
+      : segment.wait === WaitKind.QUEUE_GET
+        ? 'segment.get'
+        : segment.wait === WaitKind.ACQUIRE
+          ? 'segment.acquire'
+          : 'segment.event';
+  return t(key, { task: name, primitive, span });
 }
