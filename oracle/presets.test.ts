@@ -8,8 +8,10 @@ import {
   buildPreset,
   type Durations,
   type JobWindowParams,
+  type PresetParams,
   type ProducerConsumerParams,
 } from '../src/scenario/presets';
+import { flattenSteps } from '../src/scenario/types';
 
 let oracle: Oracle;
 beforeAll(async () => {
@@ -111,5 +113,82 @@ describe('producer / consumer presets', () => {
       'show_timer(f"got {received}")',
       'await asyncio.sleep(0.5)',
     ]);
+  });
+});
+
+describe('the lecture presets: Semaphore window, unbounded, shared Lock, Event start', () => {
+  const choices: PresetParams[] = [];
+  for (const jobs of [1, 4, 8, 13]) {
+    for (const maxsize of [0, 1, 2, 4, jobs]) {
+      choices.push({
+        preset: 'semaphore-window',
+        params: { jobs, maxsize, durations: { kind: 'formula' } },
+      });
+      choices.push({
+        preset: 'semaphore-window',
+        params: { jobs, maxsize, durations: { kind: 'random', seed: jobs, max: 3 } },
+      });
+    }
+    choices.push({
+      preset: 'unbounded',
+      params: { jobs, maxsize: 0, durations: { kind: 'formula' } },
+    });
+  }
+  for (const workers of [1, 2, 3, 5]) {
+    for (const [use, think] of [
+      [1, 0.5],
+      [1, 0],
+      [0.5, 1],
+      [0, 0],
+    ]) {
+      choices.push({ preset: 'shared-lock', params: { workers, rounds: 3, use, think } });
+    }
+  }
+  for (const runners of [1, 3, 6]) {
+    for (const countdown of [0, 0.5, 2])
+      choices.push({ preset: 'event-start', params: { runners, countdown } });
+  }
+
+  it(`match CPython for ${choices.length} parameter sets`, () => {
+    for (const choice of choices) compareWithCPython(oracle, buildPreset(choice).scenario);
+  });
+
+  it("their code prints the simulator's log in CPython, each step on its line", () => {
+    for (const choice of choices) {
+      const { scenario, python } = buildPreset(choice);
+      expect(oracle.runGenerated(python.code), JSON.stringify(choice)).toBe(
+        formatLog(simulate(scenario)),
+      );
+      const source = python.code.split('\n');
+      scenario.tasks.forEach((task, t) =>
+        flattenSteps(task.steps).forEach((step, s) => {
+          const line = source[python.lines[t][s] - 1].trim();
+          const expected = {
+            acquire: /^async with/,
+            release: /^async with/,
+            log: /^show_timer/,
+            sleep: /^await asyncio\.sleep/,
+            wait: /^await go\.wait/,
+            set: /^go\.set/,
+            repeat: /^for /,
+            put: /put/,
+            get: /get/,
+          }[step.op as string];
+          expect(line, `${JSON.stringify(choice)} ${t}:${s}`).toMatch(expected ?? /./);
+        }),
+      );
+    }
+  });
+
+  it('a Semaphore(0) window is a deadlock, told in plain words', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      buildPreset({
+        preset: 'semaphore-window',
+        params: { jobs: 3, maxsize: 0, durations: { kind: 'formula' } },
+      }).scenario,
+    );
+    expect(trace.end!.reason).toBe('deadlock');
+    expect(trace.end!.message).toContain("j0 waits on acquire Semaphore 'window' (value 0)");
   });
 });

@@ -14,6 +14,7 @@ import { PlaybackBar } from '../views/controls/PlaybackBar';
 import { Export } from '../views/Export';
 import { LoopPanel } from '../views/loop/LoopPanel';
 import { Messages } from '../views/Messages';
+import { About } from '../views/About';
 import { PrimitivesPanel } from '../views/queue/PrimitivesPanel';
 import { GridTable } from '../views/timeline/GridTable';
 import { TimelineGrid, type ExportSvg } from '../views/timeline/TimelineGrid';
@@ -112,6 +113,7 @@ function Page() {
         <LanguageSwitch />
       </header>
       <PlaybackBar />
+      <About />
       <Messages />
       <main className="main">
         <section className="panel grid-panel" aria-labelledby="grid-title">

@@ -13,7 +13,7 @@ import {
 } from '../engine';
 import { loadScenarioBytes } from '../engine/loadText';
 import { taskLabels } from '../trace/labels';
-import { buildPreset, presetDefaults, type PresetParams } from '../scenario/presets';
+import { buildPreset } from '../scenario/presets';
 import { generatePython } from '../scenario/python';
 import type { Scenario } from '../scenario/types';
 import { formatError, parseScenario } from '../scenario/validate';
@@ -43,23 +43,6 @@ function endlessRepeat(compiled: CompiledScenario): string | null {
   const found = firstEndlessRepeat(compiled);
   if (found === null) return null;
   return `${stepPath(compiled.program, found.task, found.pc)} (task '${compiled.taskNames[found.task]}')`;
-}
-
-function presetChoice(request: Extract<CliRequest['source'], { kind: 'preset' }>): PresetParams {
-  const choice = presetDefaults(request.preset);
-  const o = request.options;
-  if (choice.preset === 'job-window') {
-    const p = choice.params;
-    if (o.jobs !== undefined) p.jobs = o.jobs;
-    if (o.maxsize !== undefined) p.maxsize = o.maxsize;
-    if (o.durations !== undefined) p.durations = o.durations;
-  } else {
-    const p = choice.params;
-    if (o.maxsize !== undefined) p.maxsize = o.maxsize;
-    if (o.period !== undefined) p.period = o.period;
-    if (o.work !== undefined) p.work = o.work;
-  }
-  return choice;
 }
 
 function summary(compiled: CompiledScenario, trace: Trace, runMs: number): string {
@@ -125,7 +108,7 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     }
     python = () => generatePython(scenario!).code;
   } else {
-    const built = buildPreset(presetChoice(request.source));
+    const built = buildPreset(request.source.choice);
     scenario = built.scenario;
     python = () => built.python.code;
   }

@@ -18,6 +18,30 @@ export const en = {
   'params.scenario': 'Scenario',
   'preset.job-window': 'Job window (Queue tokens)',
   'preset.producer-consumer': 'Producer / consumer',
+  'preset.semaphore-window': 'Job window (Semaphore)',
+  'preset.unbounded': 'Unbounded (maxsize=0)',
+  'preset.shared-lock': 'Shared resource (Lock)',
+  'preset.event-start': 'Start together (Event)',
+  'about.job-window':
+    'The course: an asyncio.Queue(maxsize) used as a set of tokens. A job takes a token with put() before it runs and gives it back with get(): at most maxsize jobs run at once; the others wait, first come, first served.',
+  'about.semaphore-window':
+    'The same window, the idiomatic way: async with asyncio.Semaphore(n). A waiter that is woken gets its slot reserved, while a queue lets a newcomer take it first.',
+  'about.unbounded':
+    'Queue(maxsize=0) has no limit (as in Python, maxsize <= 0 means unbounded): put() never waits, and every job runs at once.',
+  'about.producer-consumer':
+    'The course: a producer and a consumer share an asyncio.Queue(maxsize). The producer waits when the queue is full, the consumer when it is empty. Both run forever.',
+  'about.shared-lock':
+    'One printer, several workers: async with asyncio.Lock() lets one worker in at a time. A released lock goes to the first waiter; a newcomer cannot jump the queue.',
+  'about.event-start':
+    'Runners wait for the same asyncio.Event; the starter sets it after a countdown, and set() wakes every waiter, in the order they began to wait.',
+  'params.semaphoreValue': 'Semaphore value',
+  'params.workers': 'workers',
+  'params.rounds': 'rounds',
+  'params.use': 'use of the printer (s)',
+  'params.think': 'pause between uses (s)',
+  'params.thinkHint': '0: no sleep at all',
+  'params.runners': 'runners',
+  'params.countdown': 'countdown (s)',
   'params.jobs': 'jobs',
   'params.windowMaxsize': 'window maxsize',
   'params.queueMaxsize': 'queue maxsize',
@@ -189,6 +213,30 @@ export const fr: Record<MessageKey, string> = {
   'params.scenario': 'Scénario',
   'preset.job-window': 'Fenêtre de jobs (jetons)',
   'preset.producer-consumer': 'Producteur / consommateur',
+  'preset.semaphore-window': 'Fenêtre de jobs (Semaphore)',
+  'preset.unbounded': 'Sans limite (maxsize=0)',
+  'preset.shared-lock': 'Ressource partagée (Lock)',
+  'preset.event-start': 'Départ groupé (Event)',
+  'about.job-window':
+    'Le cours : une asyncio.Queue(maxsize) utilisée comme un ensemble de jetons. Un job prend un jeton avec put() avant de tourner et le rend avec get() : au plus maxsize jobs tournent à la fois ; les autres attendent, premier arrivé, premier servi.',
+  'about.semaphore-window':
+    "La même fenêtre, de façon idiomatique : async with asyncio.Semaphore(n). Une tâche réveillée a sa place réservée, alors qu'une queue laisse un nouveau venu la prendre avant elle.",
+  'about.unbounded':
+    "Queue(maxsize=0) n'a pas de limite (en Python, maxsize <= 0 veut dire sans limite) : put() n'attend jamais, et tous les jobs tournent à la fois.",
+  'about.producer-consumer':
+    'Le cours : un producteur et un consommateur partagent une asyncio.Queue(maxsize). Le producteur attend quand la queue est pleine, le consommateur quand elle est vide. Les deux tournent sans fin.',
+  'about.shared-lock':
+    "Une imprimante, plusieurs workers : async with asyncio.Lock() ne laisse entrer qu'un worker à la fois. Un verrou libéré va au premier qui attend ; un nouveau venu ne peut pas passer devant.",
+  'about.event-start':
+    "Des coureurs attendent le même asyncio.Event ; le starter le positionne après un compte à rebours, et set() réveille tous ceux qui attendent, dans l'ordre où ils ont commencé à attendre.",
+  'params.semaphoreValue': 'valeur du Semaphore',
+  'params.workers': 'workers',
+  'params.rounds': 'tours',
+  'params.use': "utilisation de l'imprimante (s)",
+  'params.think': 'pause entre deux (s)',
+  'params.thinkHint': '0 : aucun sleep',
+  'params.runners': 'coureurs',
+  'params.countdown': 'compte à rebours (s)',
   'params.jobs': 'jobs',
   'params.windowMaxsize': 'maxsize de window',
   'params.queueMaxsize': 'maxsize de la queue',

@@ -8,6 +8,7 @@ import { useAppStore } from '../store/context';
 import { markdownTable } from '../trace/markdown';
 import type { ExportSvg } from './timeline/TimelineGrid';
 import { useT } from '../i18n/useT';
+import { fieldsOf, PRESET_FIELDS } from '../scenario/presets/fields';
 
 function download(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -40,10 +41,17 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
     });
   };
   const name = () => {
+    // job-window-8-maxsize-4: the preset and its numbers, as in the URL.
     const c = store.getState().choice;
-    return c.preset === 'job-window'
-      ? `job-window-${c.params.jobs}-maxsize-${c.params.maxsize}`
-      : `producer-consumer-maxsize-${c.params.maxsize}`;
+    const values = fieldsOf(c);
+    const parts = PRESET_FIELDS[c.preset]
+      .filter((f) => f.kind !== 'durations')
+      .map((f) =>
+        f.key === 'jobs' || f.key === 'workers' || f.key === 'runners'
+          ? `${values[f.key]}`
+          : `${f.name}-${values[f.key]}`,
+      );
+    return [c.preset, ...parts].join('-');
   };
   const copyMarkdown = async () => {
     await navigator.clipboard.writeText(markdown());

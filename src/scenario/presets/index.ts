@@ -12,16 +12,44 @@ import {
   producerConsumerScenario,
   type ProducerConsumerParams,
 } from './producerConsumer';
+import {
+  EVENT_START_DEFAULTS,
+  eventStartPython,
+  eventStartScenario,
+  semaphoreWindowPython,
+  semaphoreWindowScenario,
+  SHARED_LOCK_DEFAULTS,
+  sharedLockPython,
+  sharedLockScenario,
+  type EventStartParams,
+  type SharedLockParams,
+} from './lecture';
 
 export * from './jobWindow';
 export * from './producerConsumer';
+export * from './lecture';
 
-export type PresetId = 'job-window' | 'producer-consumer';
-export const PRESET_IDS: PresetId[] = ['job-window', 'producer-consumer'];
+export type PresetId =
+  | 'job-window'
+  | 'semaphore-window'
+  | 'unbounded'
+  | 'producer-consumer'
+  | 'shared-lock'
+  | 'event-start';
+export const PRESET_IDS: PresetId[] = [
+  'job-window',
+  'semaphore-window',
+  'unbounded',
+  'producer-consumer',
+  'shared-lock',
+  'event-start',
+];
 
 export type PresetParams =
-  | { preset: 'job-window'; params: JobWindowParams }
-  | { preset: 'producer-consumer'; params: ProducerConsumerParams };
+  | { preset: 'job-window' | 'semaphore-window' | 'unbounded'; params: JobWindowParams }
+  | { preset: 'producer-consumer'; params: ProducerConsumerParams }
+  | { preset: 'shared-lock'; params: SharedLockParams }
+  | { preset: 'event-start'; params: EventStartParams };
 
 export interface BuiltPreset {
   scenario: Scenario;
@@ -29,17 +57,49 @@ export interface BuiltPreset {
 }
 
 export function buildPreset(choice: PresetParams): BuiltPreset {
-  if (choice.preset === 'job-window') {
-    return { scenario: jobWindowScenario(choice.params), python: jobWindowPython(choice.params) };
+  switch (choice.preset) {
+    case 'job-window':
+      return { scenario: jobWindowScenario(choice.params), python: jobWindowPython(choice.params) };
+    case 'unbounded': {
+      // Queue(maxsize=0): no limit, every job at once.
+      const params = { ...choice.params, maxsize: 0 };
+      return { scenario: jobWindowScenario(params), python: jobWindowPython(params) };
+    }
+    case 'semaphore-window':
+      return {
+        scenario: semaphoreWindowScenario(choice.params),
+        python: semaphoreWindowPython(choice.params),
+      };
+    case 'producer-consumer':
+      return {
+        scenario: producerConsumerScenario(choice.params),
+        python: producerConsumerPython(choice.params),
+      };
+    case 'shared-lock':
+      return {
+        scenario: sharedLockScenario(choice.params),
+        python: sharedLockPython(choice.params),
+      };
+    case 'event-start':
+      return {
+        scenario: eventStartScenario(choice.params),
+        python: eventStartPython(choice.params),
+      };
   }
-  return {
-    scenario: producerConsumerScenario(choice.params),
-    python: producerConsumerPython(choice.params),
-  };
 }
 
 export function presetDefaults(preset: PresetId): PresetParams {
-  return preset === 'job-window'
-    ? { preset, params: { ...JOB_WINDOW_DEFAULTS } }
-    : { preset, params: { ...PRODUCER_CONSUMER_DEFAULTS } };
+  switch (preset) {
+    case 'job-window':
+    case 'semaphore-window':
+      return { preset, params: { ...JOB_WINDOW_DEFAULTS } };
+    case 'unbounded':
+      return { preset, params: { ...JOB_WINDOW_DEFAULTS, maxsize: 0 } };
+    case 'producer-consumer':
+      return { preset, params: { ...PRODUCER_CONSUMER_DEFAULTS } };
+    case 'shared-lock':
+      return { preset, params: { ...SHARED_LOCK_DEFAULTS } };
+    case 'event-start':
+      return { preset, params: { ...EVENT_START_DEFAULTS } };
+  }
 }

@@ -3,10 +3,16 @@
  * not valid yet keeps the last good one and says why.
  */
 import { useId, useState } from 'react';
-import type { Durations, PresetId, PresetParams } from '../../scenario/presets';
+import { PRESET_IDS, type Durations, type PresetId } from '../../scenario/presets';
+import {
+  fieldsOf,
+  formatDurations,
+  parseDurations,
+  PRESET_FIELDS,
+  withField,
+} from '../../scenario/presets/fields';
 import { useApp } from '../../store/context';
 import { selectChoice } from '../../store/selectors';
-import { formatDurations, LIMITS, parseDurations } from '../../store/url';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -144,12 +150,28 @@ function DurationsField({ value, onChange }: { value: Durations; onChange(d: Dur
   );
 }
 
+/** The label of a parameter, which depends on the preset for maxsize. */
+function labelKey(preset: PresetId, key: string): MessageKey {
+  if (key === 'maxsize') {
+    if (preset === 'semaphore-window') return 'params.semaphoreValue';
+    return preset === 'producer-consumer' ? 'params.queueMaxsize' : 'params.windowMaxsize';
+  }
+  return `params.${key}` as MessageKey;
+}
+
+function hintKey(preset: PresetId, key: string): MessageKey | undefined {
+  if (key === 'maxsize' && preset !== 'semaphore-window') return 'params.unbounded';
+  if (key === 'work') return 'params.workHint';
+  if (key === 'think') return 'params.thinkHint';
+  return undefined;
+}
+
 export function ParamsPanel() {
   const t = useT();
   const choice = useApp(selectChoice);
   const setParams = useApp((s) => s.setParams);
   const setPreset = useApp((s) => s.setPreset);
-  const update = (next: PresetParams) => setParams(next);
+  const values = fieldsOf(choice);
   return (
     <form className="params" aria-label={t('params.label')} onSubmit={(e) => e.preventDefault()}>
       <div className="field preset">
@@ -160,80 +182,34 @@ export function ParamsPanel() {
           onChange={(e) => setPreset(e.target.value as PresetId)}
           data-testid="preset"
         >
-          <option value="job-window">{t('preset.job-window')}</option>
-          <option value="producer-consumer">{t('preset.producer-consumer')}</option>
+          {PRESET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {t(`preset.${id}`)}
+            </option>
+          ))}
         </select>
       </div>
-      {choice.preset === 'job-window' ? (
-        <>
-          <NumberField
-            label={t('params.jobs')}
-            value={choice.params.jobs}
-            min={LIMITS.jobs.min}
-            max={LIMITS.jobs.max}
-            integer
-            testId="jobs"
-            onChange={(jobs) =>
-              update({ preset: 'job-window', params: { ...choice.params, jobs } })
-            }
-          />
-          <NumberField
-            label={t('params.windowMaxsize')}
-            value={choice.params.maxsize}
-            min={LIMITS.maxsize.min}
-            max={LIMITS.maxsize.max}
-            integer
-            hint={t('params.unbounded')}
-            testId="maxsize"
-            onChange={(maxsize) =>
-              update({ preset: 'job-window', params: { ...choice.params, maxsize } })
-            }
-          />
+      {PRESET_FIELDS[choice.preset].map((field) =>
+        field.kind === 'durations' ? (
           <DurationsField
-            value={choice.params.durations}
-            onChange={(durations) =>
-              update({ preset: 'job-window', params: { ...choice.params, durations } })
-            }
+            key={`${choice.preset}-${field.key}`}
+            value={values[field.key] as Durations}
+            onChange={(durations) => setParams(withField(choice, field.key, durations))}
           />
-        </>
-      ) : (
-        <>
+        ) : (
           <NumberField
-            label={t('params.queueMaxsize')}
-            value={choice.params.maxsize}
-            min={LIMITS.maxsize.min}
-            max={LIMITS.maxsize.max}
-            integer
-            hint={t('params.unbounded')}
-            testId="maxsize"
-            onChange={(maxsize) =>
-              update({ preset: 'producer-consumer', params: { ...choice.params, maxsize } })
-            }
+            key={`${choice.preset}-${field.key}`}
+            label={t(labelKey(choice.preset, field.key))}
+            value={values[field.key] as number}
+            min={field.min}
+            max={field.uiMax}
+            step={field.kind === 'seconds' ? 0.25 : 1}
+            integer={field.kind === 'integer'}
+            hint={hintKey(choice.preset, field.key) && t(hintKey(choice.preset, field.key)!)}
+            testId={field.key}
+            onChange={(value) => setParams(withField(choice, field.key, value))}
           />
-          <NumberField
-            label={t('params.period')}
-            value={choice.params.period}
-            min={0}
-            max={LIMITS.seconds.max}
-            step={0.25}
-            testId="period"
-            onChange={(period) =>
-              update({ preset: 'producer-consumer', params: { ...choice.params, period } })
-            }
-          />
-          <NumberField
-            label={t('params.work')}
-            value={choice.params.work}
-            min={0}
-            max={LIMITS.seconds.max}
-            step={0.25}
-            hint={t('params.workHint')}
-            testId="work"
-            onChange={(work) =>
-              update({ preset: 'producer-consumer', params: { ...choice.params, work } })
-            }
-          />
-        </>
+        ),
       )}
     </form>
   );

@@ -1,0 +1,220 @@
+/**
+ * More programs of the lecture: the job window with the idiomatic `asyncio.Semaphore`, a shared
+ * resource guarded by `asyncio.Lock`, runners started together by an `asyncio.Event`.
+ */
+import type { Scenario, Step, TaskSpec } from '../types';
+import { CodeWriter, pyNumber, SHOW_TIMER } from '../pyformat';
+import type { PythonCode } from '../python';
+import { jobDurations, type JobWindowParams } from './jobWindow';
+
+function header(w: CodeWriter): void {
+  w.line('import asyncio');
+  w.blank();
+  SHOW_TIMER.forEach((line) => w.line(line));
+  w.blank(2);
+}
+
+function footer(w: CodeWriter, starts: string[]): void {
+  w.line('async def main():');
+  w.line('    global start');
+  w.line('    start = asyncio.get_running_loop().time()');
+  starts.forEach((line) => w.line(`    ${line}`));
+  w.blank(2);
+  w.line('if __name__ == "__main__":');
+  w.line('    asyncio.run(main())');
+}
+
+// ---------------------------------------------------------------- Semaphore window
+
+/** The job window with `asyncio.Semaphore(maxsize)`: the same limit, the idiomatic way. */
+export function semaphoreWindowScenario(params: JobWindowParams): Scenario {
+  const tasks: TaskSpec[] = jobDurations(params).map((duration, i) => {
+    const message = `job${i} - duration ${pyNumber(duration)}`;
+    return {
+      name: `j${i}`,
+      steps: [
+        { op: 'acquire', lock: 'window' },
+        { op: 'log', text: `>>> ${message}` },
+        { op: 'sleep', seconds: duration },
+        { op: 'log', text: `<<< ${message}` },
+        { op: 'release', lock: 'window' },
+      ],
+    };
+  });
+  return {
+    version: 1,
+    title: `Job window: ${params.jobs} jobs, Semaphore(${params.maxsize})`,
+    primitives: { window: { type: 'Semaphore', value: params.maxsize } },
+    tasks,
+  };
+}
+
+export function semaphoreWindowPython(params: JobWindowParams): PythonCode {
+  const w = new CodeWriter();
+  header(w);
+  w.line(`window = asyncio.Semaphore(${params.maxsize})`);
+  w.blank(2);
+  const d = params.durations;
+  let expression = '(i % 3) + 1';
+  if (d.kind === 'constant') expression = pyNumber(d.seconds);
+  else if (d.kind !== 'formula') {
+    const values = jobDurations(params);
+    w.line(
+      d.kind === 'random'
+        ? `# durations drawn at random (seed ${d.seed}), 1 to ${d.max} s`
+        : '# the duration of each job, in seconds',
+    );
+    w.line('durations = [');
+    for (let i = 0; i < values.length; i += 20)
+      w.line(
+        '    ' +
+          values
+            .slice(i, i + 20)
+            .map(pyNumber)
+            .join(', ') +
+          ',',
+      );
+    w.line(']');
+    w.blank(2);
+    expression = 'durations[i]';
+  }
+  w.line('async def job(i):');
+  w.line('    # at most as many jobs as the semaphore allows run this block at once');
+  const enter = w.line('    async with window:');
+  w.line(`        duration = ${expression}`);
+  w.line('        message = f"job{i} - duration {duration}"');
+  const start = w.line('        show_timer(">>>", message)');
+  const sleep = w.line('        await asyncio.sleep(duration)');
+  const end = w.line('        show_timer("<<<", message)');
+  w.blank(2);
+  footer(w, [
+    `jobs = [asyncio.create_task(job(i), name=f"j{i}") for i in range(${params.jobs})]`,
+    'await asyncio.gather(*jobs)',
+  ]);
+  // `async with` acquires on entry and releases on exit: both on its line.
+  const lines = [enter, start, sleep, end, enter];
+  return { code: w.toString(), lines: Array.from({ length: params.jobs }, () => lines) };
+}
+
+// ---------------------------------------------------------------- Lock
+
+export interface SharedLockParams {
+  workers: number;
+  rounds: number;
+  /** Seconds each worker holds the lock (uses the resource). */
+  use: number;
+  /** Seconds between two uses; 0: no sleep at all. */
+  think: number;
+}
+
+export const SHARED_LOCK_DEFAULTS: SharedLockParams = { workers: 3, rounds: 2, use: 1, think: 0.5 };
+
+export function sharedLockScenario(params: SharedLockParams): Scenario {
+  const body: Step[] = [
+    { op: 'acquire', lock: 'lock' },
+    { op: 'log', text: '>>> uses the printer, round {n}' },
+    { op: 'sleep', seconds: params.use },
+    { op: 'log', text: '<<< round {n} done' },
+    { op: 'release', lock: 'lock' },
+  ];
+  if (params.think > 0) body.push({ op: 'sleep', seconds: params.think });
+  return {
+    version: 1,
+    title: `A shared resource: ${params.workers} workers, one asyncio.Lock`,
+    primitives: { lock: { type: 'Lock' } },
+    tasks: Array.from({ length: params.workers }, (_, i) => ({
+      name: `w${i}`,
+      steps: [{ op: 'repeat', times: params.rounds, steps: body }],
+    })),
+  };
+}
+
+export function sharedLockPython(params: SharedLockParams): PythonCode {
+  const w = new CodeWriter();
+  header(w);
+  w.line('lock = asyncio.Lock()  # one printer: one worker at a time');
+  w.blank(2);
+  w.line('async def worker(i):');
+  const loop = w.line(`    for n in range(1, ${params.rounds + 1}):`);
+  const enter = w.line('        async with lock:');
+  const start = w.line('            show_timer(f">>> uses the printer, round {n}")');
+  const use = w.line(`            await asyncio.sleep(${pyNumber(params.use)})`);
+  const end = w.line('            show_timer(f"<<< round {n} done")');
+  const lines = [loop, enter, start, use, end, enter];
+  if (params.think > 0)
+    lines.push(w.line(`        await asyncio.sleep(${pyNumber(params.think)})  # thinks`));
+  w.blank(2);
+  footer(w, [
+    `workers = [asyncio.create_task(worker(i), name=f"w{i}") for i in range(${params.workers})]`,
+    'await asyncio.gather(*workers)',
+  ]);
+  return { code: w.toString(), lines: Array.from({ length: params.workers }, () => lines) };
+}
+
+// ---------------------------------------------------------------- Event
+
+export interface EventStartParams {
+  runners: number;
+  /** Seconds before the starter sets the event. */
+  countdown: number;
+}
+
+export const EVENT_START_DEFAULTS: EventStartParams = { runners: 4, countdown: 2 };
+
+export function eventStartScenario(params: EventStartParams): Scenario {
+  const runners: TaskSpec[] = Array.from({ length: params.runners }, (_, i) => ({
+    name: `r${i}`,
+    steps: [
+      { op: 'log', text: 'ready' },
+      { op: 'wait', event: 'go' },
+      { op: 'log', text: 'go!' },
+      { op: 'sleep', seconds: (i % 3) + 1 },
+      { op: 'log', text: 'arrived' },
+    ],
+  }));
+  return {
+    version: 1,
+    title: `${params.runners} runners started together by an asyncio.Event`,
+    primitives: { go: { type: 'Event' } },
+    tasks: [
+      ...runners,
+      {
+        name: 'starter',
+        steps: [
+          { op: 'sleep', seconds: params.countdown },
+          { op: 'log', text: 'set!' },
+          { op: 'set', event: 'go' },
+        ],
+      },
+    ],
+  };
+}
+
+export function eventStartPython(params: EventStartParams): PythonCode {
+  const w = new CodeWriter();
+  header(w);
+  w.line('go = asyncio.Event()');
+  w.blank(2);
+  w.line('async def runner(i):');
+  const ready = w.line('    show_timer("ready")');
+  const wait = w.line('    await go.wait()  # every runner waits for the same signal');
+  const go = w.line('    show_timer("go!")');
+  const run = w.line('    await asyncio.sleep((i % 3) + 1)');
+  const arrived = w.line('    show_timer("arrived")');
+  w.blank(2);
+  w.line('async def starter():');
+  const countdown = w.line(`    await asyncio.sleep(${pyNumber(params.countdown)})`);
+  const said = w.line('    show_timer("set!")');
+  const set = w.line('    go.set()  # wakes them all, in the order they waited');
+  w.blank(2);
+  footer(w, [
+    `runners = [asyncio.create_task(runner(i), name=f"r{i}") for i in range(${params.runners})]`,
+    'runners.append(asyncio.create_task(starter(), name="starter"))',
+    'await asyncio.gather(*runners)',
+  ]);
+  const runnerLines = [ready, wait, go, run, arrived];
+  return {
+    code: w.toString(),
+    lines: [...Array.from({ length: params.runners }, () => runnerLines), [countdown, said, set]],
+  };
+}
