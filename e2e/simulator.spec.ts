@@ -264,3 +264,60 @@ test.describe('French and English', () => {
     );
   });
 });
+
+test.describe('presenter mode and themes', () => {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ]) {
+    for (const theme of ['light', 'dark']) {
+      test(`presenter mode at ${width}x${height}, ${theme}: fits, readable`, async ({
+        app,
+        page,
+      }, info) => {
+        await page.setViewportSize({ width, height });
+        await app.open(`?t=2.5${theme === 'dark' ? '&theme=dark' : ''}`);
+        await app.press('p');
+        await expect(page.locator('html')).toHaveAttribute('data-mode', 'present');
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        const size = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.scrollHeight,
+        ]);
+        expect(size).toEqual([width, height]);
+        // The smallest text of the timeline and the loop, as displayed (zoom included).
+        const smallest = await page.evaluate(() => {
+          const zoom = Number(
+            getComputedStyle(document.documentElement).getPropertyValue('--present-zoom') || 1,
+          );
+          const sizes = [
+            ...document.querySelectorAll(
+              '.timeline-head text, .timeline text, .loop b, .loop h3, .event-line',
+            ),
+          ].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom);
+          return Math.min(...sizes);
+        });
+        expect(smallest).toBeGreaterThanOrEqual(15);
+        await page.screenshot({
+          path: info.outputPath(`presenter-${width}x${height}-${theme}.png`),
+        });
+      });
+    }
+  }
+
+  test('a presenter remote steps with Page Down and Page Up; D toggles the theme', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?present=1');
+    await app.press('PageDown', 3);
+    await expect(app.event).toContainText('3/');
+    await app.press('PageUp');
+    await expect(app.event).toContainText('2/');
+    await app.press('d');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page).toHaveURL(/theme=dark/);
+    await page.getByTestId('show-bottom').click();
+    await expect(page.getByTestId('console')).toBeVisible();
+  });
+});

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { browserLang, LANGS } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { startClock } from '../playback/clock';
-import { StoreContext, useApp } from '../store/context';
+import { StoreContext, useApp, useAppStore } from '../store/context';
 import { selectLang } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
 import { readUrl, writeUrl } from '../store/url';
@@ -19,28 +19,141 @@ import { PrimitivesPanel } from '../views/queue/PrimitivesPanel';
 import { GridTable } from '../views/timeline/GridTable';
 import { TimelineGrid, type ExportSvg } from '../views/timeline/TimelineGrid';
 
-/** Keeps the URL in step with the scenario, the time shown and the language (not at every frame). */
-function syncUrl(store: AppStore, explicitLang: boolean): () => void {
+/** Keeps the URL in step with what is shown (not at every frame): scenario, time, language, view. */
+function syncUrl(store: AppStore, explicitLang: boolean, embed: boolean): () => void {
   let timer = 0;
   let langChosen = explicitLang;
   const write = () => {
-    const { choice, playhead, lang } = store.getState();
-    const next = writeUrl(choice, playhead, langChosen ? lang : undefined);
+    const { choice, playhead, lang, theme, presenting } = store.getState();
+    const extra: Record<string, string> = {};
+    if (theme === 'dark') extra.theme = 'dark';
+    if (presenting) extra.present = '1';
+    if (embed) extra.embed = '1';
+    const next = writeUrl(choice, playhead, langChosen ? lang : undefined, extra);
     if (next !== window.location.search) window.history.replaceState(null, '', next);
   };
   return store.subscribe((state, previous) => {
     if (state.lang !== previous.lang) langChosen = true;
-    if (
+    const changed =
       state.choice !== previous.choice ||
       state.cursor !== previous.cursor ||
       state.playing !== previous.playing ||
-      state.lang !== previous.lang
-    ) {
+      state.lang !== previous.lang ||
+      state.theme !== previous.theme ||
+      state.presenting !== previous.presenting;
+    if (changed) {
       window.clearTimeout(timer);
       // history.replaceState costs milliseconds: not in the frame that shows the change.
       timer = window.setTimeout(write, state.playing ? 500 : 250);
     }
   });
+}
+
+/** Theme and presenter mode on the document; full screen and the projector's scale. */
+function useViewMode() {
+  const theme = useApp((s) => s.theme);
+  const presenting = useApp((s) => s.presenting);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (!presenting) {
+      delete root.dataset.mode;
+      root.style.removeProperty('--present-zoom');
+      return;
+    }
+    root.dataset.mode = 'present';
+    // Laid out as at 1280x720, scaled to the screen.
+    const scale = () =>
+      root.style.setProperty(
+        '--present-zoom',
+        String(Math.max(1, Math.min(innerWidth / 1280, innerHeight / 720))),
+      );
+    scale();
+    window.addEventListener('resize', scale);
+    return () => window.removeEventListener('resize', scale);
+  }, [presenting]);
+}
+
+function ViewToggles({
+  bottomShown,
+  setBottomShown,
+}: {
+  bottomShown: boolean;
+  setBottomShown(v: boolean): void;
+}) {
+  const t = useT();
+  const theme = useApp((s) => s.theme);
+  const presenting = useApp((s) => s.presenting);
+  const setTheme = useApp((s) => s.setTheme);
+  const setPresenting = useApp((s) => s.setPresenting);
+  const togglePresent = () => {
+    const next = !presenting;
+    setPresenting(next);
+    // Full screen needs a user gesture; a browser that refuses it still gets the large view.
+    if (next && !document.fullscreenElement)
+      document.documentElement.requestFullscreen?.().catch(() => undefined);
+    if (!next && document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined);
+  };
+  return (
+    <div className="view-toggles" role="group" aria-label={t('view.label')}>
+      {presenting && (
+        <button
+          type="button"
+          aria-pressed={bottomShown}
+          title={t('view.bottomTitle')}
+          onClick={() => setBottomShown(!bottomShown)}
+          data-testid="show-bottom"
+        >
+          {t('view.bottom')}
+        </button>
+      )}
+      <button
+        type="button"
+        aria-pressed={presenting}
+        title={t('view.presentTitle')}
+        onClick={togglePresent}
+        data-testid="present"
+      >
+        {t('view.present')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={theme === 'dark'}
+        title={t('view.darkTitle')}
+        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        data-testid="dark"
+      >
+        {t('view.dark')}
+      </button>
+      <LanguageSwitch />
+    </div>
+  );
+}
+
+/** P: presenter mode; D: dark theme (not while typing in a field). */
+function useViewKeys() {
+  const store = useAppStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const tag = (e.target as HTMLElement | null)?.tagName;
+      if (
+        e.altKey ||
+        e.ctrlKey ||
+        e.metaKey ||
+        tag === 'INPUT' ||
+        tag === 'SELECT' ||
+        tag === 'TEXTAREA'
+      )
+        return;
+      const s = store.getState();
+      if (e.key === 'p' || e.key === 'P') s.setPresenting(!s.presenting);
+      else if (e.key === 'd' || e.key === 'D') s.setTheme(s.theme === 'dark' ? 'light' : 'dark');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
 }
 
 function LanguageSwitch() {
@@ -103,6 +216,11 @@ function Page() {
   const t = useT();
   const exportSvg = useRef<ExportSvg>(null);
   const [asText, setAsText] = useState(false);
+  const [bottomShown, setBottomShown] = useState(false);
+  const presenting = useApp((s) => s.presenting);
+  const showBottom = !presenting || bottomShown;
+  useViewMode();
+  useViewKeys();
   return (
     <div className="app">
       <header className="top">
@@ -110,12 +228,12 @@ function Page() {
           asyncio, <span>{t('app.titleAccent')}</span>
         </h1>
         <ParamsPanel />
-        <LanguageSwitch />
+        <ViewToggles bottomShown={bottomShown} setBottomShown={setBottomShown} />
       </header>
       <PlaybackBar />
       <About />
       <Messages />
-      <main className="main">
+      <main className={showBottom ? 'main' : 'main no-bottom'}>
         <section className="panel grid-panel" aria-labelledby="grid-title">
           <div className="panel-head">
             <h2 id="grid-title">{t('timeline.title')}</h2>
@@ -136,7 +254,7 @@ function Page() {
           {!asText && <TimelineGrid exportRef={exportSvg} />}
           <GridTable id="timeline-text" visible={asText} />
         </section>
-        <BottomTabs />
+        {showBottom && <BottomTabs />}
         <aside className="side">
           <LoopPanel />
           <PrimitivesPanel />
@@ -147,12 +265,22 @@ function Page() {
 }
 
 export function App() {
-  const [{ store, explicitLang }] = useState(() => {
+  const [{ store, explicitLang, embed }] = useState(() => {
     const url = readUrl(window.location.search);
     const lang = url.lang ?? browserLang(navigator.languages ?? [navigator.language]);
+    const theme =
+      url.theme ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
     return {
-      store: createAppStore({ choice: url.choice, t: url.t, messages: url.messages, lang }),
+      store: createAppStore({
+        choice: url.choice,
+        t: url.t,
+        messages: url.messages,
+        lang,
+        theme,
+        presenting: url.present,
+      }),
       explicitLang: url.lang !== null,
+      embed: url.embed,
     };
   });
   useEffect(() => startClock(store), [store]);
@@ -160,7 +288,7 @@ export function App() {
   useEffect(() => {
     (window as unknown as { asyncioSim?: unknown }).asyncioSim = { store };
   }, [store]);
-  useEffect(() => syncUrl(store, explicitLang), [store, explicitLang]);
+  useEffect(() => syncUrl(store, explicitLang, embed), [store, explicitLang, embed]);
   return (
     <StoreContext.Provider value={store}>
       <Page />

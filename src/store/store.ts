@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { presetDefaults, type PresetId, type PresetParams } from '../scenario/presets';
 import type { Lang } from '../i18n/messages';
+export type Theme = 'light' | 'dark';
 import { createRun, eventsBefore, eventsUpTo, extendRun, type Run } from './run';
 import type { UrlMessage } from './url';
 
@@ -49,6 +50,11 @@ export interface PlaybackSlice {
 export interface UiSlice {
   lang: Lang;
   setLang(lang: Lang): void;
+  theme: Theme;
+  setTheme(theme: Theme): void;
+  /** Presenter mode: full screen, large type, secondary panels folded. */
+  presenting: boolean;
+  setPresenting(presenting: boolean): void;
 }
 
 export type AppState = ScenarioSlice & SimulationSlice & PlaybackSlice & UiSlice;
@@ -63,17 +69,19 @@ function clampTime(run: Run, t: number): number {
 }
 
 export function createAppStore(initial: {
+  theme?: Theme;
+  presenting?: boolean;
   choice: PresetParams;
   t?: number;
   messages?: UrlMessage[];
   lang?: Lang;
 }) {
   return create<AppState>()((set, get) => {
-    /** Shows virtual time `t`: every event at or before it applied. */
+    /** Shows virtual time `t`: every event at or before it applied (t=0 is the very start). */
     const showTime = (t: number, run = get().run) => {
       extendRun(run, t);
       const time = clampTime(run, t);
-      return { playhead: time, cursor: eventsUpTo(run.trace, time) };
+      return { playhead: time, cursor: time <= 0 ? 0 : eventsUpTo(run.trace, time) };
     };
     const showCursor = (cursor: number, run = get().run) => {
       const count = Math.max(0, Math.min(cursor, run.trace.eventCount));
@@ -157,6 +165,10 @@ export function createAppStore(initial: {
 
       lang: initial.lang ?? 'en',
       setLang: (lang) => set({ lang }),
+      theme: initial.theme ?? 'light',
+      setTheme: (theme) => set({ theme }),
+      presenting: initial.presenting ?? false,
+      setPresenting: (presenting) => set({ presenting }),
     };
   });
 }

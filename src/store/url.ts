@@ -27,6 +27,8 @@ export interface UrlState {
   lang: Lang | null;
   /** Show the compact view for an iframe. */
   embed: boolean;
+  theme: 'light' | 'dark' | null;
+  present: boolean;
   /** What was wrong with the URL (empty when all was fine). */
   messages: UrlMessage[];
 }
@@ -84,7 +86,10 @@ export function readUrl(search: string): UrlState {
   if (langRaw === 'en' || langRaw === 'fr') lang = langRaw;
   else if (langRaw !== null) messages.push({ key: 'url.lang', params: { value: shown(langRaw) } });
   const embed = params.get('embed') === '1';
-  return { choice, t, lang, embed, messages };
+  const themeRaw = params.get('theme');
+  const theme = themeRaw === 'dark' || themeRaw === 'light' ? themeRaw : null;
+  const present = params.get('present') === '1';
+  return { choice, t, lang, embed, theme, present, messages };
 }
 
 export function writeUrl(

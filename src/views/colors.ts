@@ -1,8 +1,16 @@
 /**
- * Task colours: the Okabe–Ito palette, distinguishable by colour-blind viewers, in an order
- * that keeps neighbours apart. Beyond eight tasks the colours repeat; names tell tasks apart.
+ * Colours. Task colours follow the Okabe–Ito palette, told apart by colour-blind viewers, in an
+ * order that keeps neighbours apart; beyond eight tasks they repeat (names tell tasks apart, and
+ * states are told by pattern as well as colour: hatched = waiting, solid = running).
+ * The timeline's SVG takes its colours from the theme as attributes, so that an exported SVG
+ * or PNG looks as on screen.
  */
-export const TASK_COLORS = [
+import { useApp } from '../store/context';
+import type { Theme } from '../store/store';
+
+export type { Theme };
+
+const LIGHT_TASKS = [
   '#0072B2',
   '#E69F00',
   '#009E73',
@@ -12,7 +20,72 @@ export const TASK_COLORS = [
   '#7a6a00',
   '#555555',
 ];
+const DARK_TASKS = [
+  '#3ea2ea',
+  '#f0b23a',
+  '#21c494',
+  '#e29cc6',
+  '#8fd0f5',
+  '#ff7a3d',
+  '#e0d060',
+  '#b8b8b8',
+];
 
-export function taskColor(task: number): string {
-  return TASK_COLORS[((task % TASK_COLORS.length) + TASK_COLORS.length) % TASK_COLORS.length];
+export interface Palette {
+  tasks: string[];
+  background: string;
+  stripe: string;
+  gridLine: string;
+  text: string;
+  muted: string;
+  hatchBack: string;
+  hatchLine: string;
+  done: string;
+  now: string;
+  nowText: string;
+}
+
+export const PALETTES: Record<Theme, Palette> = {
+  light: {
+    tasks: LIGHT_TASKS,
+    background: '#ffffff',
+    stripe: '#fafaf7',
+    gridLine: '#d9d6cc',
+    text: '#1b1b1b',
+    muted: '#444444',
+    hatchBack: '#f1efe8',
+    hatchLine: '#9a9386',
+    done: '#ecebe6',
+    now: '#c0392b',
+    nowText: '#ffffff',
+  },
+  dark: {
+    tasks: DARK_TASKS,
+    background: '#16181c',
+    stripe: '#1c1f24',
+    gridLine: '#3a3e45',
+    text: '#f2f2f2',
+    muted: '#c9c9c9',
+    hatchBack: '#23262c',
+    hatchLine: '#7d838d',
+    done: '#2b2f36',
+    now: '#ff6b5b',
+    nowText: '#16181c',
+  },
+};
+
+export function taskColor(task: number, theme: Theme = 'light'): string {
+  const tasks = PALETTES[theme].tasks;
+  return tasks[((task % tasks.length) + tasks.length) % tasks.length];
+}
+
+export function usePalette(): Palette {
+  return PALETTES[useApp((s) => s.theme)];
+}
+
+/** The colour of a task in the current theme. */
+export function useTaskColor(): (task: number) => string {
+  const palette = usePalette();
+  return (task) =>
+    palette.tasks[((task % palette.tasks.length) + palette.tasks.length) % palette.tasks.length];
 }

@@ -5,11 +5,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../store/context';
 import { selectRun } from '../../store/selectors';
-import { taskColor } from '../colors';
+import { useTaskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 import { useT } from '../../i18n/useT';
 
 export function CodePanel() {
+  const taskColor = useTaskColor();
   const t = useT();
   const run = useApp(selectRun);
   const state = useLoopState();

@@ -3,13 +3,14 @@ import { useLayoutEffect, useRef } from 'react';
 import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectCursor, selectRun } from '../../store/selectors';
-import { taskColor } from '../colors';
+import { useTaskColor } from '../colors';
 import { useT } from '../../i18n/useT';
 
 /** Lines shown at most (the latest); older ones scroll out. */
 const SHOWN = 400;
 
 export function ConsolePanel() {
+  const taskColor = useTaskColor();
   const t = useT();
   const run = useApp(selectRun);
   const cursor = useApp(selectCursor);

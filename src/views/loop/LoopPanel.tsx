@@ -10,10 +10,11 @@ import { useApp } from '../../store/context';
 import { selectCursor, selectLang, selectRun } from '../../store/selectors';
 import { narrate } from '../../trace/narrate';
 import type { LoopState, TaskState } from '../../trace/state';
-import { taskColor } from '../colors';
+import { useTaskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 
 export function TaskChip({ task, name, note }: { task: number; name: string; note?: string }) {
+  const taskColor = useTaskColor();
   return (
     <span
       className="chip"
@@ -77,6 +78,7 @@ const SHOWN_READY = 24;
 const SHOWN_TIMERS = 16;
 
 export function LoopPanel() {
+  const taskColor = useTaskColor();
   const t = useT();
   const lang = useApp(selectLang);
   const run = useApp(selectRun);

@@ -6,7 +6,7 @@
 import { useApp } from '../../store/context';
 import { selectRun } from '../../store/selectors';
 import type { PrimitiveState, Waiter } from '../../trace/state';
-import { taskColor } from '../colors';
+import { useTaskColor } from '../colors';
 import { TaskChip } from '../loop/LoopPanel';
 import { useLoopState } from '../useLoopState';
 import { useT } from '../../i18n/useT';
@@ -58,6 +58,7 @@ function QueueView({
   state: Extract<PrimitiveState, { type: 'Queue' }>;
   names: string[];
 }) {
+  const taskColor = useTaskColor();
   const t = useT();
   const bounded = size > 0;
   const shownSlots = bounded ? Math.min(size, 24) : Math.min(Math.max(state.items.length, 1), 24);

@@ -14,7 +14,7 @@ import type { Run } from '../../store/run';
 import { selectRun, selectRunVersion } from '../../store/selectors';
 import { lastTime } from '../../store/store';
 import type { TaskState } from '../../trace/state';
-import { taskColor } from '../colors';
+import { usePalette, useTaskColor, type Palette } from '../colors';
 import { useLoopState } from '../useLoopState';
 import { useSize } from '../useSize';
 import { describeSegment } from './describeSegment';
@@ -56,6 +56,8 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   const store = useAppStore();
   const loop = useLoopState();
   const t = useT();
+  const palette = usePalette();
+  const taskColor = useTaskColor();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const headBox = useRef<HTMLDivElement>(null);
   const headSvg = useRef<SVGSVGElement>(null);
@@ -158,7 +160,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
     return (
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
       `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${height}" font-family="system-ui, sans-serif">` +
-      `<rect width="${layout.width}" height="${height}" fill="#ffffff"/>` +
+      `<rect width="${layout.width}" height="${height}" fill="${palette.background}"/>` +
       `<g>${head.innerHTML}</g><g transform="translate(0,${HEAD_HEIGHT})">${body.innerHTML}</g></svg>`
     );
   });
@@ -260,7 +262,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                     y={HEAD_HEIGHT - 6}
                     textAnchor="middle"
                     fontSize={column < 64 ? 13 : 16}
-                    fill={status === 'running' ? '#c0392b' : '#444'}
+                    fill={status === 'running' ? palette.now : palette.muted}
                     data-status={status}
                   >
                     {column < 80 ? STATUS_GLYPHS[status] : t(`status.${status}`)}
@@ -308,8 +310,8 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
               patternUnits="userSpaceOnUse"
               patternTransform="rotate(45)"
             >
-              <rect width="8" height="8" fill="#f1efe8" />
-              <line x1="0" y1="0" x2="0" y2="8" stroke="#9a9386" strokeWidth="3" />
+              <rect width="8" height="8" fill={palette.hatchBack} />
+              <line x1="0" y1="0" x2="0" y2="8" stroke={palette.hatchLine} strokeWidth="3" />
             </pattern>
             <clipPath id={`${id}-clip`}>
               <rect
@@ -321,7 +323,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
               />
             </clipPath>
           </defs>
-          <rect width={layout.width} height={layout.height} fill="#ffffff" />
+          <rect width={layout.width} height={layout.height} fill={palette.background} />
           {/* time slots, like the rows of the course's table */}
           {slots.map((t, i) => (
             <g key={t}>
@@ -330,14 +332,14 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                 y={y(t)}
                 width={column * taskCount}
                 height={y(t + layout.slot) - y(t)}
-                fill={i % 2 ? '#fafaf7' : '#ffffff'}
+                fill={i % 2 ? palette.stripe : palette.background}
               />
               <line
                 x1={AXIS_WIDTH - 6}
                 x2={AXIS_WIDTH + column * taskCount}
                 y1={y(t)}
                 y2={y(t)}
-                stroke="#d9d6cc"
+                stroke={palette.gridLine}
               />
               {Math.round(t / layout.slot) % layout.labelEvery === 0 && (
                 <text
@@ -346,7 +348,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                   textAnchor="end"
                   dominantBaseline="middle"
                   fontSize="16"
-                  fill="#333"
+                  fill={palette.text}
                 >
                   {`${t}-${t + layout.slot}`}
                 </text>
@@ -365,6 +367,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
               to={to}
               hatch={`url(#${id}-hatch)`}
               focusable={taskCount <= FOCUSABLE_TASKS}
+              palette={palette}
               firstColumn={firstColumn}
               lastColumn={lastColumn}
             />
@@ -379,10 +382,10 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
               x2={AXIS_WIDTH + column * taskCount + 4}
               y1="0"
               y2="0"
-              stroke="#c0392b"
+              stroke={palette.now}
               strokeWidth="2.5"
             />
-            <rect x="0" y="-11" width={AXIS_WIDTH - 6} height="22" rx="4" fill="#c0392b" />
+            <rect x="0" y="-11" width={AXIS_WIDTH - 6} height="22" rx="4" fill={palette.now} />
             <text
               ref={nowLabel}
               x={AXIS_WIDTH - 10}
@@ -390,7 +393,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
               textAnchor="end"
               dominantBaseline="middle"
               fontSize="15"
-              fill="#fff"
+              fill={palette.nowText}
               fontWeight="700"
             >
               {formatTime(playhead)}
@@ -418,13 +421,16 @@ interface SegmentsProps {
   to: number;
   hatch: string;
   focusable: boolean;
+  palette: Palette;
   firstColumn: number;
   lastColumn: number;
 }
 
 /** Every task's stretches of waiting and running, and its "done" tail, whatever the playhead. */
 const Segments = memo(function Segments(props: SegmentsProps) {
-  const { run, y, column, span, from, to, hatch, focusable, firstColumn, lastColumn } = props;
+  const { run, y, column, span, from, to, hatch, focusable, firstColumn, lastColumn, palette } =
+    props;
+  const taskColor = (task: number) => palette.tasks[task % palette.tasks.length];
   return (
     <>
       {run.timelines.slice(firstColumn, lastColumn).map((timeline, i) => {
@@ -462,7 +468,7 @@ const Segments = memo(function Segments(props: SegmentsProps) {
                 y={y(timeline.endTime)}
                 width={w}
                 height={y(span) - y(timeline.endTime)}
-                fill="#ecebe6"
+                fill={palette.done}
                 rx={rounded}
               />
             )}
