@@ -321,3 +321,97 @@ test.describe('presenter mode and themes', () => {
     await expect(page.getByTestId('console')).toBeVisible();
   });
 });
+
+test.describe('scenario files', () => {
+  const good = {
+    version: 1,
+    primitives: { q: { type: 'Queue', maxsize: 1 } },
+    tasks: [
+      {
+        name: 'producer',
+        steps: [
+          {
+            op: 'repeat',
+            times: 3,
+            steps: [
+              { op: 'put', queue: 'q', value: 'item{n}' },
+              { op: 'sleep', seconds: 0.5 },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'consumer',
+        steps: [
+          {
+            op: 'repeat',
+            times: 3,
+            steps: [
+              { op: 'get', queue: 'q' },
+              { op: 'log', text: 'got {item}' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  test('opens a file, shows its code, and carries it in the link', async ({ app, page }) => {
+    await app.open();
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(good)),
+    });
+    await expect(page.getByTestId('preset')).toHaveValue('file');
+    await expect(page.locator('.timeline-head text', { hasText: 'consumer' })).toBeVisible();
+    await app.press('End');
+    await expect(page.getByTestId('console').locator('li')).toHaveCount(3);
+    await expect(page.getByTestId('console').locator('li').last()).toHaveText(
+      '1.000 consumer got item3',
+    );
+    await page.getByRole('tab', { name: 'Python code' }).click();
+    await expect(page.getByTestId('code')).toContainText('async def producer():');
+    await expect(page).toHaveURL(/scenario=/);
+    await page.reload();
+    await expect(page.getByTestId('preset')).toHaveValue('file');
+    await expect(page.locator('.timeline-head text', { hasText: 'producer' })).toBeVisible();
+  });
+
+  test('a bad file dropped on the page gets a message naming the problem, and the view stays', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?t=2');
+    const before = await app.gridRows();
+    const bad = { ...good, tasks: [{ name: 'x', steps: [{ op: 'sleep', seconds: -1 }] }] };
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'bad.json', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        window.dispatchEvent(
+          new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      }
+    }, JSON.stringify(bad));
+    await expect(page.getByTestId('file-error')).toContainText(
+      'bad.json could not be opened: tasks[0].steps[0].seconds: must be a number >= 0',
+    );
+    expect(await app.gridRows()).toEqual(before);
+    await expect(page.getByTestId('preset')).toHaveValue('job-window');
+  });
+
+  test('saves the current scenario as a file the CLI reads', async ({ app, page }) => {
+    await app.open('?jobs=3&maxsize=2');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('save-file').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('job-window.json');
+    const saved = JSON.parse(
+      Buffer.concat(await (await download.createReadStream()).toArray()).toString(),
+    );
+    expect(saved.tasks).toHaveLength(3);
+    expect(saved.primitives.window).toEqual({ type: 'Queue', maxsize: 2 });
+  });
+});

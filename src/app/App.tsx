@@ -1,12 +1,12 @@
 /** The page: controls on top, the timeline and console/code on the left, the loop on the right. */
 import { useEffect, useRef, useState } from 'react';
-import { browserLang, LANGS } from '../i18n/messages';
+import { browserLang, LANGS, translate } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { startClock } from '../playback/clock';
 import { StoreContext, useApp, useAppStore } from '../store/context';
 import { selectLang } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
-import { readUrl, writeUrl } from '../store/url';
+import { encodeScenario, readUrl, writeUrl } from '../store/url';
 import { CodePanel } from '../views/code/CodePanel';
 import { ConsolePanel } from '../views/console/ConsolePanel';
 import { ParamsPanel } from '../views/controls/ParamsPanel';
@@ -14,6 +14,7 @@ import { PlaybackBar } from '../views/controls/PlaybackBar';
 import { Export } from '../views/Export';
 import { LoopPanel } from '../views/loop/LoopPanel';
 import { Messages } from '../views/Messages';
+import { FileButtons, FileError, useFileDrop } from '../views/controls/Files';
 import { About } from '../views/About';
 import { PrimitivesPanel } from '../views/queue/PrimitivesPanel';
 import { GridTable } from '../views/timeline/GridTable';
@@ -24,8 +25,10 @@ function syncUrl(store: AppStore, explicitLang: boolean, embed: boolean): () => 
   let timer = 0;
   let langChosen = explicitLang;
   const write = () => {
-    const { choice, playhead, lang, theme, presenting } = store.getState();
+    const { choice, playhead, lang, theme, presenting, file } = store.getState();
     const extra: Record<string, string> = {};
+    const linked = file && encodeScenario(file.scenario);
+    if (linked) extra.scenario = linked;
     if (theme === 'dark') extra.theme = 'dark';
     if (presenting) extra.present = '1';
     if (embed) extra.embed = '1';
@@ -40,7 +43,8 @@ function syncUrl(store: AppStore, explicitLang: boolean, embed: boolean): () => 
       state.playing !== previous.playing ||
       state.lang !== previous.lang ||
       state.theme !== previous.theme ||
-      state.presenting !== previous.presenting;
+      state.presenting !== previous.presenting ||
+      state.file !== previous.file;
     if (changed) {
       window.clearTimeout(timer);
       // history.replaceState costs milliseconds: not in the frame that shows the change.
@@ -221,16 +225,21 @@ function Page() {
   const showBottom = !presenting || bottomShown;
   useViewMode();
   useViewKeys();
+  const dropping = useFileDrop();
   return (
-    <div className="app">
+    <div className={dropping ? 'app dropping' : 'app'} data-drop-label={t('files.drop')}>
       <header className="top">
         <h1>
           asyncio, <span>{t('app.titleAccent')}</span>
         </h1>
         <ParamsPanel />
-        <ViewToggles bottomShown={bottomShown} setBottomShown={setBottomShown} />
       </header>
-      <PlaybackBar />
+      <div className="bar">
+        <PlaybackBar />
+        <FileButtons />
+        <ViewToggles bottomShown={bottomShown} setBottomShown={setBottomShown} />
+      </div>
+      <FileError />
       <About />
       <Messages />
       <main className={showBottom ? 'main' : 'main no-bottom'}>
@@ -270,6 +279,7 @@ export function App() {
     const lang = url.lang ?? browserLang(navigator.languages ?? [navigator.language]);
     const theme =
       url.theme ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    const file = url.scenario && { name: translate(lang, 'files.linked'), scenario: url.scenario };
     return {
       store: createAppStore({
         choice: url.choice,
@@ -278,6 +288,7 @@ export function App() {
         lang,
         theme,
         presenting: url.present,
+        file,
       }),
       explicitLang: url.lang !== null,
       embed: url.embed,

@@ -10,6 +10,17 @@ export const en = {
   'app.titleAccent': 'step by step',
   'app.description': "Watch Python's asyncio event loop run, step by step.",
   'lang.label': 'Language',
+  'files.open': 'Open…',
+  'files.openTitle': 'Open a scenario file (JSON), or drop one on the page',
+  'files.save': 'Save',
+  'files.saveTitle': 'Save this scenario as a file (JSON)',
+  'files.drop': 'Drop a scenario file (JSON) to open it',
+  'files.error': '{name} could not be opened: {message}',
+  'files.tooBig':
+    'it has {tasks} tasks and {steps} steps, more than the page can show ({maxTasks} tasks, {maxSteps} steps); the command line can run it',
+  'files.notText': 'it is not a text file',
+  'preset.file': 'File: {name}',
+  'files.linked': 'scenario from the link',
   'view.label': 'View',
   'view.present': 'Present',
   'view.presentTitle': 'Presenter mode: full screen, large type (P)',
@@ -203,6 +214,7 @@ export const en = {
   'url.preset':
     'preset {value} is unknown (there are job-window and producer-consumer); showing the job window.',
   'url.lang': 'lang {value} is unknown (there are en and fr).',
+  'url.scenario': 'the scenario in the link cannot be used: {message}',
 };
 
 export type MessageKey = keyof typeof en;
@@ -212,6 +224,17 @@ export const fr: Record<MessageKey, string> = {
   'app.titleAccent': 'pas à pas',
   'app.description': "Regardez tourner la boucle d'événements d'asyncio, pas à pas.",
   'lang.label': 'Langue',
+  'files.open': 'Ouvrir…',
+  'files.openTitle': 'Ouvrir un fichier de scénario (JSON), ou en déposer un sur la page',
+  'files.save': 'Enregistrer',
+  'files.saveTitle': 'Enregistrer ce scénario dans un fichier (JSON)',
+  'files.drop': 'Déposez un fichier de scénario (JSON) pour l’ouvrir',
+  'files.error': "{name} n'a pas pu être ouvert : {message}",
+  'files.tooBig':
+    "il a {tasks} tâches et {steps} étapes, plus que la page ne peut en montrer ({maxTasks} tâches, {maxSteps} étapes) ; la ligne de commande peut l'exécuter",
+  'files.notText': "ce n'est pas un fichier texte",
+  'preset.file': 'Fichier : {name}',
+  'files.linked': 'scénario du lien',
   'view.label': 'Affichage',
   'view.present': 'Présenter',
   'view.presentTitle': 'Mode présentation : plein écran, grands caractères (P)',
@@ -407,6 +430,7 @@ export const fr: Record<MessageKey, string> = {
   'url.preset':
     "le scénario {value} n'existe pas (il y a job-window et producer-consumer) ; on montre la fenêtre de jobs.",
   'url.lang': "la langue {value} n'existe pas (il y a en et fr).",
+  'url.scenario': 'le scénario du lien ne peut pas être utilisé : {message}',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, fr };

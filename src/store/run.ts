@@ -11,7 +11,7 @@ import {
   type Trace,
 } from '../engine';
 import { buildPreset, type PresetParams } from '../scenario/presets';
-import type { PythonCode } from '../scenario/python';
+import { generatePython, type PythonCode } from '../scenario/python';
 import type { Scenario } from '../scenario/types';
 import { taskLabels } from '../trace/labels';
 import { logLines, type LogLine } from '../trace/log';
@@ -50,9 +50,17 @@ function derive(run: Run): void {
   run.version += 1;
 }
 
-export function createRun(choice: PresetParams, until = 0): Run {
+/** A scenario opened from a file, instead of a preset. */
+export interface ScenarioFile {
+  name: string;
+  scenario: Scenario;
+}
+
+export function createRun(choice: PresetParams, until = 0, file: ScenarioFile | null = null): Run {
   const started = performance.now();
-  const { scenario, python } = buildPreset(choice);
+  const { scenario, python } = file
+    ? { scenario: file.scenario, python: generatePython(file.scenario) }
+    : buildPreset(choice);
   const compiled = compileScenario(scenario);
   const endless = firstEndlessRepeat(compiled) !== null;
   const simulation = new Simulation(compiled);

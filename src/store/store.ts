@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { presetDefaults, type PresetId, type PresetParams } from '../scenario/presets';
 import type { Lang } from '../i18n/messages';
 export type Theme = 'light' | 'dark';
-import { createRun, eventsBefore, eventsUpTo, extendRun, type Run } from './run';
+import { createRun, eventsBefore, eventsUpTo, extendRun, type Run, type ScenarioFile } from './run';
 import type { UrlMessage } from './url';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -18,6 +18,12 @@ export interface ScenarioSlice {
   urlMessages: UrlMessage[];
   setPreset(preset: PresetId): void;
   setParams(choice: PresetParams): void;
+  /** A scenario opened from a file (null: the preset is shown). */
+  file: ScenarioFile | null;
+  openFile(file: ScenarioFile): void;
+  /** Why the last file could not be opened, in plain words (null: no problem). */
+  fileError: { name: string; message: string } | null;
+  setFileError(error: { name: string; message: string } | null): void;
   dismissMessages(): void;
 }
 
@@ -69,6 +75,7 @@ function clampTime(run: Run, t: number): number {
 }
 
 export function createAppStore(initial: {
+  file?: ScenarioFile | null;
   theme?: Theme;
   presenting?: boolean;
   choice: PresetParams;
@@ -89,13 +96,13 @@ export function createAppStore(initial: {
       extendRun(run, playhead);
       return { cursor: count, playhead };
     };
-    const rerun = (choice: PresetParams) => {
+    const rerun = (choice: PresetParams, file: ScenarioFile | null = null) => {
       const { playhead } = get();
-      const run = createRun(choice, playhead);
+      const run = createRun(choice, playhead, file);
       // Keep the place in time where it still exists.
-      set({ choice, run, ...showTime(playhead, run) });
+      set({ choice, file, run, ...showTime(playhead, run) });
     };
-    const run = createRun(initial.choice, initial.t ?? 0);
+    const run = createRun(initial.choice, initial.t ?? 0, initial.file ?? null);
     return {
       choice: initial.choice,
       urlMessages: initial.messages ?? [],
@@ -104,6 +111,13 @@ export function createAppStore(initial: {
         rerun(presetDefaults(preset));
       },
       setParams: (choice) => rerun(choice),
+      file: initial.file ?? null,
+      openFile: (file) => {
+        set({ playing: false, playhead: 0, cursor: 0 });
+        rerun(get().choice, file);
+      },
+      fileError: null,
+      setFileError: (fileError) => set({ fileError }),
       dismissMessages: () => set({ urlMessages: [] }),
 
       run,

@@ -12,6 +12,43 @@ import {
   PRESET_FIELDS,
   withField,
 } from '../scenario/presets/fields';
+import type { Scenario } from '../scenario/types';
+import { formatError, parseScenario } from '../scenario/validate';
+
+/** Scenarios up to this size (JSON characters) travel in the link. */
+export const MAX_LINKED_SCENARIO = 8000;
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The scenario as a URL-safe string, or null when it is too big for a link. */
+export function encodeScenario(scenario: Scenario): string | null {
+  const json = JSON.stringify(scenario);
+  return json.length > MAX_LINKED_SCENARIO ? null : base64url(new TextEncoder().encode(json));
+}
+
+export function decodeScenario(
+  text: string,
+): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  if (text.length > MAX_LINKED_SCENARIO * 2 || !/^[A-Za-z0-9_-]*$/.test(text))
+    return { ok: false, message: 'not a scenario link' };
+  let json: string;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    json = new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+    );
+  } catch {
+    return { ok: false, message: 'not a scenario link' };
+  }
+  const result = parseScenario(json);
+  return result.ok
+    ? { ok: true, scenario: result.scenario }
+    : { ok: false, message: formatError(result.errors[0]) };
+}
 
 /** A problem with the URL, to be told in the reader's language. */
 export interface UrlMessage {
@@ -29,6 +66,8 @@ export interface UrlState {
   embed: boolean;
   theme: 'light' | 'dark' | null;
   present: boolean;
+  /** A scenario carried by the link itself (small ones), validated. */
+  scenario: Scenario | null;
   /** What was wrong with the URL (empty when all was fine). */
   messages: UrlMessage[];
 }
@@ -89,7 +128,14 @@ export function readUrl(search: string): UrlState {
   const themeRaw = params.get('theme');
   const theme = themeRaw === 'dark' || themeRaw === 'light' ? themeRaw : null;
   const present = params.get('present') === '1';
-  return { choice, t, lang, embed, theme, present, messages };
+  let scenario: Scenario | null = null;
+  const scenarioRaw = params.get('scenario');
+  if (scenarioRaw !== null) {
+    const result = decodeScenario(scenarioRaw);
+    if (result.ok) scenario = result.scenario;
+    else messages.push({ key: 'url.scenario', params: { message: result.message } });
+  }
+  return { choice, t, lang, embed, theme, present, scenario, messages };
 }
 
 export function writeUrl(

@@ -169,6 +169,7 @@ function hintKey(preset: PresetId, key: string): MessageKey | undefined {
 export function ParamsPanel() {
   const t = useT();
   const choice = useApp(selectChoice);
+  const file = useApp((s) => s.file);
   const setParams = useApp((s) => s.setParams);
   const setPreset = useApp((s) => s.setPreset);
   const values = fieldsOf(choice);
@@ -178,10 +179,11 @@ export function ParamsPanel() {
         <label htmlFor="preset">{t('params.scenario')}</label>
         <select
           id="preset"
-          value={choice.preset}
-          onChange={(e) => setPreset(e.target.value as PresetId)}
+          value={file ? 'file' : choice.preset}
+          onChange={(e) => e.target.value !== 'file' && setPreset(e.target.value as PresetId)}
           data-testid="preset"
         >
+          {file && <option value="file">{t('preset.file', { name: file.name })}</option>}
           {PRESET_IDS.map((id) => (
             <option key={id} value={id}>
               {t(`preset.${id}`)}
@@ -189,28 +191,29 @@ export function ParamsPanel() {
           ))}
         </select>
       </div>
-      {PRESET_FIELDS[choice.preset].map((field) =>
-        field.kind === 'durations' ? (
-          <DurationsField
-            key={`${choice.preset}-${field.key}`}
-            value={values[field.key] as Durations}
-            onChange={(durations) => setParams(withField(choice, field.key, durations))}
-          />
-        ) : (
-          <NumberField
-            key={`${choice.preset}-${field.key}`}
-            label={t(labelKey(choice.preset, field.key))}
-            value={values[field.key] as number}
-            min={field.min}
-            max={field.uiMax}
-            step={field.kind === 'seconds' ? 0.25 : 1}
-            integer={field.kind === 'integer'}
-            hint={hintKey(choice.preset, field.key) && t(hintKey(choice.preset, field.key)!)}
-            testId={field.key}
-            onChange={(value) => setParams(withField(choice, field.key, value))}
-          />
-        ),
-      )}
+      {!file &&
+        PRESET_FIELDS[choice.preset].map((field) =>
+          field.kind === 'durations' ? (
+            <DurationsField
+              key={`${choice.preset}-${field.key}`}
+              value={values[field.key] as Durations}
+              onChange={(durations) => setParams(withField(choice, field.key, durations))}
+            />
+          ) : (
+            <NumberField
+              key={`${choice.preset}-${field.key}`}
+              label={t(labelKey(choice.preset, field.key))}
+              value={values[field.key] as number}
+              min={field.min}
+              max={field.uiMax}
+              step={field.kind === 'seconds' ? 0.25 : 1}
+              integer={field.kind === 'integer'}
+              hint={hintKey(choice.preset, field.key) && t(hintKey(choice.preset, field.key)!)}
+              testId={field.key}
+              onChange={(value) => setParams(withField(choice, field.key, value))}
+            />
+          ),
+        )}
     </form>
   );
 }

@@ -1,0 +1,148 @@
+/**
+ * Scenario files (the CLI's JSON format, version 1): open one (button or drop anywhere on the
+ * page), save the current one. A bad file gets a message naming the problem; the view stays.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { flattenSteps, type Scenario } from '../../scenario/types';
+import { formatError, parseScenario } from '../../scenario/validate';
+import { useT, type T } from '../../i18n/useT';
+import { useApp, useAppStore } from '../../store/context';
+import type { AppStore } from '../../store/store';
+import { buildPreset } from '../../scenario/presets';
+
+/** What the page can show (the command line has no such bound). */
+export const PAGE_LIMITS = { tasks: 5000, steps: 200_000 };
+
+export async function openScenarioFile(store: AppStore, file: File, t: T): Promise<void> {
+  const fail = (message: string) => store.getState().setFileError({ name: file.name, message });
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return fail(t('files.notText'));
+  }
+  const result = parseScenario(text);
+  if (!result.ok) return fail(formatError(result.errors[0]));
+  const scenario = result.scenario;
+  const steps = scenario.tasks.reduce((n, task) => n + flattenSteps(task.steps).length, 0);
+  if (scenario.tasks.length > PAGE_LIMITS.tasks || steps > PAGE_LIMITS.steps) {
+    return fail(
+      t('files.tooBig', {
+        tasks: scenario.tasks.length,
+        steps,
+        maxTasks: PAGE_LIMITS.tasks,
+        maxSteps: PAGE_LIMITS.steps,
+      }),
+    );
+  }
+  store.getState().setFileError(null);
+  store.getState().openFile({ name: file.name, scenario });
+}
+
+function currentScenario(store: AppStore): { scenario: Scenario; name: string } {
+  const { file, choice } = store.getState();
+  if (file) return { scenario: file.scenario, name: file.name.replace(/\.json$/i, '') };
+  return { scenario: buildPreset(choice).scenario, name: choice.preset };
+}
+
+export function FileButtons() {
+  const t = useT();
+  const store = useAppStore();
+  const input = useRef<HTMLInputElement>(null);
+  const save = () => {
+    const { scenario, name } = currentScenario(store);
+    const blob = new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${name}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div className="files" role="group">
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void openScenarioFile(store, file, t);
+          e.target.value = '';
+        }}
+      />
+      <button
+        type="button"
+        title={t('files.openTitle')}
+        onClick={() => input.current?.click()}
+        data-testid="open-file"
+      >
+        {t('files.open')}
+      </button>
+      <button type="button" title={t('files.saveTitle')} onClick={save} data-testid="save-file">
+        {t('files.save')}
+      </button>
+    </div>
+  );
+}
+
+/** Opens a scenario file dropped anywhere on the page. */
+export function useFileDrop(): boolean {
+  const t = useT();
+  const store = useAppStore();
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const isFile = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!isFile(e)) return;
+      depth += 1;
+      setOver(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const overHandler = (e: DragEvent) => {
+      if (isFile(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!isFile(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void openScenarioFile(store, file, t);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', overHandler);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', overHandler);
+      window.removeEventListener('drop', drop);
+    };
+  }, [store, t]);
+  return over;
+}
+
+export function FileError() {
+  const t = useT();
+  const error = useApp((s) => s.fileError);
+  const dismiss = useApp((s) => s.setFileError);
+  if (!error) return null;
+  return (
+    <div className="message deadlock" role="alert" data-testid="file-error">
+      <span>{t('files.error', { name: error.name, message: error.message })}</span>
+      <button type="button" onClick={() => dismiss(null)}>
+        {t('messages.ok')}
+      </button>
+    </div>
+  );
+}
