@@ -415,3 +415,34 @@ test.describe('scenario files', () => {
     expect(saved.primitives.window).toEqual({ type: 'Queue', maxsize: 2 });
   });
 });
+
+test.describe('compare', () => {
+  test('two parameter sets side by side on one clock, and the chart against maxsize', async ({
+    app,
+    page,
+  }, info) => {
+    await app.open('?t=2.5');
+    await app.press('c');
+    const compare = page.getByTestId('compare');
+    await expect(compare).toBeVisible();
+    await expect(page.getByTestId('b-maxsize')).toHaveValue('1');
+    await expect(page.getByTestId('summary').first()).toContainText('total time 5.000 s');
+    await expect(page.getByTestId('summary').last()).toContainText(
+      'total time 15.000 s · at most 1 running at once',
+    );
+    await expect(page.getByTestId('sweep-chart')).toBeVisible();
+    await expect(page).toHaveURL(/compare=1.*b\.maxsize=1/);
+    // One clock: stepping moves both runs.
+    await app.press('End');
+    // B (one token) at t=5: j0 is done at 1, j1 at 3; j2 runs until 6.
+    await expect(
+      page.locator('.pane').nth(1).locator('.timeline-head [data-status="done"]'),
+    ).toHaveCount(2);
+    await page.getByTestId('b-maxsize').fill('2');
+    await expect(page.getByTestId('summary').last()).toContainText('total time 8.000 s');
+    await expect(page).toHaveURL(/b\.maxsize=2/);
+    await page.screenshot({ path: info.outputPath('compare.png') });
+    await page.getByTestId('compare-toggle').click();
+    await expect(compare).toHaveCount(0);
+  });
+});

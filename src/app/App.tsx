@@ -1,12 +1,12 @@
 /** The page: controls on top, the timeline and console/code on the left, the loop on the right. */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { browserLang, LANGS, translate } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { startClock } from '../playback/clock';
 import { StoreContext, useApp, useAppStore } from '../store/context';
 import { selectLang } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
-import { encodeScenario, readUrl, writeUrl } from '../store/url';
+import { choiceFields, encodeScenario, readUrl, writeUrl } from '../store/url';
 import { CodePanel } from '../views/code/CodePanel';
 import { ConsolePanel } from '../views/console/ConsolePanel';
 import { ParamsPanel } from '../views/controls/ParamsPanel';
@@ -19,14 +19,19 @@ import { About } from '../views/About';
 import { PrimitivesPanel } from '../views/queue/PrimitivesPanel';
 import { GridTable } from '../views/timeline/GridTable';
 import { TimelineGrid, type ExportSvg } from '../views/timeline/TimelineGrid';
+import { defaultCompare } from '../views/compare/defaultCompare';
+
+const Compare = lazy(() => import('../views/compare/Compare'));
 
 /** Keeps the URL in step with what is shown (not at every frame): scenario, time, language, view. */
 function syncUrl(store: AppStore, explicitLang: boolean, embed: boolean): () => void {
   let timer = 0;
   let langChosen = explicitLang;
   const write = () => {
-    const { choice, playhead, lang, theme, presenting, file } = store.getState();
-    const extra: Record<string, string> = {};
+    const { choice, playhead, lang, theme, presenting, file, compare } = store.getState();
+    const extra: Record<string, string> = compare
+      ? { compare: '1', ...choiceFields(compare, 'b.') }
+      : {};
     const linked = file && encodeScenario(file.scenario);
     if (linked) extra.scenario = linked;
     if (theme === 'dark') extra.theme = 'dark';
@@ -44,7 +49,8 @@ function syncUrl(store: AppStore, explicitLang: boolean, embed: boolean): () => 
       state.lang !== previous.lang ||
       state.theme !== previous.theme ||
       state.presenting !== previous.presenting ||
-      state.file !== previous.file;
+      state.file !== previous.file ||
+      state.compare !== previous.compare;
     if (changed) {
       window.clearTimeout(timer);
       // history.replaceState costs milliseconds: not in the frame that shows the change.
@@ -92,6 +98,9 @@ function ViewToggles({
   const presenting = useApp((s) => s.presenting);
   const setTheme = useApp((s) => s.setTheme);
   const setPresenting = useApp((s) => s.setPresenting);
+  const comparing = useApp((s) => s.compare !== null);
+  const setCompare = useApp((s) => s.setCompare);
+  const store = useAppStore();
   const togglePresent = () => {
     const next = !presenting;
     setPresenting(next);
@@ -112,7 +121,16 @@ function ViewToggles({
         >
           {t('view.bottom')}
         </button>
-      )}
+      )}{' '}
+      <button
+        type="button"
+        aria-pressed={comparing}
+        title={t('view.compareTitle')}
+        onClick={() => setCompare(comparing ? null : defaultCompare(store.getState().choice))}
+        data-testid="compare-toggle"
+      >
+        {t('view.compare')}
+      </button>
       <button
         type="button"
         aria-pressed={presenting}
@@ -153,6 +171,8 @@ function useViewKeys() {
         return;
       const s = store.getState();
       if (e.key === 'p' || e.key === 'P') s.setPresenting(!s.presenting);
+      else if (e.key === 'c' || e.key === 'C')
+        s.setCompare(s.compare ? null : defaultCompare(s.choice));
       else if (e.key === 'd' || e.key === 'D') s.setTheme(s.theme === 'dark' ? 'light' : 'dark');
     };
     window.addEventListener('keydown', onKey);
@@ -222,6 +242,7 @@ function Page() {
   const [asText, setAsText] = useState(false);
   const [bottomShown, setBottomShown] = useState(false);
   const presenting = useApp((s) => s.presenting);
+  const comparing = useApp((s) => s.compare !== null);
   const showBottom = !presenting || bottomShown;
   useViewMode();
   useViewKeys();
@@ -242,33 +263,39 @@ function Page() {
       <FileError />
       <About />
       <Messages />
-      <main className={showBottom ? 'main' : 'main no-bottom'}>
-        <section className="panel grid-panel" aria-labelledby="grid-title">
-          <div className="panel-head">
-            <h2 id="grid-title">{t('timeline.title')}</h2>
-            <span className="legend" aria-hidden="true">
-              <span className="key run" /> {t('timeline.running')} <span className="key wait" />{' '}
-              {t('timeline.waiting')} <span className="key done" /> {t('timeline.done')}
-            </span>
-            <button
-              type="button"
-              aria-pressed={asText}
-              onClick={() => setAsText(!asText)}
-              data-testid="as-text"
-            >
-              {t('timeline.table')}
-            </button>
-            <Export exportSvg={exportSvg} />
-          </div>
-          {!asText && <TimelineGrid exportRef={exportSvg} />}
-          <GridTable id="timeline-text" visible={asText} />
-        </section>
-        {showBottom && <BottomTabs />}
-        <aside className="side">
-          <LoopPanel />
-          <PrimitivesPanel />
-        </aside>
-      </main>
+      {comparing ? (
+        <Suspense fallback={<p className="loading">…</p>}>
+          <Compare />
+        </Suspense>
+      ) : (
+        <main className={showBottom ? 'main' : 'main no-bottom'}>
+          <section className="panel grid-panel" aria-labelledby="grid-title">
+            <div className="panel-head">
+              <h2 id="grid-title">{t('timeline.title')}</h2>
+              <span className="legend" aria-hidden="true">
+                <span className="key run" /> {t('timeline.running')} <span className="key wait" />{' '}
+                {t('timeline.waiting')} <span className="key done" /> {t('timeline.done')}
+              </span>
+              <button
+                type="button"
+                aria-pressed={asText}
+                onClick={() => setAsText(!asText)}
+                data-testid="as-text"
+              >
+                {t('timeline.table')}
+              </button>
+              <Export exportSvg={exportSvg} />
+            </div>
+            {!asText && <TimelineGrid exportRef={exportSvg} />}
+            <GridTable id="timeline-text" visible={asText} />
+          </section>
+          {showBottom && <BottomTabs />}
+          <aside className="side">
+            <LoopPanel />
+            <PrimitivesPanel />
+          </aside>
+        </main>
+      )}
     </div>
   );
 }
@@ -288,6 +315,7 @@ export function App() {
         lang,
         theme,
         presenting: url.present,
+        compare: url.compare,
         file,
       }),
       explicitLang: url.lang !== null,

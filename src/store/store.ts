@@ -24,6 +24,9 @@ export interface ScenarioSlice {
   /** Why the last file could not be opened, in plain words (null: no problem). */
   fileError: { name: string; message: string } | null;
   setFileError(error: { name: string; message: string } | null): void;
+  /** The parameters shown side by side with the main ones (null: no comparison). */
+  compare: PresetParams | null;
+  setCompare(compare: PresetParams | null): void;
   dismissMessages(): void;
 }
 
@@ -44,6 +47,8 @@ export interface PlaybackSlice {
   /** Moves the playhead by `dt` virtual seconds (the clock calls this each frame). */
   advance(dt: number): void;
   seekTime(t: number): void;
+  /** Shows the time another store shows (a compared run follows the main clock). */
+  follow(t: number): void;
   stepEvent(delta: 1 | -1): void;
   stepInstant(delta: 1 | -1): void;
   toStart(): void;
@@ -75,6 +80,7 @@ function clampTime(run: Run, t: number): number {
 }
 
 export function createAppStore(initial: {
+  compare?: PresetParams | null;
   file?: ScenarioFile | null;
   theme?: Theme;
   presenting?: boolean;
@@ -117,6 +123,8 @@ export function createAppStore(initial: {
         rerun(get().choice, file);
       },
       fileError: null,
+      compare: initial.compare ?? null,
+      setCompare: (compare) => set({ compare }),
       setFileError: (fileError) => set({ fileError }),
       dismissMessages: () => set({ urlMessages: [] }),
 
@@ -140,6 +148,10 @@ export function createAppStore(initial: {
         }
       },
       seekTime: (t) => set({ playing: false, ...showTime(t) }),
+      follow: (t) => {
+        const next = showTime(t);
+        if (next.playhead !== get().playhead || next.cursor !== get().cursor) set(next);
+      },
       stepEvent: (delta) => set({ playing: false, ...showCursor(get().cursor + delta) }),
       stepInstant: (delta) => {
         const { run: r, cursor } = get();

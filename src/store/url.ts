@@ -58,6 +58,8 @@ export interface UrlMessage {
 
 export interface UrlState {
   choice: PresetParams;
+  /** The parameters compared side by side with `choice` (`compare=1`, fields prefixed `b.`). */
+  compare: PresetParams | null;
   /** Virtual time to show. */
   t: number;
   /** The language asked for, if any. */
@@ -79,10 +81,9 @@ function shown(value: string): string {
   return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
 }
 
-export function readUrl(search: string): UrlState {
-  const params = new URLSearchParams(search);
-  const messages: UrlMessage[] = [];
-  const presetRaw = params.get('preset');
+/** A preset and its parameters, from the URL's fields (with `prefix`: those of the compared run). */
+function readChoice(params: URLSearchParams, prefix: string, messages: UrlMessage[]): PresetParams {
+  const presetRaw = params.get(`${prefix}preset`);
   let preset: PresetId = 'job-window';
   if (presetRaw !== null) {
     if ((PRESET_IDS as string[]).includes(presetRaw)) preset = presetRaw as PresetId;
@@ -90,7 +91,7 @@ export function readUrl(search: string): UrlState {
   }
   let choice = presetDefaults(preset);
   for (const field of PRESET_FIELDS[preset]) {
-    const raw = params.get(field.name);
+    const raw = params.get(`${prefix}${field.name}`);
     if (raw === null) continue;
     const value = parseField(field, raw, true);
     if (value !== null) {
@@ -106,9 +107,32 @@ export function readUrl(search: string): UrlState {
           : 'url.seconds';
     messages.push({
       key,
-      params: { name: field.name, value: shown(raw), min: field.min, max: field.uiMax, fallback },
+      params: {
+        name: `${prefix}${field.name}`,
+        value: shown(raw),
+        min: field.min,
+        max: field.uiMax,
+        fallback,
+      },
     });
   }
+  return choice;
+}
+
+/** The URL fields of a choice (with `prefix` for the compared run). */
+export function choiceFields(choice: PresetParams, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = { [`${prefix}preset`]: choice.preset };
+  const values = fieldsOf(choice);
+  for (const field of PRESET_FIELDS[choice.preset])
+    out[`${prefix}${field.name}`] = formatField(field, values[field.key]);
+  return out;
+}
+
+export function readUrl(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const messages: UrlMessage[] = [];
+  const choice = readChoice(params, '', messages);
+  const compare = params.get('compare') === '1' ? readChoice(params, 'b.', messages) : null;
   let t = 0;
   const tRaw = params.get('t');
   if (tRaw !== null) {
@@ -135,7 +159,7 @@ export function readUrl(search: string): UrlState {
     if (result.ok) scenario = result.scenario;
     else messages.push({ key: 'url.scenario', params: { message: result.message } });
   }
-  return { choice, t, lang, embed, theme, present, scenario, messages };
+  return { choice, compare, t, lang, embed, theme, present, scenario, messages };
 }
 
 export function writeUrl(
@@ -144,11 +168,7 @@ export function writeUrl(
   lang?: Lang,
   extra: Record<string, string> = {},
 ): string {
-  const params = new URLSearchParams();
-  params.set('preset', choice.preset);
-  const values = fieldsOf(choice);
-  for (const field of PRESET_FIELDS[choice.preset])
-    params.set(field.name, formatField(field, values[field.key]));
+  const params = new URLSearchParams(choiceFields(choice));
   params.set('t', String(Math.round(t * 1000) / 1000));
   if (lang) params.set('lang', lang);
   for (const [key, value] of Object.entries(extra)) params.set(key, value);

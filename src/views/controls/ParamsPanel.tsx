@@ -166,7 +166,13 @@ function hintKey(preset: PresetId, key: string): MessageKey | undefined {
   return undefined;
 }
 
-export function ParamsPanel() {
+export function ParamsPanel({
+  idPrefix = '',
+  compact = false,
+}: {
+  idPrefix?: string;
+  compact?: boolean;
+}) {
   const t = useT();
   const choice = useApp(selectChoice);
   const file = useApp((s) => s.file);
@@ -174,14 +180,18 @@ export function ParamsPanel() {
   const setPreset = useApp((s) => s.setPreset);
   const values = fieldsOf(choice);
   return (
-    <form className="params" aria-label={t('params.label')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className={compact ? 'params compact' : 'params'}
+      aria-label={t('params.label')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="field preset">
-        <label htmlFor="preset">{t('params.scenario')}</label>
+        <label htmlFor={`${idPrefix}preset`}>{t('params.scenario')}</label>
         <select
-          id="preset"
+          id={`${idPrefix}preset`}
           value={file ? 'file' : choice.preset}
           onChange={(e) => e.target.value !== 'file' && setPreset(e.target.value as PresetId)}
-          data-testid="preset"
+          data-testid={`${idPrefix}preset`}
         >
           {file && <option value="file">{t('preset.file', { name: file.name })}</option>}
           {PRESET_IDS.map((id) => (
@@ -209,7 +219,7 @@ export function ParamsPanel() {
               step={field.kind === 'seconds' ? 0.25 : 1}
               integer={field.kind === 'integer'}
               hint={hintKey(choice.preset, field.key) && t(hintKey(choice.preset, field.key)!)}
-              testId={field.key}
+              testId={`${idPrefix}${field.key}`}
               onChange={(value) => setParams(withField(choice, field.key, value))}
             />
           ),
