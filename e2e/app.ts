@@ -15,7 +15,7 @@ export class SimulatorPage {
   }
   async open(query = '') {
     await this.page.goto(`/${query}`);
-    await expect(this.page.getByTestId('event')).toBeVisible();
+    await expect(this.page.getByTestId('clock')).toBeVisible();
   }
   get maxsize() {
     return this.page.getByRole('spinbutton', { name: /maxsize/ });

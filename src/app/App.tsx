@@ -63,9 +63,13 @@ function syncUrl(store: AppStore, explicitLang: boolean, embed: boolean): () => 
 function useViewMode() {
   const theme = useApp((s) => s.theme);
   const presenting = useApp((s) => s.presenting);
+  const embedded = useApp((s) => s.embedded);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  useEffect(() => {
+    if (embedded) document.documentElement.dataset.embed = '1';
+  }, [embedded]);
   useEffect(() => {
     const root = document.documentElement;
     if (!presenting) {
@@ -86,6 +90,13 @@ function useViewMode() {
   }, [presenting]);
 }
 
+/** This page without `embed=1`: the full view, for a new tab. */
+function fullViewUrl(): string {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('embed');
+  return url.toString();
+}
+
 function ViewToggles({
   bottomShown,
   setBottomShown,
@@ -100,6 +111,7 @@ function ViewToggles({
   const setPresenting = useApp((s) => s.setPresenting);
   const comparing = useApp((s) => s.compare !== null);
   const setCompare = useApp((s) => s.setCompare);
+  const embedded = useApp((s) => s.embedded);
   const store = useAppStore();
   const togglePresent = () => {
     const next = !presenting;
@@ -111,6 +123,17 @@ function ViewToggles({
   };
   return (
     <div className="view-toggles" role="group" aria-label={t('view.label')}>
+      {embedded && (
+        <a
+          className="full-view"
+          href={fullViewUrl()}
+          target="_blank"
+          rel="noopener"
+          data-testid="full-view"
+        >
+          {t('view.full')}
+        </a>
+      )}
       {presenting && (
         <button
           type="button"
@@ -315,6 +338,7 @@ export function App() {
         lang,
         theme,
         presenting: url.present,
+        embedded: url.embed,
         compare: url.compare,
         file,
       }),

@@ -66,6 +66,8 @@ export interface UiSlice {
   /** Presenter mode: full screen, large type, secondary panels folded. */
   presenting: boolean;
   setPresenting(presenting: boolean): void;
+  /** Compact view for an iframe in a course page (`embed=1`). */
+  embedded: boolean;
 }
 
 export type AppState = ScenarioSlice & SimulationSlice & PlaybackSlice & UiSlice;
@@ -80,6 +82,7 @@ function clampTime(run: Run, t: number): number {
 }
 
 export function createAppStore(initial: {
+  embedded?: boolean;
   compare?: PresetParams | null;
   file?: ScenarioFile | null;
   theme?: Theme;
@@ -194,6 +197,7 @@ export function createAppStore(initial: {
       theme: initial.theme ?? 'light',
       setTheme: (theme) => set({ theme }),
       presenting: initial.presenting ?? false,
+      embedded: initial.embedded ?? false,
       setPresenting: (presenting) => set({ presenting }),
     };
   });

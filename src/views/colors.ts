@@ -89,3 +89,17 @@ export function useTaskColor(): (task: number) => string {
   return (task) =>
     palette.tasks[((task % palette.tasks.length) + palette.tasks.length) % palette.tasks.length];
 }
+
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** Text colour for a coloured background: near-black or white, whichever contrasts more. */
+export function inkOn(background: string): string {
+  const l = luminance(background);
+  return (l + 0.05) / 0.0501 >= 1.05 / (l + 0.05) ? '#111111' : '#ffffff';
+}

@@ -60,7 +60,7 @@ export function CodePanel() {
       <button type="button" className="copy" onClick={copy}>
         {copied ? t('code.copied') : t('code.copy')}
       </button>
-      <pre className="code" data-testid="code" aria-label={t('code.label')} ref={pre}>
+      <pre className="code" data-testid="code" aria-label={t('code.label')} tabIndex={0} ref={pre}>
         {lines.map((text, i) => {
           const tasks = at.get(i + 1) ?? [];
           const running = tasks.length > 0 && tasks[0] === state.running;

@@ -35,6 +35,7 @@ export function ConsolePanel() {
       className="console"
       ref={box}
       aria-label={t('console.label')}
+      tabIndex={0}
       data-testid="console"
       start={first + 1}
     >
@@ -42,7 +43,8 @@ export function ConsolePanel() {
       {lines.map((line) => (
         <li key={line.event}>
           <span className="log-time">{formatTime(line.time)}</span>{' '}
-          <span className="log-task" style={{ color: taskColor(line.task) }}>
+          <span className="log-task">
+            <span className="dot" style={{ background: taskColor(line.task) }} aria-hidden="true" />{' '}
             {run.trace.tasks[line.task].name}
           </span>{' '}
           <span className="log-text">{line.text}</span>

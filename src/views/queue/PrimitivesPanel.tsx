@@ -6,7 +6,7 @@
 import { useApp } from '../../store/context';
 import { selectRun } from '../../store/selectors';
 import type { PrimitiveState, Waiter } from '../../trace/state';
-import { useTaskColor } from '../colors';
+import { inkOn, useTaskColor } from '../colors';
 import { TaskChip } from '../loop/LoopPanel';
 import { useLoopState } from '../useLoopState';
 import { useT } from '../../i18n/useT';
@@ -90,7 +90,7 @@ function QueueView({
               {present && (
                 <span
                   className="token"
-                  style={{ background: taskColor(from) }}
+                  style={{ background: taskColor(from), color: inkOn(taskColor(from)) }}
                   title={t('queue.putBy', { item: state.items[i] ?? 'None', task: names[from] })}
                 >
                   {state.items[i] ?? 'None'}

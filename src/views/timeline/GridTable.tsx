@@ -75,5 +75,9 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
     );
   }, [run, version, id, visible, small, t]); // eslint-disable-line react-hooks/exhaustive-deps
   if (content === null) return null;
-  return <div className={visible ? 'grid-text' : 'visually-hidden'}>{content}</div>;
+  return (
+    <div className={visible ? 'grid-text' : 'visually-hidden'} tabIndex={visible ? 0 : undefined}>
+      {content}
+    </div>
+  );
 }

@@ -245,14 +245,23 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
             const status = loop.tasks[task].status;
             return (
               <g key={task}>
+                {/* The task's colour as a bar: names stay in full-contrast ink. */}
+                <rect
+                  x={AXIS_WIDTH + column * task + column * 0.1}
+                  y={HEAD_HEIGHT - 22}
+                  width={Math.max(1.5, column * 0.8)}
+                  height={4}
+                  rx={2}
+                  fill={taskColor(task)}
+                />
                 <text
                   x={cx}
-                  y={vertical ? HEAD_HEIGHT - 24 : HEAD_HEIGHT - 30}
+                  y={vertical ? HEAD_HEIGHT - 26 : HEAD_HEIGHT - 28}
                   textAnchor={vertical ? 'start' : 'middle'}
-                  transform={vertical ? `rotate(-60 ${cx} ${HEAD_HEIGHT - 24})` : undefined}
+                  transform={vertical ? `rotate(-60 ${cx} ${HEAD_HEIGHT - 26})` : undefined}
                   fontSize={column < 22 ? 11 : 16}
                   fontWeight="600"
-                  fill={taskColor(task)}
+                  fill={palette.text}
                 >
                   {labelShown(task) ? label : ''}
                 </text>
@@ -280,6 +289,9 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         onMouseOver={(e) => showTip(e.target as Element)}
         onFocus={(e) => showTip(e.target as Element)}
         onBlur={() => setTip(null)}
+        tabIndex={0}
+        role="region"
+        aria-label={t('timeline.title')}
         onScroll={(e) => {
           scrollTop.current = e.currentTarget.scrollTop;
           scrollLeft.current = e.currentTarget.scrollLeft;
