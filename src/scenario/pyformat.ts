@@ -1,5 +1,6 @@
 /** Writing Python source from TypeScript: literals that Python reads and prints as we do. */
 import type { TemplatePart } from './template';
+import { comment, type CodeLang } from './comments';
 
 /** A Python string literal (double quotes). */
 export function pyString(text: string): string {
@@ -105,12 +106,14 @@ export class CodeWriter {
 }
 
 /** The course's `show_timer`, printing `<time> <task> <message>` like the simulator's log. */
-export const SHOW_TIMER = [
-  'start = 0.0  # the loop time when main() starts',
-  '',
-  '',
-  'def show_timer(*args):',
-  '    """Print the time since the start, the running task\'s name, then the message."""',
-  '    now = asyncio.get_running_loop().time() - start',
-  '    print(f"{now:.3f} {asyncio.current_task().get_name()}", *args)',
-];
+export function showTimer(lang: CodeLang = 'en'): string[] {
+  return [
+    `start = 0.0  # ${comment(lang, 'start')}`,
+    '',
+    '',
+    'def show_timer(*args):',
+    `    """${comment(lang, 'showTimer')}"""`,
+    '    now = asyncio.get_running_loop().time() - start',
+    '    print(f"{now:.3f} {asyncio.current_task().get_name()}", *args)',
+  ];
+}

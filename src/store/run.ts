@@ -12,6 +12,7 @@ import {
 } from '../engine';
 import { buildPreset, type PresetParams } from '../scenario/presets';
 import { generatePython, type PythonCode } from '../scenario/python';
+import type { CodeLang } from '../scenario/comments';
 import type { Scenario } from '../scenario/types';
 import { taskLabels } from '../trace/labels';
 import { logLines, type LogLine } from '../trace/log';
@@ -23,6 +24,8 @@ export const LOOKAHEAD = 30;
 
 export interface Run {
   choice: PresetParams;
+  /** The scenario file shown instead of the preset, if any. */
+  file: ScenarioFile | null;
   scenario: Scenario;
   python: PythonCode;
   compiled: CompiledScenario;
@@ -70,6 +73,7 @@ export function createRun(choice: PresetParams, until = 0, file: ScenarioFile | 
   const trace = simulation.trace;
   const run: Run = {
     choice,
+    file,
     scenario,
     python,
     compiled,
@@ -123,3 +127,16 @@ export function eventsBefore(trace: Trace, t: number): number {
 }
 
 export type { LogLine };
+
+/** The run's Python code with its comments in `lang` (the lines are the same in every language). */
+export function pythonIn(run: Run, lang: CodeLang): PythonCode {
+  if (lang === 'en') return run.python;
+  const cached = frenchCode.get(run);
+  if (cached) return cached;
+  const code = run.file
+    ? generatePython(run.file.scenario, lang)
+    : buildPreset(run.choice, lang).python;
+  frenchCode.set(run, code);
+  return code;
+}
+const frenchCode = new WeakMap<Run, PythonCode>();

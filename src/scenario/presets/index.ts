@@ -1,5 +1,6 @@
 import type { Scenario } from '../types';
 import type { PythonCode } from '../python';
+import type { CodeLang } from '../comments';
 import {
   JOB_WINDOW_DEFAULTS,
   jobWindowPython,
@@ -56,34 +57,37 @@ export interface BuiltPreset {
   python: PythonCode;
 }
 
-export function buildPreset(choice: PresetParams): BuiltPreset {
+export function buildPreset(choice: PresetParams, lang: CodeLang = 'en'): BuiltPreset {
   switch (choice.preset) {
     case 'job-window':
-      return { scenario: jobWindowScenario(choice.params), python: jobWindowPython(choice.params) };
+      return {
+        scenario: jobWindowScenario(choice.params),
+        python: jobWindowPython(choice.params, lang),
+      };
     case 'unbounded': {
       // Queue(maxsize=0): no limit, every job at once.
       const params = { ...choice.params, maxsize: 0 };
-      return { scenario: jobWindowScenario(params), python: jobWindowPython(params) };
+      return { scenario: jobWindowScenario(params), python: jobWindowPython(params, lang) };
     }
     case 'semaphore-window':
       return {
         scenario: semaphoreWindowScenario(choice.params),
-        python: semaphoreWindowPython(choice.params),
+        python: semaphoreWindowPython(choice.params, lang),
       };
     case 'producer-consumer':
       return {
         scenario: producerConsumerScenario(choice.params),
-        python: producerConsumerPython(choice.params),
+        python: producerConsumerPython(choice.params, lang),
       };
     case 'shared-lock':
       return {
         scenario: sharedLockScenario(choice.params),
-        python: sharedLockPython(choice.params),
+        python: sharedLockPython(choice.params, lang),
       };
     case 'event-start':
       return {
         scenario: eventStartScenario(choice.params),
-        python: eventStartPython(choice.params),
+        python: eventStartPython(choice.params, lang),
       };
   }
 }

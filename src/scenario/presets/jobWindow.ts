@@ -3,7 +3,8 @@
  * `maxsize` jobs run at once (0: unbounded, every job at once).
  */
 import type { Scenario, TaskSpec } from '../types';
-import { CodeWriter, pyNumber, SHOW_TIMER } from '../pyformat';
+import { CodeWriter, pyNumber, showTimer } from '../pyformat';
+import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
 
 export type Durations =
@@ -75,7 +76,10 @@ export function jobWindowScenario(params: JobWindowParams): Scenario {
   };
 }
 
-function durationCode(params: JobWindowParams): { before: string[]; expression: string } {
+function durationCode(
+  params: JobWindowParams,
+  lang: CodeLang,
+): { before: string[]; expression: string } {
   const d = params.durations;
   switch (d.kind) {
     case 'formula':
@@ -85,10 +89,7 @@ function durationCode(params: JobWindowParams): { before: string[]; expression: 
     case 'list':
     case 'random': {
       const values = d.kind === 'list' ? d.seconds : jobDurations(params);
-      const comment =
-        d.kind === 'random'
-          ? `# durations drawn at random (seed ${d.seed}), 1 to ${d.max} s`
-          : '# the duration of each job, in seconds';
+      const note = `# ${d.kind === 'random' ? comment(lang, 'random', { seed: d.seed, max: d.max }) : comment(lang, 'durations')}`;
       const rows: string[] = [];
       for (let i = 0; i < values.length; i += 20)
         rows.push(
@@ -102,7 +103,7 @@ function durationCode(params: JobWindowParams): { before: string[]; expression: 
       const index =
         d.kind === 'list' && d.seconds.length < params.jobs ? 'i % len(durations)' : 'i';
       return {
-        before: [comment, 'durations = [', ...rows, ']', '', ''],
+        before: [note, 'durations = [', ...rows, ']', '', ''],
         expression: `durations[${index}]`,
       };
     }
@@ -110,28 +111,28 @@ function durationCode(params: JobWindowParams): { before: string[]; expression: 
 }
 
 /** The course's code, as it would be written today (asyncio.run, named tasks). */
-export function jobWindowPython(params: JobWindowParams): PythonCode {
+export function jobWindowPython(params: JobWindowParams, lang: CodeLang = 'en'): PythonCode {
   const w = new CodeWriter();
-  const { before, expression } = durationCode(params);
+  const { before, expression } = durationCode(params, lang);
   w.line('import asyncio');
   w.blank();
-  SHOW_TIMER.forEach((line) => w.line(line));
+  showTimer(lang).forEach((line) => w.line(line));
   w.blank(2);
   w.line(
-    `window = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? '  # 0: unbounded' : ''}`,
+    `window = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? `  # ${comment(lang, 'unbounded')}` : ''}`,
   );
   w.blank(2);
   before.forEach((line) => w.line(line));
   w.line('async def job(i):');
-  w.line('    # take a token from the queue');
+  w.line(`    # ${comment(lang, 'takeToken')}`);
   const put = w.line('    await window.put(None)');
-  w.line('    # not everyone the same duration');
+  w.line(`    # ${comment(lang, 'notSameDuration')}`);
   w.line(`    duration = ${expression}`);
   w.line('    message = f"job{i} - duration {duration}"');
   const start = w.line('    show_timer(">>>", message)');
   const sleep = w.line('    await asyncio.sleep(duration)');
   const end = w.line('    show_timer("<<<", message)');
-  w.line('    # give the token back');
+  w.line(`    # ${comment(lang, 'giveBack')}`);
   const get = w.line('    await window.get()');
   w.blank(2);
   w.line('async def main():');

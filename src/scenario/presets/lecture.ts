@@ -3,14 +3,15 @@
  * resource guarded by `asyncio.Lock`, runners started together by an `asyncio.Event`.
  */
 import type { Scenario, Step, TaskSpec } from '../types';
-import { CodeWriter, pyNumber, SHOW_TIMER } from '../pyformat';
+import { CodeWriter, pyNumber, showTimer } from '../pyformat';
+import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
 import { jobDurations, type JobWindowParams } from './jobWindow';
 
-function header(w: CodeWriter): void {
+function header(w: CodeWriter, lang: CodeLang): void {
   w.line('import asyncio');
   w.blank();
-  SHOW_TIMER.forEach((line) => w.line(line));
+  showTimer(lang).forEach((line) => w.line(line));
   w.blank(2);
 }
 
@@ -49,9 +50,9 @@ export function semaphoreWindowScenario(params: JobWindowParams): Scenario {
   };
 }
 
-export function semaphoreWindowPython(params: JobWindowParams): PythonCode {
+export function semaphoreWindowPython(params: JobWindowParams, lang: CodeLang = 'en'): PythonCode {
   const w = new CodeWriter();
-  header(w);
+  header(w, lang);
   w.line(`window = asyncio.Semaphore(${params.maxsize})`);
   w.blank(2);
   const d = params.durations;
@@ -61,8 +62,8 @@ export function semaphoreWindowPython(params: JobWindowParams): PythonCode {
     const values = jobDurations(params);
     w.line(
       d.kind === 'random'
-        ? `# durations drawn at random (seed ${d.seed}), 1 to ${d.max} s`
-        : '# the duration of each job, in seconds',
+        ? `# ${comment(lang, 'random', { seed: d.seed, max: d.max })}`
+        : `# ${comment(lang, 'durations')}`,
     );
     w.line('durations = [');
     for (let i = 0; i < values.length; i += 20)
@@ -79,7 +80,7 @@ export function semaphoreWindowPython(params: JobWindowParams): PythonCode {
     expression = 'durations[i]';
   }
   w.line('async def job(i):');
-  w.line('    # at most as many jobs as the semaphore allows run this block at once');
+  w.line(`    # ${comment(lang, 'semaphore')}`);
   const enter = w.line('    async with window:');
   w.line(`        duration = ${expression}`);
   w.line('        message = f"job{i} - duration {duration}"');
@@ -129,10 +130,10 @@ export function sharedLockScenario(params: SharedLockParams): Scenario {
   };
 }
 
-export function sharedLockPython(params: SharedLockParams): PythonCode {
+export function sharedLockPython(params: SharedLockParams, lang: CodeLang = 'en'): PythonCode {
   const w = new CodeWriter();
-  header(w);
-  w.line('lock = asyncio.Lock()  # one printer: one worker at a time');
+  header(w, lang);
+  w.line(`lock = asyncio.Lock()  # ${comment(lang, 'printer')}`);
   w.blank(2);
   w.line('async def worker(i):');
   const loop = w.line(`    for n in range(1, ${params.rounds + 1}):`);
@@ -142,7 +143,11 @@ export function sharedLockPython(params: SharedLockParams): PythonCode {
   const end = w.line('            show_timer(f"<<< round {n} done")');
   const lines = [loop, enter, start, use, end, enter];
   if (params.think > 0)
-    lines.push(w.line(`        await asyncio.sleep(${pyNumber(params.think)})  # thinks`));
+    lines.push(
+      w.line(
+        `        await asyncio.sleep(${pyNumber(params.think)})  # ${comment(lang, 'thinks')}`,
+      ),
+    );
   w.blank(2);
   footer(w, [
     `workers = [asyncio.create_task(worker(i), name=f"w{i}") for i in range(${params.workers})]`,
@@ -190,14 +195,14 @@ export function eventStartScenario(params: EventStartParams): Scenario {
   };
 }
 
-export function eventStartPython(params: EventStartParams): PythonCode {
+export function eventStartPython(params: EventStartParams, lang: CodeLang = 'en'): PythonCode {
   const w = new CodeWriter();
-  header(w);
+  header(w, lang);
   w.line('go = asyncio.Event()');
   w.blank(2);
   w.line('async def runner(i):');
   const ready = w.line('    show_timer("ready")');
-  const wait = w.line('    await go.wait()  # every runner waits for the same signal');
+  const wait = w.line(`    await go.wait()  # ${comment(lang, 'sameSignal')}`);
   const go = w.line('    show_timer("go!")');
   const run = w.line('    await asyncio.sleep((i % 3) + 1)');
   const arrived = w.line('    show_timer("arrived")');
@@ -205,7 +210,7 @@ export function eventStartPython(params: EventStartParams): PythonCode {
   w.line('async def starter():');
   const countdown = w.line(`    await asyncio.sleep(${pyNumber(params.countdown)})`);
   const said = w.line('    show_timer("set!")');
-  const set = w.line('    go.set()  # wakes them all, in the order they waited');
+  const set = w.line(`    go.set()  # ${comment(lang, 'wakesAll')}`);
   w.blank(2);
   footer(w, [
     `runners = [asyncio.create_task(runner(i), name=f"r{i}") for i in range(${params.runners})]`,

@@ -3,7 +3,8 @@
  * the run has no end of its own, so it is always watched up to some time.
  */
 import type { Scenario, Step } from '../types';
-import { CodeWriter, pyNumber, SHOW_TIMER } from '../pyformat';
+import { CodeWriter, pyNumber, showTimer } from '../pyformat';
+import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
 
 export interface ProducerConsumerParams {
@@ -48,14 +49,17 @@ export function producerConsumerScenario(params: ProducerConsumerParams): Scenar
   };
 }
 
-export function producerConsumerPython(params: ProducerConsumerParams): PythonCode {
+export function producerConsumerPython(
+  params: ProducerConsumerParams,
+  lang: CodeLang = 'en',
+): PythonCode {
   const w = new CodeWriter();
   w.line('import asyncio');
   w.blank();
-  SHOW_TIMER.forEach((line) => w.line(line));
+  showTimer(lang).forEach((line) => w.line(line));
   w.blank(2);
   w.line(
-    `queue = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? '  # 0: unbounded' : ''}`,
+    `queue = asyncio.Queue(maxsize=${params.maxsize})${params.maxsize <= 0 ? `  # ${comment(lang, 'unbounded')}` : ''}`,
   );
   w.blank(2);
   w.line('async def producer(queue):');
@@ -71,14 +75,14 @@ export function producerConsumerPython(params: ProducerConsumerParams): PythonCo
   const show = w.line('        show_timer(f"got {received}")');
   const consumerLines = [consumerLoop, get, show];
   if (params.work > 0) {
-    w.line('        # work on it');
+    w.line(`        # ${comment(lang, 'workOnIt')}`);
     consumerLines.push(w.line(`        await asyncio.sleep(${pyNumber(params.work)})`));
   }
   w.blank(2);
   w.line('async def main():');
   w.line('    global start');
   w.line('    start = asyncio.get_running_loop().time()');
-  w.line('    # the two coroutines are added to the loop; they never end (Ctrl-C stops them)');
+  w.line(`    # ${comment(lang, 'forever')}`);
   w.line('    await asyncio.gather(');
   w.line('        asyncio.create_task(producer(queue), name="producer"),');
   w.line('        asyncio.create_task(consumer(queue), name="consumer"),');

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../store/context';
-import { selectRun } from '../../store/selectors';
+import { selectLang, selectRun } from '../../store/selectors';
+import { pythonIn } from '../../store/run';
 import { useTaskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 import { useT } from '../../i18n/useT';
@@ -12,11 +13,13 @@ import { useT } from '../../i18n/useT';
 export function CodePanel() {
   const taskColor = useTaskColor();
   const t = useT();
+  const lang = useApp(selectLang);
   const run = useApp(selectRun);
+  const python = pythonIn(run, lang);
   const state = useLoopState();
   const [copied, setCopied] = useState(false);
   const pre = useRef<HTMLPreElement>(null);
-  const lines = run.python.code.replace(/\n$/, '').split('\n');
+  const lines = python.code.replace(/\n$/, '').split('\n');
   // Line (1-based) -> tasks on it; the running one first.
   const at = new Map<number, number[]>();
   state.tasks.forEach((task, t) => {
@@ -27,7 +30,7 @@ export function CodePanel() {
       task.status === 'cancelled'
     )
       return;
-    const line = run.python.lines[t]?.[task.step];
+    const line = python.lines[t]?.[task.step];
     if (line === undefined) return;
     const list = at.get(line) ?? [];
     if (t === state.running) list.unshift(t);
@@ -37,7 +40,7 @@ export function CodePanel() {
   // Keep the running task's line (or the first marked one) in view.
   const focusLine =
     state.running >= 0
-      ? run.python.lines[state.running]?.[state.tasks[state.running].step]
+      ? python.lines[state.running]?.[state.tasks[state.running].step]
       : Math.min(...at.keys());
   useEffect(() => {
     const box = pre.current;
@@ -51,7 +54,7 @@ export function CodePanel() {
     }
   }, [focusLine]);
   const copy = async () => {
-    await navigator.clipboard.writeText(run.python.code);
+    await navigator.clipboard.writeText(python.code);
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
