@@ -1,6 +1,7 @@
+import { useDeferredValue } from 'react';
 import { useApp } from '../store/context';
 import type { Run } from '../store/run';
-import { selectCursor, selectRun, selectRunVersion } from '../store/selectors';
+import { selectCursor, selectPlaying, selectRun, selectRunVersion } from '../store/selectors';
 import { applyEvent, cloneState, type LoopState } from '../trace/state';
 
 /**
@@ -33,6 +34,16 @@ export function loopStateAt(run: Run, cursor: number): LoopState {
 export function useLoopState(): LoopState {
   const run = useApp(selectRun);
   useApp(selectRunVersion);
+  return loopStateAt(run, usePlaybackCursor());
+}
+
+/**
+ * The cursor for panels that may lag a frame behind: during playback React renders them in
+ * interruptible slices, so that a burst of events at one instant does not make one long frame.
+ * Stopped (stepping, seeking), every panel shows the same event at once.
+ */
+export function usePlaybackCursor(): number {
   const cursor = useApp(selectCursor);
-  return loopStateAt(run, cursor);
+  const deferred = useDeferredValue(cursor);
+  return useApp(selectPlaying) ? deferred : cursor;
 }

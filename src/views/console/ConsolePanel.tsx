@@ -1,20 +1,19 @@
 /** The `show_timer` lines, appearing at their virtual time. */
-import { useLayoutEffect, useRef } from 'react';
 import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
-import { selectCursor, selectRun } from '../../store/selectors';
+import { selectRun } from '../../store/selectors';
+import { usePlaybackCursor } from '../useLoopState';
 import { useTaskColor } from '../colors';
 import { useT } from '../../i18n/useT';
 
 /** Lines shown at most (the latest); older ones scroll out. */
-const SHOWN = 400;
+const SHOWN = 200;
 
 export function ConsolePanel() {
   const taskColor = useTaskColor();
   const t = useT();
   const run = useApp(selectRun);
-  const cursor = useApp(selectCursor);
-  const box = useRef<HTMLOListElement>(null);
+  const cursor = usePlaybackCursor();
   // Lines are in event order: the printed ones come before the cursor.
   let lo = 0;
   let hi = run.logs.length;
@@ -26,30 +25,27 @@ export function ConsolePanel() {
   const printed = lo;
   const first = Math.max(0, printed - SHOWN);
   const lines = run.logs.slice(first, printed);
-  // Before paint, in the same layout as the new lines.
-  useLayoutEffect(() => {
-    if (box.current) box.current.scrollTop = box.current.scrollHeight;
-  }, [printed]);
+  // The box lays its content out from the bottom (column-reverse): the newest line stays in
+  // view with no script reading the layout.
   return (
-    <ol
-      className="console"
-      ref={box}
-      aria-label={t('console.label')}
-      tabIndex={0}
-      data-testid="console"
-      start={first + 1}
-    >
-      {printed === 0 && <li className="empty">{t('console.empty')}</li>}
-      {lines.map((line) => (
-        <li key={line.event}>
-          <span className="log-time">{formatTime(line.time)}</span>{' '}
-          <span className="log-task">
-            <span className="dot" style={{ background: taskColor(line.task) }} aria-hidden="true" />{' '}
-            {run.trace.tasks[line.task].name}
-          </span>{' '}
-          <span className="log-text">{line.text}</span>
-        </li>
-      ))}
-    </ol>
+    <div className="console-box" tabIndex={0} role="region" aria-label={t('console.label')}>
+      <ol className="console" data-testid="console" start={first + 1}>
+        {printed === 0 && <li className="empty">{t('console.empty')}</li>}
+        {lines.map((line) => (
+          <li key={line.event}>
+            <span className="log-time">{formatTime(line.time)}</span>{' '}
+            <span className="log-task">
+              <span
+                className="dot"
+                style={{ background: taskColor(line.task) }}
+                aria-hidden="true"
+              />{' '}
+              {run.trace.tasks[line.task].name}
+            </span>{' '}
+            <span className="log-text">{line.text}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
