@@ -292,7 +292,7 @@ test.describe('presenter mode and themes', () => {
           );
           const sizes = [
             ...document.querySelectorAll(
-              '.timeline-head text, .timeline text, .loop b, .loop h3, .event-line',
+              '.timeline-head text, .timeline text, .now-label, .loop b, .loop h3, .event-line',
             ),
           ].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom);
           return Math.min(...sizes);

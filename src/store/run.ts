@@ -45,7 +45,6 @@ export interface Run {
 }
 
 function derive(run: Run): void {
-  run.index.extend();
   run.timelines = taskTimelines(run.trace);
   run.logs = logLines(run.trace);
   run.horizon =

@@ -327,7 +327,8 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
 /**
  * The state after any event, in time proportional to the snapshot interval: snapshots are
  * taken every `interval` events (more apart for runs with many tasks, so that snapshots cost
- * about as much memory as the events they cover).
+ * about as much memory as the events they cover), lazily, as far as someone has asked: a new
+ * run viewed at its start costs nothing, and a trace that grows needs no call to keep up.
  */
 export class StateIndex {
   private readonly snapshots: LoopState[] = [];
@@ -339,13 +340,12 @@ export class StateIndex {
   ) {
     this.interval = interval ?? Math.max(256, 4 * (trace.tasks.length + trace.primitives.length));
     this.snapshots.push(initialState(trace));
-    this.extend();
   }
 
-  /** Takes the snapshots for events recorded since (the trace may have grown). */
-  extend(): void {
+  /** Takes the snapshots up to `applied` events. */
+  private extendTo(applied: number): void {
     let last = this.snapshots[this.snapshots.length - 1];
-    while (last.applied + this.interval <= this.trace.eventCount) {
+    while (last.applied + this.interval <= applied) {
       const next = cloneState(last);
       for (let i = next.applied; i < last.applied + this.interval; i += 1)
         applyEvent(next, this.trace, i);
@@ -357,9 +357,8 @@ export class StateIndex {
   /** The state after the first `applied` events (0: before any). */
   stateAfter(applied: number): LoopState {
     const count = Math.max(0, Math.min(applied, this.trace.eventCount));
-    if (count > this.snapshots[this.snapshots.length - 1].applied + this.interval) this.extend();
-    const snapshot =
-      this.snapshots[Math.min(Math.floor(count / this.interval), this.snapshots.length - 1)];
+    this.extendTo(count);
+    const snapshot = this.snapshots[Math.floor(count / this.interval)];
     const state = cloneState(snapshot);
     for (let i = state.applied; i < count; i += 1) applyEvent(state, this.trace, i);
     return state;

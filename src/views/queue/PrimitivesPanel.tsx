@@ -28,11 +28,11 @@ function Waiters({
       </h3>
       <ol className="chips">
         {tasks.length === 0 && <li className="empty">{t('loop.none')}</li>}
-        {tasks.slice(0, 20).map((w, i) => {
+        {tasks.slice(0, 20).map((w) => {
           const task = typeof w === 'number' ? w : w.task;
           const woken = typeof w === 'number' ? false : w.woken;
           return (
-            <li key={`${task}-${i}`} className="enter">
+            <li key={task} className="enter">
               <TaskChip
                 task={task}
                 name={names[task]}

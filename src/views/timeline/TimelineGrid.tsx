@@ -2,9 +2,11 @@
  * The course's table, animated: a column per task, time going down in seconds; a task's cell
  * fills as virtual time passes: hatched while it waits (for a token, an item, a lock), in its
  * colour while it runs (inside its sleep), grey once done. D3 computes the scales; React draws
- * the SVG. The playhead moves the clip and the "now" line directly, without re-rendering, and
- * the cells are drawn once per run (memo): a new event only redraws the header's task states.
- * The header stays in view while the body scrolls.
+ * the SVG. The body is three layers: the time slots (drawn when the view scrolls), the cells
+ * (drawn once per run, memo) inside a clipping box whose bottom edge is the playhead, and the
+ * "now" line above. The playhead moves the box, the cells the other way, and the line, by CSS
+ * transforms, directly, without React: playback needs no layout and repaints almost nothing. A new event only redraws the
+ * header's task states. The header stays in view while the body scrolls.
  */
 import { scaleLinear } from 'd3-scale';
 import { memo, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
@@ -61,10 +63,11 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   const [boxRef, size] = useSize<HTMLDivElement>();
   const headBox = useRef<HTMLDivElement>(null);
   const headSvg = useRef<SVGSVGElement>(null);
-  const bodySvg = useRef<SVGSVGElement>(null);
-  const clipRect = useRef<SVGRectElement>(null);
-  const nowLine = useRef<SVGGElement>(null);
-  const nowLabel = useRef<SVGTextElement>(null);
+  const slotsSvg = useRef<SVGSVGElement>(null);
+  const cellsSvg = useRef<SVGSVGElement>(null);
+  const reveal = useRef<HTMLDivElement>(null);
+  const nowLine = useRef<HTMLDivElement>(null);
+  const nowLabel = useRef<HTMLSpanElement>(null);
   const scrollTop = useRef(0);
   const scrollLeft = useRef(0);
   const id = useId().replace(/:/g, '');
@@ -102,7 +105,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       labelEvery: Math.max(1, Math.ceil(36 / (perSecond * slot))),
     };
   }, [run, version, size.width, size.height, taskCount, zoom]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { y, column, span } = layout;
+  const { y, column, span, height } = layout;
   const chunk = 20;
   const columnsInView = Math.ceil(size.width / column) + 1;
   const firstColumn = Math.max(0, firstVisible - chunk);
@@ -113,20 +116,23 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   const from = run.endless ? Math.max(0, anchor - ENDLESS_WINDOW) : 0;
   const to = run.endless ? anchor + ENDLESS_WINDOW : Infinity;
 
-  // The playhead moves the clip and the now line at every frame, outside React, and keeps "now"
+  // The playhead moves the reveal and the now line at every frame, outside React, and keeps "now"
   // in view when it moves (a paused viewer may scroll away freely). Layout is never read here
   // (that would force a reflow in every frame): scroll positions are tracked by onScroll.
   useEffect(() => {
     let shownTime = NaN;
     const place = (t: number) => {
       const py = y(Math.min(t, span));
-      clipRect.current?.setAttribute('height', String(Math.max(0, py)));
-      nowLine.current?.setAttribute('transform', `translate(0,${py})`);
+      // The box slides so that its bottom is at "now"; the cells slide back and stay in place.
+      if (reveal.current) reveal.current.style.transform = `translateY(${py - height}px)`;
+      if (cellsSvg.current) cellsSvg.current.style.transform = `translateY(${height - py}px)`;
+      if (nowLine.current) nowLine.current.style.transform = `translateY(${py}px)`;
       if (nowLabel.current) nowLabel.current.textContent = formatTime(t);
       const moved = t !== shownTime;
       shownTime = t;
       const top = scrollTop.current;
-      if (boxRef.current && moved && (py > top + size.height - 30 || py < top)) {
+      // Not before the box is measured: "now" would end up at its top edge.
+      if (size.height > 0 && boxRef.current && moved && (py > top + size.height - 30 || py < top)) {
         boxRef.current.scrollTop = scrollTop.current = Math.max(0, py - size.height / 3);
       }
     };
@@ -134,7 +140,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
     return store.subscribe((state, previous) => {
       if (state.playhead !== previous.playhead) place(state.playhead);
     });
-  }, [store, y, span, boxRef, size.height]);
+  }, [store, y, span, boxRef, size.height, height]);
 
   // With many tasks, bring the busy columns into view when none of them is.
   useEffect(() => {
@@ -154,14 +160,25 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
 
   useImperativeHandle(exportRef, () => () => {
     const head = headSvg.current;
-    const body = bodySvg.current;
-    if (!head || !body) return '';
+    const slotLayer = slotsSvg.current;
+    const cells = cellsSvg.current;
+    if (!head || !slotLayer || !cells) return '';
     const height = HEAD_HEIGHT + layout.height;
+    const now = store.getState().playhead;
+    const py = y(Math.min(now, span));
+    // The three layers of the page in one picture: the cells clipped at "now", as shown.
     return (
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
       `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${height}" font-family="system-ui, sans-serif">` +
       `<rect width="${layout.width}" height="${height}" fill="${palette.background}"/>` +
-      `<g>${head.innerHTML}</g><g transform="translate(0,${HEAD_HEIGHT})">${body.innerHTML}</g></svg>`
+      `<g>${head.innerHTML}</g><g transform="translate(0,${HEAD_HEIGHT})">${slotLayer.innerHTML}` +
+      `<clipPath id="revealed"><rect width="${layout.width}" height="${Math.max(0, py)}"/></clipPath>` +
+      `<g clip-path="url(#revealed)">${cells.innerHTML}</g>` +
+      `<g transform="translate(0,${py})">` +
+      `<line x1="${AXIS_WIDTH - 6}" x2="${AXIS_WIDTH + column * taskCount + 4}" stroke="${palette.now}" stroke-width="2.5"/>` +
+      `<rect y="-11" width="${AXIS_WIDTH - 6}" height="22" rx="4" fill="${palette.now}"/>` +
+      `<text x="${AXIS_WIDTH - 10}" text-anchor="end" dominant-baseline="middle" font-size="15" font-weight="700" fill="${palette.nowText}">${formatTime(now)}</text>` +
+      `</g></g></svg>`
     );
   });
 
@@ -305,113 +322,119 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           if (top !== firstVisibleTime) setFirstVisibleTime(top);
         }}
       >
-        <svg
-          ref={bodySvg}
-          width={layout.width}
-          height={layout.height}
-          role="img"
-          aria-label={t('timeline.aria', { tasks: taskCount, seconds: formatTime(span) })}
-          xmlns="http://www.w3.org/2000/svg"
-          fontFamily="system-ui, sans-serif"
-        >
-          <defs>
-            <pattern
-              id={`${id}-hatch`}
-              width="8"
-              height="8"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="8" height="8" fill={palette.hatchBack} />
-              <line x1="0" y1="0" x2="0" y2="8" stroke={palette.hatchLine} strokeWidth="3" />
-            </pattern>
-            <clipPath id={`${id}-clip`}>
-              <rect
-                ref={clipRect}
-                x="0"
-                y="0"
-                width={layout.width}
-                height={y(Math.min(playhead, span))}
-              />
-            </clipPath>
-          </defs>
-          <rect width={layout.width} height={layout.height} fill={palette.background} />
-          {/* time slots, like the rows of the course's table */}
-          {slots.map((t, i) => (
-            <g key={t}>
-              <rect
-                x={AXIS_WIDTH}
-                y={y(t)}
-                width={column * taskCount}
-                height={y(t + layout.slot) - y(t)}
-                fill={i % 2 ? palette.stripe : palette.background}
-              />
-              <line
-                x1={AXIS_WIDTH - 6}
-                x2={AXIS_WIDTH + column * taskCount}
-                y1={y(t)}
-                y2={y(t)}
-                stroke={palette.gridLine}
-              />
-              {Math.round(t / layout.slot) % layout.labelEvery === 0 && (
-                <text
-                  x={AXIS_WIDTH - 10}
-                  y={(y(t) + y(t + layout.slot)) / 2}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                  fontSize="16"
-                  fill={palette.text}
-                >
-                  {`${t}-${t + layout.slot}`}
-                </text>
-              )}
-            </g>
-          ))}
-          {/* what each task did, revealed up to the playhead */}
-          <g clipPath={`url(#${id}-clip)`}>
-            <Segments
-              run={run}
-              version={version}
-              y={y}
-              column={column}
-              span={span}
-              from={from}
-              to={to}
-              hatch={`url(#${id}-hatch)`}
-              focusable={taskCount <= FOCUSABLE_TASKS}
-              palette={palette}
-              firstColumn={firstColumn}
-              lastColumn={lastColumn}
-            />
-          </g>
-          <g
-            ref={nowLine}
-            transform={`translate(0,${y(Math.min(playhead, span))})`}
-            pointerEvents="none"
+        <div className="timeline-canvas" style={{ width: layout.width, height: layout.height }}>
+          <svg
+            ref={slotsSvg}
+            width={layout.width}
+            height={layout.height}
+            aria-hidden="true"
+            xmlns="http://www.w3.org/2000/svg"
+            fontFamily="system-ui, sans-serif"
           >
-            <line
-              x1={AXIS_WIDTH - 6}
-              x2={AXIS_WIDTH + column * taskCount + 4}
-              y1="0"
-              y2="0"
-              stroke={palette.now}
-              strokeWidth="2.5"
-            />
-            <rect x="0" y="-11" width={AXIS_WIDTH - 6} height="22" rx="4" fill={palette.now} />
-            <text
+            <rect width={layout.width} height={layout.height} fill={palette.background} />
+            {/* time slots, like the rows of the course's table */}
+            {slots.map((t, i) => (
+              <g key={t}>
+                <rect
+                  x={AXIS_WIDTH}
+                  y={y(t)}
+                  width={column * taskCount}
+                  height={y(t + layout.slot) - y(t)}
+                  fill={i % 2 ? palette.stripe : palette.background}
+                />
+                <line
+                  x1={AXIS_WIDTH - 6}
+                  x2={AXIS_WIDTH + column * taskCount}
+                  y1={y(t)}
+                  y2={y(t)}
+                  stroke={palette.gridLine}
+                />
+                {Math.round(t / layout.slot) % layout.labelEvery === 0 && (
+                  <text
+                    x={AXIS_WIDTH - 10}
+                    y={(y(t) + y(t + layout.slot)) / 2}
+                    textAnchor="end"
+                    dominantBaseline="middle"
+                    fontSize="16"
+                    fill={palette.text}
+                  >
+                    {`${t}-${t + layout.slot}`}
+                  </text>
+                )}
+              </g>
+            ))}
+          </svg>
+          {/* what each task did, revealed up to the playhead by a sliding box */}
+          <div
+            ref={reveal}
+            className="timeline-reveal"
+            style={{
+              width: layout.width,
+              height,
+              transform: `translateY(${y(Math.min(playhead, span)) - height}px)`,
+            }}
+          >
+            <svg
+              ref={cellsSvg}
+              width={layout.width}
+              height={height}
+              style={{ transform: `translateY(${height - y(Math.min(playhead, span))}px)` }}
+              role="img"
+              aria-label={t('timeline.aria', { tasks: taskCount, seconds: formatTime(span) })}
+              xmlns="http://www.w3.org/2000/svg"
+              fontFamily="system-ui, sans-serif"
+            >
+              <defs>
+                <pattern
+                  id={`${id}-hatch`}
+                  width="8"
+                  height="8"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
+                  <rect width="8" height="8" fill={palette.hatchBack} />
+                  <line x1="0" y1="0" x2="0" y2="8" stroke={palette.hatchLine} strokeWidth="3" />
+                </pattern>
+              </defs>
+              <Segments
+                run={run}
+                version={version}
+                y={y}
+                column={column}
+                span={span}
+                from={from}
+                to={to}
+                hatch={`url(#${id}-hatch)`}
+                focusable={taskCount <= FOCUSABLE_TASKS}
+                palette={palette}
+                firstColumn={firstColumn}
+                lastColumn={lastColumn}
+              />
+            </svg>
+          </div>
+          <div
+            ref={nowLine}
+            className="timeline-now"
+            aria-hidden="true"
+            style={{ transform: `translateY(${y(Math.min(playhead, span))}px)` }}
+          >
+            <span
               ref={nowLabel}
-              x={AXIS_WIDTH - 10}
-              y="0"
-              textAnchor="end"
-              dominantBaseline="middle"
-              fontSize="15"
-              fill={palette.nowText}
-              fontWeight="700"
+              className="now-label"
+              style={{ width: AXIS_WIDTH - 6, background: palette.now, color: palette.nowText }}
             >
               {formatTime(playhead)}
-            </text>
-          </g>
-        </svg>
+            </span>
+            <span
+              className="now-rule"
+              style={{
+                left: AXIS_WIDTH - 6,
+                width: column * taskCount + 10,
+                background: palette.now,
+              }}
+            />
+          </div>
+        </div>
         {tip && (
           <div className="tip" role="status" style={{ left: tip.x, top: tip.y }}>
             {tip.text}
