@@ -276,10 +276,13 @@ test.describe('presenter mode and themes', () => {
         page,
       }, info) => {
         await page.setViewportSize({ width, height });
-        await app.open(`?t=2.5${theme === 'dark' ? '&theme=dark' : ''}`);
+        // In French, the longer of the two languages.
+        await app.open(`?t=2.5&lang=fr${theme === 'dark' ? '&theme=dark' : ''}`);
         await app.press('p');
         await expect(page.locator('html')).toHaveAttribute('data-mode', 'present');
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        // Every control of the top bar in view, the last one included.
+        await expect(page.getByTestId('lang-fr')).toBeInViewport({ ratio: 1 });
         const size = await page.evaluate(() => [
           document.documentElement.scrollWidth,
           document.documentElement.scrollHeight,
