@@ -37,18 +37,16 @@ function engineState(sim: Simulation) {
     };
   };
   return {
-    ready: inner.ready
-      .toArray()
-      .map((h) =>
-        h.isTimer
-          ? { kind: 'timer', task: h.task.id, timer: h.id, cancelled: !!h.handleCancelled }
-          : {
-              kind: h.readyReason === 2 ? 'wakeup' : 'step',
-              task: (h as unknown as { id: number }).id,
-              timer: -1,
-              cancelled: false,
-            },
-      ),
+    ready: inner.ready.toArray().map((h) =>
+      h.isTimer
+        ? { kind: 'timer', task: h.task.id, timer: h.id, cancelled: !!h.handleCancelled }
+        : {
+            kind: h.readyReason === 2 ? 'wakeup' : 'step',
+            task: (h as unknown as { id: number }).id,
+            timer: -1,
+            cancelled: false,
+          },
+    ),
     timers: inner.heap
       .sorted()
       .map((t) => ({ id: t.id, when: t.when, task: t.task.id, cancelled: t.handleCancelled })),
