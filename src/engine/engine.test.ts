@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Deque } from './deque';
+import { TextTable } from './texts';
 import { TimerHeap } from './timerHeap';
 import { formatTime } from './describe';
 import { simulate, Simulation } from './simulation';
@@ -16,6 +17,30 @@ describe('Deque', () => {
     expect(d.remove(42)).toBe(false);
     d.push(10);
     expect(d.toArray()).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
+  });
+});
+
+describe('TextTable', () => {
+  it('reads ranges of its source lazily, strings as they are, and leaves its base as it is', () => {
+    const source = new TextEncoder().encode('"job0","j1"');
+    const base = new TextTable(source);
+    expect(base.addRange(1, 5)).toBe(0);
+    expect(base.add('né→')).toBe(1);
+    const run = base.extend();
+    expect(run.add('got 😀')).toBe(2);
+    expect(base.length).toBe(2);
+    expect(run.toArray()).toEqual(['job0', 'né→', 'got 😀']);
+    expect(base.equalsRange(0, 1, 5)).toBe(true); // decoded by now
+    expect(base.equalsRange(0, 8, 10)).toBe(false);
+    const out = new Uint8Array(64);
+    let at = 0;
+    for (let id = 0; id < run.length; id += 1) {
+      expect(run.maxUtf8Length(id)).toBeGreaterThanOrEqual(
+        new TextEncoder().encode(run.get(id)).length,
+      );
+      at = run.writeUtf8(id, out, at, new TextEncoder());
+    }
+    expect(new TextDecoder().decode(out.subarray(0, at))).toBe('job0né→got 😀');
   });
 });
 

@@ -1,30 +1,24 @@
 /**
- * The fast path from a scenario file's text to a compiled program: one scan of the JSON text,
+ * The fast path from a scenario file's text to a compiled program: one scan of the JSON bytes,
  * writing the program's columns as it goes, with no object per step (a 100,000-job file has
- * half a million steps). It accepts exactly the files that `JSON.parse` + `validateScenario`
- * accept, laid out as usual (primitives before tasks, a repeat's "op" before its "steps"),
- * and gives up on anything else: the caller then takes the reference path
+ * half a million steps) and no string for its texts and task names, which stay ranges of the
+ * file's bytes (see texts.ts). It accepts exactly the files that `JSON.parse` +
+ * `validateScenario` accept, laid out as usual (primitives before tasks, a repeat's "op" before
+ * its "steps"), and gives up on anything else: the caller then takes the reference path
  * (src/scenario/validate.ts), which also writes the error messages. Property tests check that
  * both paths agree (loadText.test.ts).
  */
 import type { PrimitiveSpec } from '../scenario/types';
 import { MAX_REPEAT_DEPTH, MAX_SLEEP_SECONDS, MAX_STEPS, MAX_TASKS } from '../scenario/limits';
 import { Op, ProgramBuilder, type CompiledScenario } from './program';
+import { TextTable } from './texts';
 
 /** Thrown to leave the fast path. */
 const GIVE_UP = new Error('not on the fast path');
 
 const WHITESPACE = /\s/;
-/** `/\s/` for an ASCII string: tab, line feed, vertical tab, form feed, carriage return, space. */
-function hasAsciiSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
-  }
-  return false;
-}
 const utf8 = new TextDecoder();
-const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const QUOTE = 0x22;
 
 // Keys, recognised in place (no string is made for them).
 const KEYS = [
@@ -101,22 +95,62 @@ const REFERENCE_TYPES: Record<number, readonly string[]> = {
   [K.event]: ['Event'],
 };
 
-/** Words found by length, first and last byte, then compared in full. */
+/**
+ * Words recognised by their bytes, right after an opening quote: for each first byte, the
+ * words that start with it; each word's bytes with its closing quote.
+ */
 interface WordTable {
-  words: Uint8Array[];
-  slots: (number[] | undefined)[];
+  byFirst: number[][];
+  bytes: Uint8Array[];
 }
 function wordTable(words: readonly string[]): WordTable {
-  const table: WordTable = { words: words.map(ascii), slots: new Array(256) };
-  table.words.forEach((w, i) => {
-    const slot = (w.length * 31 + w[0] * 7 + w[w.length - 1]) & 255;
-    (table.slots[slot] ??= []).push(i);
+  const table: WordTable = { byFirst: Array.from({ length: 128 }, () => []), bytes: [] };
+  words.forEach((word, index) => {
+    table.bytes.push(Uint8Array.from(word + '"', (c) => c.charCodeAt(0)));
+    table.byFirst[word.charCodeAt(0)].push(index);
   });
   return table;
 }
 const KEY_TABLE = wordTable(KEYS);
+const OP_TABLE = wordTable(OPS);
+/** Bytes taken by each key, both quotes included. */
+const KEY_SIZE = KEYS.map((key) => key.length + 2);
+const OP_SIZE = OPS.map((op) => op.length + 2);
 
-/** The hash `string()` computes while reading bytes, for any text (UTF-16 of ASCII = bytes). */
+/** The word of `table` spelt by the string at `pos` (its opening quote), or -1. */
+function matchWord(bytes: Uint8Array, pos: number, table: WordTable): number {
+  if (bytes[pos] !== QUOTE) return -1;
+  const candidates = table.byFirst[bytes[pos + 1] & 127];
+  for (let j = 0; j < candidates.length; j += 1) {
+    const word = table.bytes[candidates[j]];
+    let k = 0;
+    while (k < word.length && bytes[pos + 1 + k] === word[k]) k += 1;
+    if (k === word.length) return candidates[j];
+  }
+  return -1;
+}
+
+/** The position of the first byte at or after `pos` that is not JSON whitespace. */
+function skipWs(bytes: Uint8Array, pos: number): number {
+  let c = bytes[pos];
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = bytes[++pos];
+  return pos;
+}
+
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+const BIT_OP = bit('op');
+const BIT_STEPS = bit('steps');
+const BIT_TASKS = bit('tasks');
+const BIT_VERSION = bit('version');
+const BIT_TYPE = bit('type');
+
+/** The hash `Scanner.scanString` computes over bytes, for any text (UTF-16 of ASCII = bytes). */
 function hashText(text: string): number {
   let hash = 0;
   for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
@@ -124,178 +158,210 @@ function hashText(text: string): number {
 }
 
 /**
- * Names to indices, in an open-addressing table keyed by a hash computed while the name's
- * bytes were read: a `Map` would hash every new string again (a third of the load time for
- * 100,000 tasks).
+ * The names of a `TextTable` by hash, in an open-addressing table: finds a name read from the
+ * file (a range of ASCII bytes, or a decoded string) without making a string for it.
  */
-class NameTable {
-  private slots = new Int32Array(1024).fill(-1);
-  private hashes = new Int32Array(1024);
-  private readonly names: string[] = [];
+class NameIndex {
+  /** Text id + 1 (0: empty). */
+  private slots: Int32Array;
+  private hashes: Int32Array;
   private count = 0;
 
-  /** Adds `name` with `index`; false if it is already there. */
-  add(name: string, hash: number, index: number): boolean {
-    if (this.find(name, hash) >= 0) return false;
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    this.insert(hash, index);
-    this.names[index] = name;
-    this.count += 1;
-    return true;
+  constructor(
+    readonly names: TextTable,
+    expected: number,
+  ) {
+    let size = 16;
+    while (size < 2 * expected) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
   }
 
-  find(name: string, hash: number): number {
+  /** The id of the name with these ASCII bytes, or -1. */
+  findRange(hash: number, start: number, end: number): number {
     const mask = this.slots.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const index = this.slots[i];
-      if (index < 0) return -1;
-      if (this.hashes[i] === hash && this.names[index] === name) return index;
+      const slot = this.slots[i];
+      if (slot === 0) return -1;
+      if (this.hashes[i] === hash && this.names.equalsRange(slot - 1, start, end)) return slot - 1;
     }
   }
 
-  private insert(hash: number, index: number): void {
+  /** The id of a name given as a string, or -1. */
+  findText(text: string): number {
+    const hash = hashText(text);
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i];
+      if (slot === 0) return -1;
+      if (this.hashes[i] === hash && this.names.get(slot - 1) === text) return slot - 1;
+    }
+  }
+
+  /** Indexes the name `id` of the table, whose hash is `hash`. */
+  insert(id: number, hash: number): void {
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
     const mask = this.slots.length - 1;
     let i = hash & mask;
-    while (this.slots[i] >= 0) i = (i + 1) & mask;
-    this.slots[i] = index;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = id + 1;
     this.hashes[i] = hash;
+    this.count += 1;
   }
 
   private grow(): void {
-    const oldSlots = this.slots;
-    const oldHashes = this.hashes;
-    this.slots = new Int32Array(oldSlots.length * 2).fill(-1);
-    this.hashes = new Int32Array(oldSlots.length * 2);
-    for (let i = 0; i < oldSlots.length; i += 1)
-      if (oldSlots[i] >= 0) this.insert(oldHashes[i], oldSlots[i]);
+    const slots = this.slots;
+    const hashes = this.hashes;
+    this.slots = new Int32Array(slots.length * 2);
+    this.hashes = new Int32Array(slots.length * 2);
+    this.count = 0;
+    for (let i = 0; i < slots.length; i += 1)
+      if (slots[i] !== 0) this.insert(slots[i] - 1, hashes[i]);
   }
 }
-const OP_TABLE = wordTable(OPS);
-const BIT_OP = bit('op');
-const BIT_STEPS = bit('steps');
-const BIT_TASKS = bit('tasks');
-const BIT_VERSION = bit('version');
-const BIT_TYPE = bit('type');
 
+/** A string the scanner just read: what its bytes hold. */
+const enum Scanned {
+  ASCII = 0,
+  /** Has a byte >= 0x80: must be decoded (invalid UTF-8 becomes U+FFFD, as in TextDecoder). */
+  NON_ASCII = 1,
+  /** ASCII with a `{`: may be a template. */
+  BRACE = 2,
+}
+
+/**
+ * The scan. Each method reads one JSON value from `pos` (before any whitespace) and returns
+ * the position after it, leaving what it read in fields: a position in a local variable costs
+ * far less than one in a field, in the loop over half a million steps.
+ */
 class Scanner {
-  pos = 0;
   readonly builder: ProgramBuilder;
   readonly primitives: { name: string; spec: PrimitiveSpec }[] = [];
-  private primitiveBytes: Uint8Array[] = [];
-  /** Scratch for making short ASCII strings. */
-  private readonly codes: number[] = [];
-  /** Whether the last string read was ASCII only. */
-  private lastAscii = true;
-  readonly taskNames: string[] = [];
-  /** Task names, to find duplicates and the targets of `cancel`. */
-  private readonly names = new NameTable();
-  /** A hash of the last string read (see `hashText`). */
-  private lastHash = 0;
-  private readonly cancels: { pc: number; name: string }[] = [];
+  private readonly primitiveNames: TextTable;
+  private readonly primitiveIndex: NameIndex;
+  readonly taskNames: TextTable;
+  private readonly taskIndex: NameIndex;
+  /** The last string read: its first byte, the index of its closing quote, hash and kind. */
+  private start = 0;
+  private end = 0;
+  private hash = 0;
+  private kind: Scanned = Scanned.ASCII;
+  /** The last text read by `text()`, likewise. */
+  private textStart = 0;
+  private textEnd = 0;
+  private textKind: Scanned = Scanned.ASCII;
+  /** The last number read (or primitive found). */
+  private value = 0;
+  /** Where the value of the last key read by `key()` starts. */
+  private keyEnd = 0;
+  /** Cancel steps as pairs: pc, and the name of their target (a text of `cancelTargets`). */
+  private readonly cancels: number[] = [];
+  private readonly cancelTargets: TextTable;
   title?: string;
 
   constructor(private readonly bytes: Uint8Array) {
-    // Roughly one step per 40 bytes of JSON.
-    this.builder = new ProgramBuilder(Math.ceil(bytes.length / 40));
+    // Roughly one step per 40 bytes of JSON, one task per 200.
+    const steps = Math.ceil(bytes.length / 40);
+    const tasks = Math.ceil(bytes.length / 200);
+    this.builder = new ProgramBuilder(steps, new TextTable(bytes, null, steps));
+    this.primitiveNames = new TextTable(bytes);
+    this.primitiveIndex = new NameIndex(this.primitiveNames, 8);
+    this.taskNames = new TextTable(bytes, null, tasks);
+    this.taskIndex = new NameIndex(this.taskNames, tasks);
+    this.cancelTargets = new TextTable(bytes);
   }
 
-  private ws(): void {
-    const bytes = this.bytes;
-    let pos = this.pos;
-    for (;;) {
-      const c = bytes[pos];
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos += 1;
-      else break;
-    }
-    this.pos = pos;
+  /** Skips whitespace, then `char`. */
+  private expect(pos: number, char: number): number {
+    pos = skipWs(this.bytes, pos);
+    if (this.bytes[pos] !== char) throw GIVE_UP;
+    return pos + 1;
   }
 
-  /** Skips whitespace and consumes `char` if it comes next. */
-  private eat(char: number): boolean {
-    this.ws();
-    if (this.bytes[this.pos] !== char) return false;
-    this.pos += 1;
-    return true;
-  }
-
-  private expect(char: number): void {
-    if (!this.eat(char)) throw GIVE_UP;
+  /** After a key: its colon, and the whitespace around it. */
+  private colon(pos: number): number {
+    return skipWs(this.bytes, this.expect(pos, COLON));
   }
 
   /**
-   * Finds the end of a string (the next quote, found natively): leaves `pos` after it and
-   * returns the index of the string's first byte (its last is `pos - 2`). The content is not
-   * checked here: a string compared with a known word is valid if it matches, and `string()`
-   * checks the others, leaving escapes and control characters to the reference path.
+   * After a member of an object or array: the position of the next one after its comma, or
+   * the bitwise not (a negative number) of the position after the `close` bracket.
    */
-  private stringStart(): number {
-    this.expect(0x22);
-    const start = this.pos;
-    const end = this.bytes.indexOf(0x22, start);
-    if (end < 0) throw GIVE_UP;
-    this.pos = end + 1;
-    return start;
+  private next(pos: number, close: number): number {
+    const bytes = this.bytes;
+    pos = skipWs(bytes, pos);
+    if (bytes[pos] === COMMA) return skipWs(bytes, pos + 1);
+    if (bytes[pos] !== close) throw GIVE_UP;
+    return ~(pos + 1);
   }
 
-  private string(): string {
-    const start = this.stringStart();
-    const end = this.pos - 1;
+  /** An opening bracket: the position of the first member, or the bitwise not of the position after the closing one when it is empty. */
+  private open(pos: number, open: number, close: number): number {
     const bytes = this.bytes;
-    let asciiOnly = true;
+    pos = skipWs(bytes, this.expect(pos, open));
+    return bytes[pos] === close ? ~(pos + 1) : pos;
+  }
+
+  /** A key and its colon: the key's index in KEYS (its value starts at `keyEnd`). */
+  private key(pos: number): number {
+    const key = matchWord(this.bytes, pos, KEY_TABLE);
+    if (key < 0) throw GIVE_UP;
+    this.keyEnd = this.colon(pos + KEY_SIZE[key]);
+    return key;
+  }
+
+  /**
+   * A string: `start` and `end` delimit its bytes, `hash` and `kind` describe them. Escapes
+   * and control characters are left to the reference path.
+   */
+  private scanString(pos: number): number {
+    const bytes = this.bytes;
+    pos = skipWs(bytes, pos);
+    if (bytes[pos] !== QUOTE) throw GIVE_UP;
+    const n = bytes.length;
+    const start = pos + 1;
     let hash = 0;
-    for (let i = start; i < end; i += 1) {
+    let seen = 0;
+    let brace = false;
+    let i = start;
+    for (; ; i += 1) {
+      if (i === n) throw GIVE_UP;
       const c = bytes[i];
+      if (c === QUOTE) break;
       if (c < 0x20 || c === 0x5c) throw GIVE_UP;
-      if (c >= 0x80) asciiOnly = false;
+      if (c === OPEN_OBJECT) brace = true;
+      seen |= c;
       hash = (Math.imul(hash, 31) + c) | 0;
     }
-    this.lastAscii = asciiOnly;
-    this.lastHash = asciiOnly ? hash : hashText(utf8.decode(bytes.subarray(start, end)));
-    if (asciiOnly && end - start <= 64) {
-      const codes = this.codes;
-      codes.length = end - start;
-      for (let i = start; i < end; i += 1) codes[i - start] = bytes[i];
-      return String.fromCharCode.apply(null, codes);
+    this.start = start;
+    this.end = i;
+    if (seen >= 0x80) {
+      this.kind = Scanned.NON_ASCII;
+      this.hash = hashText(this.decoded());
+    } else {
+      this.kind = brace ? Scanned.BRACE : Scanned.ASCII;
+      this.hash = hash;
     }
-    return utf8.decode(bytes.subarray(start, end));
+    return i + 1;
   }
 
-  /** Whether the string just scanned, from `start`, has exactly these bytes. */
-  private scanned(start: number, expected: Uint8Array): boolean {
-    const length = this.pos - 1 - start;
-    if (length !== expected.length) return false;
+  /** The string just scanned, as a string. */
+  private decoded(): string {
+    return utf8.decode(this.bytes.subarray(this.start, this.end));
+  }
+
+  /** Adds the string just scanned to `table` (as a range when it is ASCII); its id. */
+  private addScanned(table: TextTable): number {
+    return this.kind === Scanned.NON_ASCII
+      ? table.add(this.decoded())
+      : table.addRange(this.start, this.end);
+  }
+
+  /** A JSON number, read as JSON.parse reads it, into `value`. */
+  private number(pos: number): number {
     const bytes = this.bytes;
-    for (let i = 0; i < length; i += 1) if (bytes[start + i] !== expected[i]) return false;
-    return true;
-  }
-
-  /** A string that must be one of the words of `table`; its index. */
-  private oneOf(table: WordTable): number {
-    const start = this.stringStart();
-    const length = this.pos - 1 - start;
-    if (length === 0) throw GIVE_UP;
-    const slot =
-      table.slots[(length * 31 + this.bytes[start] * 7 + this.bytes[start + length - 1]) & 255];
-    if (slot !== undefined) {
-      for (let j = 0; j < slot.length; j += 1)
-        if (this.scanned(start, table.words[slot[j]])) return slot[j];
-    }
-    throw GIVE_UP;
-  }
-
-  /** An object key followed by its colon; the key's index in KEYS. */
-  private key(): number {
-    const k = this.oneOf(KEY_TABLE);
-    this.expect(0x3a);
-    return k;
-  }
-
-  /** A JSON number, read as JSON.parse reads it. */
-  private number(): number {
-    this.ws();
-    const bytes = this.bytes;
-    const start = this.pos;
-    let pos = start;
+    const start = skipWs(bytes, pos);
+    pos = start;
     if (bytes[pos] === 0x2d) pos += 1;
     const intStart = pos;
     let value = 0;
@@ -321,63 +387,61 @@ class Scanner {
       if (pos === exponent) throw GIVE_UP;
       exact = false;
     }
-    this.pos = pos;
-    if (exact) return bytes[start] === 0x2d ? -value : value;
-    return Number(
-      String.fromCharCode.apply(null, bytes.subarray(start, pos) as unknown as number[]),
-    );
+    if (exact) this.value = bytes[start] === 0x2d ? -value : value;
+    else {
+      const text = bytes.subarray(start, pos) as unknown as number[];
+      this.value = Number(String.fromCharCode.apply(null, text));
+    }
+    return pos;
   }
 
-  /** Peeks the next non-blank byte. */
-  private peek(): number {
-    this.ws();
-    return this.bytes[this.pos];
-  }
-
-  private integer(min: number): number {
-    const value = this.number();
-    if (!Number.isInteger(value) || value < min) throw GIVE_UP;
-    return value;
+  /** An integer >= `min`, into `value`. */
+  private integer(pos: number, min: number): number {
+    pos = this.number(pos);
+    if (!Number.isInteger(this.value) || this.value < min) throw GIVE_UP;
+    return pos;
   }
 
   scenario(): CompiledScenario {
+    const bytes = this.bytes;
     let seen = 0;
-    this.expect(0x7b);
-    if (!this.eat(0x7d)) {
-      do {
-        const key = this.key();
-        if (seen & (1 << key)) throw GIVE_UP;
-        seen |= 1 << key;
-        switch (key) {
-          case K.version:
-            if (this.number() !== 1) throw GIVE_UP;
-            break;
-          case K.title:
-            this.title = this.string();
-            break;
-          case K.description:
-            this.string();
-            break;
-          case K.primitives:
-            if (seen & BIT_TASKS) throw GIVE_UP;
-            this.primitivesObject();
-            break;
-          case K.tasks:
-            this.tasks();
-            break;
-          default:
-            throw GIVE_UP;
-        }
-      } while (this.eat(0x2c));
-      this.expect(0x7d);
+    let pos = this.open(0, OPEN_OBJECT, CLOSE_OBJECT);
+    while (pos >= 0) {
+      const key = this.key(pos);
+      if (seen & (1 << key)) throw GIVE_UP;
+      seen |= 1 << key;
+      pos = this.keyEnd;
+      switch (key) {
+        case K.version:
+          pos = this.number(pos);
+          if (this.value !== 1) throw GIVE_UP;
+          break;
+        case K.title:
+          pos = this.scanString(pos);
+          this.title = this.decoded();
+          break;
+        case K.description:
+          pos = this.scanString(pos);
+          break;
+        case K.primitives:
+          if (seen & BIT_TASKS) throw GIVE_UP;
+          pos = this.primitivesObject(pos);
+          break;
+        case K.tasks:
+          pos = this.tasks(pos);
+          break;
+        default:
+          throw GIVE_UP;
+      }
+      pos = this.next(pos, CLOSE_OBJECT);
     }
-    this.ws();
-    if (this.pos !== this.bytes.length || !(seen & BIT_VERSION) || !(seen & BIT_TASKS))
-      throw GIVE_UP;
-    for (const { pc, name } of this.cancels) {
-      const target = this.names.find(name, hashText(name));
+    if (skipWs(bytes, ~pos) !== bytes.length) throw GIVE_UP;
+    if (!(seen & BIT_VERSION) || !(seen & BIT_TASKS)) throw GIVE_UP;
+    const cancels = this.cancels;
+    for (let i = 0; i < cancels.length; i += 2) {
+      const target = this.taskIndex.findText(this.cancelTargets.get(cancels[i + 1]));
       if (target < 0) throw GIVE_UP;
-      this.builder.setTarget(pc, target);
+      this.builder.setTarget(cancels[i], target);
     }
     return {
       program: this.builder.build(),
@@ -388,36 +452,49 @@ class Scanner {
     };
   }
 
-  private primitivesObject(): void {
-    this.expect(0x7b);
-    if (this.eat(0x7d)) return;
-    do {
-      const name = this.string();
-      this.expect(0x3a);
-      if (name === '' || this.primitives.some((p) => p.name === name)) throw GIVE_UP;
-      this.primitive(name);
-      this.primitiveBytes.push(new TextEncoder().encode(name));
-    } while (this.eat(0x2c));
-    this.expect(0x7d);
+  private primitivesObject(pos: number): number {
+    pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
+    while (pos >= 0) {
+      pos = this.scanString(pos);
+      const hash = this.hash;
+      if (this.end === this.start || this.findPrimitive() >= 0) throw GIVE_UP;
+      const name = this.decoded();
+      this.primitiveIndex.insert(this.addScanned(this.primitiveNames), hash);
+      pos = this.primitive(this.colon(pos), name);
+      pos = this.next(pos, CLOSE_OBJECT);
+    }
+    return ~pos;
   }
 
-  private primitive(name: string): void {
+  /** The primitive named by the string just scanned, or -1. */
+  private findPrimitive(): number {
+    return this.kind === Scanned.NON_ASCII
+      ? this.primitiveIndex.findText(this.decoded())
+      : this.primitiveIndex.findRange(this.hash, this.start, this.end);
+  }
+
+  private primitive(pos: number, name: string): number {
     let type: string | undefined;
     let maxsize: number | undefined;
     let value: number | undefined;
     let seen = 0;
-    this.expect(0x7b);
-    if (!this.eat(0x7d)) {
-      do {
-        const key = this.key();
-        if (seen & (1 << key)) throw GIVE_UP;
-        seen |= 1 << key;
-        if (key === K.type) type = this.string();
-        else if (key === K.maxsize) maxsize = this.integer(-Infinity);
-        else if (key === K.value) value = this.integer(0);
-        else throw GIVE_UP;
-      } while (this.eat(0x2c));
-      this.expect(0x7d);
+    pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
+    while (pos >= 0) {
+      const key = this.key(pos);
+      if (seen & (1 << key)) throw GIVE_UP;
+      seen |= 1 << key;
+      pos = this.keyEnd;
+      if (key === K.type) {
+        pos = this.scanString(pos);
+        type = this.decoded();
+      } else if (key === K.maxsize) {
+        pos = this.integer(pos, -Infinity);
+        maxsize = this.value;
+      } else if (key === K.value) {
+        pos = this.integer(pos, 0);
+        value = this.value;
+      } else throw GIVE_UP;
+      pos = this.next(pos, CLOSE_OBJECT);
     }
     let spec: PrimitiveSpec;
     if (type === 'Queue' && value === undefined) spec = { type, maxsize: maxsize ?? 0 };
@@ -426,157 +503,201 @@ class Scanner {
     } else if ((type === 'Lock' || type === 'Event') && seen === BIT_TYPE) spec = { type };
     else throw GIVE_UP;
     this.primitives.push({ name, spec });
+    return ~pos;
   }
 
-  private tasks(): void {
-    this.expect(0x5b);
-    if (this.eat(0x5d)) throw GIVE_UP; // at least one task
-    do {
+  private tasks(pos: number): number {
+    pos = this.open(pos, OPEN_ARRAY, CLOSE_ARRAY);
+    if (pos < 0) throw GIVE_UP; // at least one task
+    while (pos >= 0) {
       if (this.taskNames.length >= MAX_TASKS) throw GIVE_UP;
-      let name: string | undefined;
-      let nameHash = 0;
+      let named = false;
       let seen = 0;
       this.builder.beginTask();
-      this.expect(0x7b);
-      if (!this.eat(0x7d)) {
-        do {
-          const key = this.key();
-          if (seen & (1 << key)) throw GIVE_UP;
-          seen |= 1 << key;
-          if (key === K.name) {
-            name = this.string();
-            nameHash = this.lastHash;
-            if (name === '') throw GIVE_UP;
-            if (this.lastAscii ? hasAsciiSpace(name) : WHITESPACE.test(name)) throw GIVE_UP;
-          } else if (key === K.steps) this.steps(0);
-          else throw GIVE_UP;
-        } while (this.eat(0x2c));
-        this.expect(0x7d);
-      }
-      if (name === undefined || !(seen & BIT_STEPS)) throw GIVE_UP;
-      if (!this.names.add(name, nameHash, this.taskNames.length)) throw GIVE_UP;
-      this.taskNames.push(name);
-      this.builder.endTask();
-    } while (this.eat(0x2c));
-    this.expect(0x5d);
-  }
-
-  private steps(depth: number): void {
-    this.expect(0x5b);
-    if (this.eat(0x5d)) return;
-    do this.step(depth);
-    while (this.eat(0x2c));
-    this.expect(0x5d);
-    if (this.builder.size > MAX_STEPS) throw GIVE_UP;
-  }
-
-  /** A primitive named by the string that comes next, of one of `types`; its index. */
-  private reference(types: readonly string[]): number {
-    const start = this.stringStart();
-    const names = this.primitiveBytes;
-    for (let i = 0; i < names.length; i += 1) {
-      if (this.scanned(start, names[i])) {
-        if (!types.includes(this.primitives[i].spec.type)) throw GIVE_UP;
-        return i;
-      }
-    }
-    throw GIVE_UP;
-  }
-
-  private step(depth: number): void {
-    const b = this.builder;
-    let op = -1;
-    let pc = -1;
-    let seconds: number | undefined;
-    let target = -1;
-    let text: string | null | undefined;
-    let times: number | undefined;
-    let task: string | undefined;
-    let seen = 0;
-    this.expect(0x7b);
-    if (!this.eat(0x7d)) {
-      do {
-        const key = this.key();
+      pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
+      while (pos >= 0) {
+        const key = this.key(pos);
         if (seen & (1 << key)) throw GIVE_UP;
         seen |= 1 << key;
-        // Before "op" is known, only scalar fields may come; they are checked against it after.
-        if (op >= 0 && !(OP_FIELDS[op] & (1 << key))) throw GIVE_UP;
-        switch (key) {
-          case K.op:
-            op = this.oneOf(OP_TABLE);
-            if (seen & ~(OP_FIELDS[op] | BIT_OP)) throw GIVE_UP;
-            if (OP_CODES[op] === Op.REPEAT) {
-              if (depth >= MAX_REPEAT_DEPTH) throw GIVE_UP;
-              pc = b.step(Op.REPEAT, Infinity);
-            }
-            break;
-          case K.seconds:
-            seconds = this.number();
-            break;
-          case K.queue:
-          case K.lock:
-          case K.event:
-            if (op < 0) throw GIVE_UP;
-            target = this.reference(REFERENCE_TYPES[key]);
-            break;
-          case K.value:
-            if (this.peek() === 0x6e) {
-              const b = this.bytes;
-              const at = this.pos;
-              if (b[at + 1] !== 0x75 || b[at + 2] !== 0x6c || b[at + 3] !== 0x6c) throw GIVE_UP;
-              this.pos += 4;
-              text = null;
-            } else text = this.string();
-            break;
-          case K.text:
-            text = this.string();
-            break;
-          case K.times:
-            times = this.integer(0);
-            break;
-          case K.task:
-            task = this.string();
-            break;
-          case K.steps:
-            if (op < 0 || OP_CODES[op] !== Op.REPEAT) throw GIVE_UP;
-            this.steps(depth + 1);
-            b.closeRepeat(pc);
-            break;
-          default:
-            throw GIVE_UP;
+        pos = this.keyEnd;
+        if (key === K.name) {
+          pos = this.taskName(pos);
+          named = true;
+        } else if (key === K.steps) pos = this.steps(pos, 0);
+        else throw GIVE_UP;
+        pos = this.next(pos, CLOSE_OBJECT);
+      }
+      if (!named || !(seen & BIT_STEPS)) throw GIVE_UP;
+      this.builder.endTask();
+      pos = this.next(~pos, CLOSE_ARRAY);
+    }
+    return ~pos;
+  }
+
+  /** A task's name: not empty, without spaces, not already taken. */
+  private taskName(pos: number): number {
+    pos = this.scanString(pos);
+    const { start, end, hash } = this;
+    if (end === start) throw GIVE_UP;
+    if (this.kind === Scanned.NON_ASCII) {
+      const name = this.decoded();
+      if (WHITESPACE.test(name) || this.taskIndex.findText(name) >= 0) throw GIVE_UP;
+    } else {
+      // `/\s/` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+      const bytes = this.bytes;
+      for (let i = start; i < end; i += 1) {
+        const c = bytes[i];
+        if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) throw GIVE_UP;
+      }
+      if (this.taskIndex.findRange(hash, start, end) >= 0) throw GIVE_UP;
+    }
+    this.taskIndex.insert(this.addScanned(this.taskNames), hash);
+    return pos;
+  }
+
+  private steps(pos: number, depth: number): number {
+    pos = this.open(pos, OPEN_ARRAY, CLOSE_ARRAY);
+    while (pos >= 0) pos = this.next(this.step(pos, depth), CLOSE_ARRAY);
+    if (this.builder.size > MAX_STEPS) throw GIVE_UP;
+    return ~pos;
+  }
+
+  /** A primitive named by the string at `pos`, of one of `types`, into `value`. */
+  private reference(pos: number, types: readonly string[]): number {
+    pos = this.scanString(pos);
+    const found = this.findPrimitive();
+    if (found < 0 || !types.includes(this.primitives[found].spec.type)) throw GIVE_UP;
+    this.value = found;
+    return pos;
+  }
+
+  /** `null`, if it comes next: the position after it, else -1. */
+  private null(pos: number): number {
+    const bytes = this.bytes;
+    if (bytes[pos] !== 0x6e) return -1;
+    if (bytes[pos + 1] !== 0x75 || bytes[pos + 2] !== 0x6c || bytes[pos + 3] !== 0x6c) {
+      throw GIVE_UP;
+    }
+    return pos + 4;
+  }
+
+  /** A log text or a put value, kept until its step is written (keys come in any order). */
+  private text(pos: number): number {
+    pos = this.scanString(pos);
+    this.textStart = this.start;
+    this.textEnd = this.end;
+    this.textKind = this.kind;
+    return pos;
+  }
+
+  /** Gives the last text read to the step at `pc`. */
+  private setText(pc: number): void {
+    if (this.textKind === Scanned.ASCII) this.builder.textRange(pc, this.textStart, this.textEnd);
+    else this.builder.text(pc, utf8.decode(this.bytes.subarray(this.textStart, this.textEnd)));
+  }
+
+  private step(pos: number, depth: number): number {
+    const b = this.builder;
+    const bytes = this.bytes;
+    let op = -1;
+    let pc = -1;
+    let seconds = NaN;
+    let target = -1;
+    // The text (log) or value (put): -1 none, 0 null, 1 the one `text()` read.
+    let text = -1;
+    let times = -1;
+    let task = -1;
+    let seen = 0;
+    pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
+    while (pos >= 0) {
+      const key = matchWord(bytes, pos, KEY_TABLE);
+      if (key < 0 || seen & (1 << key)) throw GIVE_UP;
+      seen |= 1 << key;
+      // Before "op" is known, only scalar fields may come; they are checked against it after.
+      if (op >= 0 && !(OP_FIELDS[op] & (1 << key))) throw GIVE_UP;
+      pos = this.colon(pos + KEY_SIZE[key]);
+      switch (key) {
+        case K.op:
+          op = matchWord(bytes, pos, OP_TABLE);
+          if (op < 0 || seen & ~(OP_FIELDS[op] | BIT_OP)) throw GIVE_UP;
+          pos += OP_SIZE[op];
+          if (OP_CODES[op] === Op.REPEAT) {
+            if (depth >= MAX_REPEAT_DEPTH) throw GIVE_UP;
+            pc = b.step(Op.REPEAT, Infinity, -1);
+          }
+          break;
+        case K.seconds:
+          pos = this.number(pos);
+          seconds = this.value;
+          break;
+        case K.queue:
+        case K.lock:
+        case K.event:
+          if (op < 0) throw GIVE_UP;
+          pos = this.reference(pos, REFERENCE_TYPES[key]);
+          target = this.value;
+          break;
+        case K.value: {
+          const after = this.null(pos);
+          if (after >= 0) {
+            pos = after;
+            text = 0;
+          } else {
+            pos = this.text(pos);
+            text = 1;
+          }
+          break;
         }
-      } while (this.eat(0x2c));
-      this.expect(0x7d);
+        case K.text:
+          pos = this.text(pos);
+          text = 1;
+          break;
+        case K.times:
+          pos = this.integer(pos, 0);
+          times = this.value;
+          break;
+        case K.task:
+          pos = this.scanString(pos);
+          task = this.addScanned(this.cancelTargets);
+          break;
+        case K.steps:
+          if (op < 0 || OP_CODES[op] !== Op.REPEAT) throw GIVE_UP;
+          pos = this.steps(pos, depth + 1);
+          b.closeRepeat(pc);
+          break;
+        default:
+          throw GIVE_UP;
+      }
+      pos = this.next(pos, CLOSE_OBJECT);
     }
     if (op < 0) throw GIVE_UP;
     const code = OP_CODES[op];
     switch (code) {
       case Op.SLEEP:
-        if (seconds === undefined || !(seconds >= 0) || seconds > MAX_SLEEP_SECONDS) throw GIVE_UP;
-        b.step(Op.SLEEP, seconds);
+        // NaN (no "seconds") fails the first test.
+        if (!(seconds >= 0) || seconds > MAX_SLEEP_SECONDS) throw GIVE_UP;
+        b.step(Op.SLEEP, seconds, -1);
         break;
-      case Op.PUT: {
-        if (target < 0) throw GIVE_UP;
-        const at = b.step(Op.PUT, 0, target);
-        if (text != null) b.text(at, text);
+      case Op.PUT:
+      case Op.LOG: {
+        if (code === Op.PUT ? target < 0 : text !== 1) throw GIVE_UP;
+        const at = b.step(code, 0, target);
+        if (text === 1) this.setText(at);
         break;
       }
-      case Op.LOG:
-        if (typeof text !== 'string') throw GIVE_UP;
-        b.text(b.step(Op.LOG), text);
-        break;
       case Op.CANCEL:
-        if (task === undefined) throw GIVE_UP;
-        this.cancels.push({ pc: b.step(Op.CANCEL), name: task });
+        if (task < 0) throw GIVE_UP;
+        this.cancels.push(b.step(Op.CANCEL, 0, -1), task);
         break;
       case Op.REPEAT:
         if (!(seen & BIT_STEPS)) throw GIVE_UP;
-        if (times !== undefined) b.setNum(pc, times);
+        if (times >= 0) b.setNum(pc, times);
         break;
       default:
         if (target < 0) throw GIVE_UP;
         b.step(code, 0, target);
     }
+    return ~pos;
   }
 }
 

@@ -93,8 +93,8 @@ export class Task {
   pc: number;
   /** Active repeats, innermost last, as pairs (repeat pc, iteration number from 1). */
   repeats: number[] | null = null;
-  /** The last value this task got from a queue (Python None before any). */
-  item: string | null = null;
+  /** The last value this task got from a queue, as a string id (-1: None, as before any). */
+  item = -1;
   mustCancel = false;
   /** `_fut_waiter`: the future the task waits on, until its next step starts. */
   futWaiter: Future | null = null;
@@ -109,7 +109,6 @@ export class Task {
   error: PyError | null = null;
   constructor(
     readonly id: number,
-    readonly name: string,
     readonly base: number,
     readonly end: number,
   ) {

@@ -1,5 +1,6 @@
 import type { PrimitiveSpec, Scenario, Step } from '../scenario/types';
 import { hasPlaceholder, parseTemplate, type TemplatePart } from '../scenario/template';
+import { TextTable } from './texts';
 
 /** Operation codes of compiled steps. */
 export const Op = {
@@ -60,10 +61,11 @@ export interface Program {
 /** A scenario ready to run: the program, and the names and texts it refers to. */
 export interface CompiledScenario {
   program: Program;
-  taskNames: string[];
+  /** By task index. */
+  taskNames: TextTable;
   primitives: { name: string; spec: PrimitiveSpec }[];
   /** Constant texts of LOG and PUT steps, referred to by `program.str`. */
-  strings: string[];
+  strings: TextTable;
   title?: string;
 }
 
@@ -87,11 +89,14 @@ export class ProgramBuilder {
   private taskBase = new Int32Array(16);
   private taskEnd = new Int32Array(16);
   private readonly templates = new Map<number, TemplatePart[]>();
-  readonly strings: string[] = [];
   size = 0;
   tasks = 0;
 
-  constructor(expectedSteps = 64) {
+  /** `strings`: where the texts go (a table over the file's bytes for the fast loader). */
+  constructor(
+    expectedSteps = 64,
+    readonly strings = new TextTable(),
+  ) {
     this.reserve(expectedSteps);
   }
 
@@ -133,9 +138,13 @@ export class ProgramBuilder {
       this.templates.set(pc, parseTemplate(text));
       this.str[pc] = STR_TEMPLATE;
     } else {
-      this.strings.push(text);
-      this.str[pc] = this.strings.length - 1;
+      this.str[pc] = this.strings.add(text);
     }
+  }
+
+  /** Sets the text of the step at `pc` to `strings`' source bytes [start, end): ASCII, no `{`. */
+  textRange(pc: number, start: number, end: number): void {
+    this.str[pc] = this.strings.addRange(start, end);
   }
 
   /** Closes the repeat opened at `pc`: its body is everything written since. */
@@ -224,9 +233,11 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     emit(task.steps);
     b.endTask();
   }
+  const taskNames = new TextTable();
+  for (const task of scenario.tasks) taskNames.add(task.name);
   return {
     program: b.build(),
-    taskNames: scenario.tasks.map((task) => task.name),
+    taskNames,
     primitives: primitiveNames.map((name) => ({ name, spec: scenario.primitives[name] })),
     strings: b.strings,
     title: scenario.title,

@@ -82,7 +82,7 @@ export class Simulation {
   readonly tasks: Task[] = [];
   readonly primitives: Primitive[] = [];
   private readonly program: Program;
-  private readonly ready = new Deque<ReadyHandle>(1024);
+  private readonly ready: Deque<ReadyHandle>;
   private readonly heap = new TimerHeap<Timer>();
   private timerCancelledCount = 0;
   private now = 0;
@@ -100,13 +100,20 @@ export class Simulation {
       maxEvents: options.maxEvents ?? DEFAULT_LIMITS.maxEvents,
     };
     const compiled = 'program' in input ? input : compileScenario(input);
+    // Every task's first step is in the ready queue when the loop starts.
+    this.ready = new Deque<ReadyHandle>(compiled.taskNames.length + 1);
     const program = (this.program = compiled.program);
+    // The run's texts follow the scenario's, which it leaves as they are.
+    const strings = compiled.strings.extend();
     // About four events per step when every step runs once: room for them up front.
     const trace = (this.trace =
       options.record === 'log'
-        ? new LogOnlyTrace(Math.max(1024, program.size))
-        : new Trace(Math.max(1024, 4 * program.size + 4 * compiled.taskNames.length)));
-    for (const text of compiled.strings) trace.strings.push(text);
+        ? new LogOnlyTrace(Math.max(1024, program.size), compiled.taskNames, strings)
+        : new Trace(
+            Math.max(1024, 4 * program.size + 4 * compiled.taskNames.length),
+            compiled.taskNames,
+            strings,
+          ));
     compiled.primitives.forEach(({ name, spec }, id) => {
       if (spec.type === 'Queue') {
         this.primitives.push(new QueuePrimitive(id, name, spec.maxsize));
@@ -121,13 +128,12 @@ export class Simulation {
       }
     });
     // `asyncio.ensure_future(coro)` for each task, in order, before the loop runs.
-    compiled.taskNames.forEach((name, id) => {
-      const task = new Task(id, name, program.taskBase[id], program.taskEnd[id]);
+    for (let id = 0; id < compiled.taskNames.length; id += 1) {
+      const task = new Task(id, program.taskBase[id], program.taskEnd[id]);
       this.tasks.push(task);
-      trace.tasks.push({ name, index: id });
       this.schedule(task, StepReason.FIRST);
       trace.emit(Ev.TASK_CREATE, id, -1, -1, -1);
-    });
+    }
   }
 
   get time(): number {
@@ -636,7 +642,8 @@ export class Simulation {
     if (id !== STR_TEMPLATE) return id;
     const repeats = task.repeats;
     const n = repeats !== null && repeats.length > 0 ? repeats[repeats.length - 1] : 1;
-    return this.trace.addString(renderTemplate(this.program.templates.get(pc)!, n, task.item));
+    const item = task.item === STR_NONE ? null : this.trace.string(task.item);
+    return this.trace.addString(renderTemplate(this.program.templates.get(pc)!, n, item));
   }
 
   // ---------------------------------------------------------------- Queue
@@ -669,7 +676,7 @@ export class Simulation {
       return this.suspend(task, Await.GET, getter, queue, WaitKind.QUEUE_GET, step);
     }
     const item = queue.items.shift()!;
-    task.item = item === STR_NONE ? null : this.trace.strings[item];
+    task.item = item;
     this.trace.emit(Ev.Q_GET, task.id, queue.id, item, step);
     this.wakeupNext(queue, true);
     task.pc += 1;
@@ -776,16 +783,17 @@ export class Simulation {
 
   private endMessage(reason: EndReasonValue, blocked: BlockedTask[], culprit?: Task): string {
     const at = `t=${formatTime(this.now)}`;
-    const list = blocked.map((b) => `${this.tasks[b.task].name} waits on ${b.waitsOn}`).join('; ');
+    const name = (task: Task) => this.trace.taskNames.get(task.id);
+    const list = blocked.map((b) => `${name(this.tasks[b.task])} waits on ${b.waitsOn}`).join('; ');
     switch (reason) {
       case EndReason.DEADLOCK:
         return `deadlock at ${at}: nothing can ever happen again, and ${blocked.length} task${blocked.length === 1 ? '' : 's'} never finish: ${list}`;
       case EndReason.LIVELOCK: {
-        const spinning = [...new Set(this.ranThisIteration.map((t) => t.name))].join(', ');
+        const spinning = [...new Set(this.ranThisIteration.map(name))].join(', ');
         return `livelock at ${at}: the loop ran ${this.limits.maxIterationsPerInstant} iterations without the clock moving; ${spinning || 'some task'} keep${this.ranThisIteration.length === 1 ? 's' : ''} the ready queue busy (sleep(0) in an endless loop?), so time can never advance`;
       }
       case EndReason.NO_YIELD:
-        return `${culprit!.name} ran ${this.limits.maxOpsPerStep} steps at ${at} without awaiting anything that blocks: in Python this loop never gives control back to the event loop and the program hangs`;
+        return `${name(culprit!)} ran ${this.limits.maxOpsPerStep} steps at ${at} without awaiting anything that blocks: in Python this loop never gives control back to the event loop and the program hangs`;
       case EndReason.EVENT_LIMIT:
         return `stopped at ${at} after ${this.limits.maxEvents} events (the trace's size bound)`;
       default:

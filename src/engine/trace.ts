@@ -1,5 +1,6 @@
 import { Ev, type EndReasonName } from './events';
 import type { PrimitiveType } from '../scenario/types';
+import { TextTable } from './texts';
 
 /** What a blocked task waits on when the run ends, in words the views and the CLI print. */
 export interface BlockedTask {
@@ -54,9 +55,12 @@ function grown<A extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
  * `iterationCount` and `timerCount`, and only the engine writes them.
  */
 export class Trace {
-  readonly tasks: TraceTask[] = [];
   readonly primitives: TracePrimitive[] = [];
-  readonly strings: string[] = [];
+  /** Texts of LOG events, queue items and errors, by id: see `string(id)`. */
+  readonly strings: TextTable;
+  /** Names of the tasks, by index. */
+  readonly taskNames: TextTable;
+  private taskList: TraceTask[] | null = null;
   eventCount = 0;
   iterationCount = 0;
   timerCount = 0;
@@ -81,8 +85,13 @@ export class Trace {
   timerWhen = new Float64Array(1024);
   timerTask = new Int32Array(1024);
 
-  /** `eventCapacity`: room for this many events before the columns grow. */
-  constructor(eventCapacity = 1024) {
+  /**
+   * `eventCapacity`: room for this many events before the columns grow. `strings`: the
+   * table texts are added to (ids of the texts it already holds are valid in events).
+   */
+  constructor(eventCapacity = 1024, taskNames = new TextTable(), strings = new TextTable()) {
+    this.taskNames = taskNames;
+    this.strings = strings;
     this.kind = new Uint8Array(eventCapacity);
     this.task = new Int32Array(eventCapacity);
     this.a = new Int32Array(eventCapacity);
@@ -101,7 +110,18 @@ export class Trace {
   }
 
   string(id: number): string {
-    return this.strings[id];
+    return this.strings.get(id);
+  }
+
+  /** The tasks, by index (made on first use: a log needs no object per task). */
+  get tasks(): readonly TraceTask[] {
+    if (this.taskList === null || this.taskList.length !== this.taskNames.length) {
+      this.taskList = Array.from({ length: this.taskNames.length }, (_, index) => ({
+        name: this.taskNames.get(index),
+        index,
+      }));
+    }
+    return this.taskList;
   }
 
   /** Bytes held by the columns (what a viewer keeps in memory for this trace). */
@@ -125,8 +145,7 @@ export class Trace {
   // ---- recording (used by the engine only) ----
 
   addString(text: string): number {
-    this.strings.push(text);
-    return this.strings.length - 1;
+    return this.strings.add(text);
   }
 
   /** Records an event; returns its index (-1 when this trace does not keep that kind). */

@@ -1,4 +1,5 @@
 import { Ev, formatTime, type Trace } from '../engine';
+import { writeString } from '../engine/texts';
 
 export interface LogLine {
   /** Index of the LOG event in the trace. */
@@ -18,7 +19,7 @@ export function logLines(trace: Trace): LogLine[] {
         event: i,
         time: trace.timeAt(i),
         task: trace.task[i],
-        text: trace.strings[trace.a[i]],
+        text: trace.string(trace.a[i]),
       });
     }
   }
@@ -31,26 +32,16 @@ export function formatLogLine(trace: Trace, line: LogLine): string {
 }
 
 /**
- * The log as UTF-8 bytes. Lines are gathered in short strings that are encoded and dropped at
- * once: for a long run (200,000 lines) nothing survives long enough to burden the collector.
+ * The log as UTF-8 bytes, written straight into one buffer: the texts and task names that are
+ * still bytes of the scenario file are copied as they are, and no string is made per line.
  */
 export function formatLogBytes(trace: Trace): Uint8Array {
   const encoder = new TextEncoder();
+  const { kind, task, a, strings, taskNames } = trace;
   let out = new Uint8Array(1 << 16);
-  let length = 0;
-  const flush = (text: string) => {
-    if (length + text.length * 3 > out.length) {
-      const bigger = new Uint8Array(Math.max(out.length * 2, length + text.length * 3));
-      bigger.set(out.subarray(0, length));
-      out = bigger;
-    }
-    length += encoder.encodeInto(text, out.subarray(length)).written;
-  };
-  const kind = trace.kind;
-  const names = trace.tasks.map((t) => ` ${t.name} `);
+  let at = 0;
   let lastTime = NaN;
   let timeText = '';
-  let chunk = '';
   for (let i = 0; i < trace.eventCount; i += 1) {
     if (kind[i] !== Ev.LOG) continue;
     const time = trace.timeAt(i);
@@ -58,14 +49,22 @@ export function formatLogBytes(trace: Trace): Uint8Array {
       lastTime = time;
       timeText = formatTime(time);
     }
-    chunk += timeText + names[trace.task[i]] + trace.strings[trace.a[i]] + '\n';
-    if (chunk.length > 16384) {
-      flush(chunk);
-      chunk = '';
+    const t = task[i];
+    const text = a[i];
+    const room = timeText.length + taskNames.maxUtf8Length(t) + strings.maxUtf8Length(text) + 3;
+    if (at + room > out.length) {
+      const bigger = new Uint8Array(Math.max(out.length * 2, at + room));
+      bigger.set(out.subarray(0, at));
+      out = bigger;
     }
+    at = writeString(timeText, out, at, encoder);
+    out[at++] = 0x20;
+    at = taskNames.writeUtf8(t, out, at, encoder);
+    out[at++] = 0x20;
+    at = strings.writeUtf8(text, out, at, encoder);
+    out[at++] = 0x0a;
   }
-  flush(chunk);
-  return out.subarray(0, length);
+  return out.subarray(0, at);
 }
 
 export function formatLog(trace: Trace): string {

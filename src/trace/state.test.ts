@@ -53,7 +53,7 @@ function engineState(sim: Simulation) {
     primitives: sim.primitives.map((p) => {
       if (p.kind === 'Queue') {
         return {
-          items: p.items.toArray().map((id) => (id < 0 ? null : sim.trace.strings[id])),
+          items: p.items.toArray().map((id) => (id < 0 ? null : sim.trace.string(id))),
           putters: p.putters.toArray().map((f) => f.owner.id),
           getters: p.getters.toArray().map((f) => f.owner.id),
         };
