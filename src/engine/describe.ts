@@ -1,4 +1,4 @@
-import { Await, type LockPrimitive, type QueuePrimitive, type Task } from './model';
+import { Await, type LockPrimitive, type QueuePrimitive, type Task, type Timer } from './model';
 
 /**
  * Python's `f"{t:.3f}"`. JavaScript's toFixed breaks exact ties upwards, Python to even; a tie
@@ -19,7 +19,7 @@ export function describeWait(task: Task): string {
   const woken = task.awaitFuture?.done ? ', already woken' : '';
   switch (task.awaiting) {
     case Await.SLEEP:
-      return `sleep until t=${formatTime(task.awaitTimer!.when)}${woken}`;
+      return `sleep until t=${formatTime((task.awaitFuture as Timer).when)}${woken}`;
     case Await.SLEEP0:
       return 'its next step (after sleep(0))';
     case Await.PUT: {

@@ -88,12 +88,20 @@ const OP_FIELDS = [
   bit('times', 'steps'),
   bit('task'),
 ];
-/** Which primitive types each reference key accepts. */
-const REFERENCE_TYPES: Record<number, readonly string[]> = {
-  [K.queue]: ['Queue'],
-  [K.lock]: ['Lock', 'Semaphore', 'BoundedSemaphore'],
-  [K.event]: ['Event'],
+/** Primitive types as bits, and which of them each reference key accepts. */
+const TYPE_BIT: Record<PrimitiveSpec['type'], number> = {
+  Queue: 1,
+  Lock: 2,
+  Semaphore: 4,
+  BoundedSemaphore: 8,
+  Event: 16,
 };
+const REFERENCE_TYPES: number[] = [];
+REFERENCE_TYPES[K.queue] = TYPE_BIT.Queue;
+REFERENCE_TYPES[K.lock] = TYPE_BIT.Lock | TYPE_BIT.Semaphore | TYPE_BIT.BoundedSemaphore;
+REFERENCE_TYPES[K.event] = TYPE_BIT.Event;
+/** The keys whose value may be a string. */
+const STRING_KEYS = bit('queue', 'lock', 'event', 'value', 'text', 'task');
 
 /**
  * Words recognised by their bytes, right after an opening quote: for each first byte, the
@@ -220,7 +228,7 @@ class NameIndex {
   }
 }
 
-/** A string the scanner just read: what its bytes hold. */
+/** What the bytes of a string hold. */
 const enum Scanned {
   ASCII = 0,
   /** Has a byte >= 0x80: must be decoded (invalid UTF-8 becomes U+FFFD, as in TextDecoder). */
@@ -228,6 +236,9 @@ const enum Scanned {
   /** ASCII with a `{`: may be a template. */
   BRACE = 2,
 }
+/** A step without text, or with the value `null` (else the text's `Scanned` kind). */
+const NO_TEXT = -2;
+const NULL_TEXT = -1;
 
 /**
  * The scan. Each method reads one JSON value from `pos` (before any whitespace) and returns
@@ -239,6 +250,8 @@ class Scanner {
   readonly primitives: { name: string; spec: PrimitiveSpec }[] = [];
   private readonly primitiveNames: TextTable;
   private readonly primitiveIndex: NameIndex;
+  /** Each primitive's TYPE_BIT. */
+  private readonly primitiveTypes: number[] = [];
   readonly taskNames: TextTable;
   private readonly taskIndex: NameIndex;
   /** The last string read: its first byte, the index of its closing quote, hash and kind. */
@@ -246,10 +259,6 @@ class Scanner {
   private end = 0;
   private hash = 0;
   private kind: Scanned = Scanned.ASCII;
-  /** The last text read by `text()`, likewise. */
-  private textStart = 0;
-  private textEnd = 0;
-  private textKind: Scanned = Scanned.ASCII;
   /** The last number read (or primitive found). */
   private value = 0;
   /** Where the value of the last key read by `key()` starts. */
@@ -503,6 +512,7 @@ class Scanner {
     } else if ((type === 'Lock' || type === 'Event') && seen === BIT_TYPE) spec = { type };
     else throw GIVE_UP;
     this.primitives.push({ name, spec });
+    this.primitiveTypes.push(TYPE_BIT[spec.type]);
     return ~pos;
   }
 
@@ -555,149 +565,179 @@ class Scanner {
     return pos;
   }
 
+  /**
+   * A steps array, each step compiled as it is read. This loop does all of a step's work itself
+   * (keys, strings, references, writing the columns) instead of calling a method per token:
+   * over half a million steps it is the code the JIT must make fast, and one function gets
+   * optimized much sooner than a dozen small ones (the load of a cold process is about twice
+   * as fast). A nested repeat's steps are read by a recursive call.
+   */
   private steps(pos: number, depth: number): number {
-    pos = this.open(pos, OPEN_ARRAY, CLOSE_ARRAY);
-    while (pos >= 0) pos = this.next(this.step(pos, depth), CLOSE_ARRAY);
-    if (this.builder.size > MAX_STEPS) throw GIVE_UP;
-    return ~pos;
-  }
-
-  /** A primitive named by the string at `pos`, of one of `types`, into `value`. */
-  private reference(pos: number, types: readonly string[]): number {
-    pos = this.scanString(pos);
-    const found = this.findPrimitive();
-    if (found < 0 || !types.includes(this.primitives[found].spec.type)) throw GIVE_UP;
-    this.value = found;
-    return pos;
-  }
-
-  /** `null`, if it comes next: the position after it, else -1. */
-  private null(pos: number): number {
     const bytes = this.bytes;
-    if (bytes[pos] !== 0x6e) return -1;
-    if (bytes[pos + 1] !== 0x75 || bytes[pos + 2] !== 0x6c || bytes[pos + 3] !== 0x6c) {
-      throw GIVE_UP;
-    }
-    return pos + 4;
-  }
-
-  /** A log text or a put value, kept until its step is written (keys come in any order). */
-  private text(pos: number): number {
-    pos = this.scanString(pos);
-    this.textStart = this.start;
-    this.textEnd = this.end;
-    this.textKind = this.kind;
-    return pos;
-  }
-
-  /** Gives the last text read to the step at `pc`. */
-  private setText(pc: number): void {
-    if (this.textKind === Scanned.ASCII) this.builder.textRange(pc, this.textStart, this.textEnd);
-    else this.builder.text(pc, utf8.decode(this.bytes.subarray(this.textStart, this.textEnd)));
-  }
-
-  private step(pos: number, depth: number): number {
+    const n = bytes.length;
     const b = this.builder;
-    const bytes = this.bytes;
-    let op = -1;
-    let pc = -1;
-    let seconds = NaN;
-    let target = -1;
-    // The text (log) or value (put): -1 none, 0 null, 1 the one `text()` read.
-    let text = -1;
-    let times = -1;
-    let task = -1;
-    let seen = 0;
-    pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
-    while (pos >= 0) {
-      const key = matchWord(bytes, pos, KEY_TABLE);
-      if (key < 0 || seen & (1 << key)) throw GIVE_UP;
-      seen |= 1 << key;
-      // Before "op" is known, only scalar fields may come; they are checked against it after.
-      if (op >= 0 && !(OP_FIELDS[op] & (1 << key))) throw GIVE_UP;
-      pos = this.colon(pos + KEY_SIZE[key]);
-      switch (key) {
-        case K.op:
-          op = matchWord(bytes, pos, OP_TABLE);
-          if (op < 0 || seen & ~(OP_FIELDS[op] | BIT_OP)) throw GIVE_UP;
-          pos += OP_SIZE[op];
-          if (OP_CODES[op] === Op.REPEAT) {
-            if (depth >= MAX_REPEAT_DEPTH) throw GIVE_UP;
-            pc = b.step(Op.REPEAT, Infinity, -1);
+    pos = skipWs(bytes, pos);
+    if (bytes[pos] !== OPEN_ARRAY) throw GIVE_UP;
+    pos = skipWs(bytes, pos + 1);
+    if (bytes[pos] === CLOSE_ARRAY) return pos + 1;
+    for (;;) {
+      // One step: its fields, in any order (see the checks on `op` and `seen`).
+      if (bytes[pos] !== OPEN_OBJECT) throw GIVE_UP;
+      pos = skipWs(bytes, pos + 1);
+      let op = -1;
+      let pc = -1; // a repeat's, written as soon as its op is known (its body follows it)
+      let seconds = NaN;
+      let target = -1;
+      let text = NO_TEXT;
+      let textStart = 0;
+      let textEnd = 0;
+      let times = -1;
+      let task = -1;
+      let seen = 0;
+      for (;;) {
+        const key = matchWord(bytes, pos, KEY_TABLE);
+        if (key < 0 || seen & (1 << key)) throw GIVE_UP;
+        seen |= 1 << key;
+        // Before "op" is known, only scalar fields may come; they are checked against it after.
+        if (op >= 0 && !(OP_FIELDS[op] & (1 << key))) throw GIVE_UP;
+        pos = skipWs(bytes, pos + KEY_SIZE[key]);
+        if (bytes[pos] !== COLON) throw GIVE_UP;
+        pos = skipWs(bytes, pos + 1);
+
+        // A string value: its bytes [start, end), their hash, and what they hold.
+        let start = -1;
+        let end = 0;
+        let hash = 0;
+        let kind = Scanned.ASCII;
+        if (STRING_KEYS & (1 << key) && bytes[pos] === QUOTE) {
+          start = pos + 1;
+          let seenBits = 0;
+          let brace = false;
+          for (end = start; ; end += 1) {
+            if (end === n) throw GIVE_UP;
+            const c = bytes[end];
+            if (c === QUOTE) break;
+            // Escapes and control characters are left to the reference path.
+            if (c < 0x20 || c === 0x5c) throw GIVE_UP;
+            if (c === OPEN_OBJECT) brace = true;
+            seenBits |= c;
+            hash = (Math.imul(hash, 31) + c) | 0;
           }
+          pos = end + 1;
+          if (seenBits >= 0x80) {
+            kind = Scanned.NON_ASCII;
+            hash = hashText(utf8.decode(bytes.subarray(start, end)));
+          } else if (brace) kind = Scanned.BRACE;
+        }
+
+        switch (key) {
+          case K.op:
+            op = matchWord(bytes, pos, OP_TABLE);
+            if (op < 0 || seen & ~(OP_FIELDS[op] | BIT_OP)) throw GIVE_UP;
+            pos += OP_SIZE[op];
+            if (OP_CODES[op] === Op.REPEAT) {
+              if (depth >= MAX_REPEAT_DEPTH) throw GIVE_UP;
+              pc = b.step(Op.REPEAT, Infinity, -1);
+            }
+            break;
+          case K.seconds:
+            pos = this.number(pos);
+            seconds = this.value;
+            break;
+          case K.queue:
+          case K.lock:
+          case K.event:
+            if (op < 0 || start < 0) throw GIVE_UP;
+            target =
+              kind === Scanned.NON_ASCII
+                ? this.primitiveIndex.findText(utf8.decode(bytes.subarray(start, end)))
+                : this.primitiveIndex.findRange(hash, start, end);
+            if (target < 0 || !(REFERENCE_TYPES[key] & this.primitiveTypes[target])) throw GIVE_UP;
+            break;
+          case K.value:
+          case K.text:
+            if (start >= 0) {
+              text = kind;
+              textStart = start;
+              textEnd = end;
+            } else if (key === K.value && this.null(pos)) {
+              pos += 4;
+              text = NULL_TEXT;
+            } else throw GIVE_UP;
+            break;
+          case K.times:
+            pos = this.integer(pos, 0);
+            times = this.value;
+            break;
+          case K.task:
+            if (start < 0) throw GIVE_UP;
+            task =
+              kind === Scanned.NON_ASCII
+                ? this.cancelTargets.add(utf8.decode(bytes.subarray(start, end)))
+                : this.cancelTargets.addRange(start, end);
+            break;
+          case K.steps:
+            if (op < 0 || OP_CODES[op] !== Op.REPEAT) throw GIVE_UP;
+            pos = this.steps(pos, depth + 1);
+            b.closeRepeat(pc);
+            break;
+          default:
+            throw GIVE_UP;
+        }
+        pos = skipWs(bytes, pos);
+        if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+        else if (bytes[pos] === CLOSE_OBJECT) break;
+        else throw GIVE_UP;
+      }
+      pos += 1;
+
+      if (op < 0) throw GIVE_UP;
+      const code = OP_CODES[op];
+      switch (code) {
+        case Op.SLEEP:
+          // NaN (no "seconds") fails the first test.
+          if (!(seconds >= 0) || seconds > MAX_SLEEP_SECONDS) throw GIVE_UP;
+          b.step(Op.SLEEP, seconds, -1);
           break;
-        case K.seconds:
-          pos = this.number(pos);
-          seconds = this.value;
-          break;
-        case K.queue:
-        case K.lock:
-        case K.event:
-          if (op < 0) throw GIVE_UP;
-          pos = this.reference(pos, REFERENCE_TYPES[key]);
-          target = this.value;
-          break;
-        case K.value: {
-          const after = this.null(pos);
-          if (after >= 0) {
-            pos = after;
-            text = 0;
-          } else {
-            pos = this.text(pos);
-            text = 1;
-          }
+        case Op.PUT:
+        case Op.LOG: {
+          if (code === Op.PUT ? target < 0 : text < 0) throw GIVE_UP;
+          const at = b.step(code, 0, target);
+          if (text === Scanned.ASCII) b.textRange(at, textStart, textEnd);
+          else if (text >= 0) b.text(at, utf8.decode(bytes.subarray(textStart, textEnd)));
           break;
         }
-        case K.text:
-          pos = this.text(pos);
-          text = 1;
+        case Op.CANCEL:
+          if (task < 0) throw GIVE_UP;
+          this.cancels.push(b.step(Op.CANCEL, 0, -1), task);
           break;
-        case K.times:
-          pos = this.integer(pos, 0);
-          times = this.value;
-          break;
-        case K.task:
-          pos = this.scanString(pos);
-          task = this.addScanned(this.cancelTargets);
-          break;
-        case K.steps:
-          if (op < 0 || OP_CODES[op] !== Op.REPEAT) throw GIVE_UP;
-          pos = this.steps(pos, depth + 1);
-          b.closeRepeat(pc);
+        case Op.REPEAT:
+          if (!(seen & BIT_STEPS)) throw GIVE_UP;
+          if (times >= 0) b.setNum(pc, times);
           break;
         default:
-          throw GIVE_UP;
+          if (target < 0) throw GIVE_UP;
+          b.step(code, 0, target);
       }
-      pos = this.next(pos, CLOSE_OBJECT);
+
+      pos = skipWs(bytes, pos);
+      if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+      else if (bytes[pos] === CLOSE_ARRAY) break;
+      else throw GIVE_UP;
     }
-    if (op < 0) throw GIVE_UP;
-    const code = OP_CODES[op];
-    switch (code) {
-      case Op.SLEEP:
-        // NaN (no "seconds") fails the first test.
-        if (!(seconds >= 0) || seconds > MAX_SLEEP_SECONDS) throw GIVE_UP;
-        b.step(Op.SLEEP, seconds, -1);
-        break;
-      case Op.PUT:
-      case Op.LOG: {
-        if (code === Op.PUT ? target < 0 : text !== 1) throw GIVE_UP;
-        const at = b.step(code, 0, target);
-        if (text === 1) this.setText(at);
-        break;
-      }
-      case Op.CANCEL:
-        if (task < 0) throw GIVE_UP;
-        this.cancels.push(b.step(Op.CANCEL, 0, -1), task);
-        break;
-      case Op.REPEAT:
-        if (!(seen & BIT_STEPS)) throw GIVE_UP;
-        if (times >= 0) b.setNum(pc, times);
-        break;
-      default:
-        if (target < 0) throw GIVE_UP;
-        b.step(code, 0, target);
-    }
-    return ~pos;
+    if (b.size > MAX_STEPS) throw GIVE_UP;
+    return pos + 1;
+  }
+
+  /** Whether `null` comes at `pos`. */
+  private null(pos: number): boolean {
+    const bytes = this.bytes;
+    return (
+      bytes[pos] === 0x6e &&
+      bytes[pos + 1] === 0x75 &&
+      bytes[pos + 2] === 0x6c &&
+      bytes[pos + 3] === 0x6c
+    );
   }
 }
 

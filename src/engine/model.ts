@@ -41,7 +41,6 @@ export class Future {
  * that future.
  */
 export class Timer extends Future {
-  readonly isTimer = true;
   /** In the heap (`_scheduled`). */
   scheduled = true;
   /** The handle (not its future) was cancelled: `TimerHandle._cancelled`. */
@@ -51,9 +50,17 @@ export class Timer extends Future {
   constructor(
     readonly id: number,
     readonly when: number,
-    readonly task: Task,
+    task: Task,
   ) {
     super(task);
+  }
+  /** A timer, not a task, in the ready queue (a getter: no room taken in each object). */
+  get isTimer(): true {
+    return true;
+  }
+  /** The sleeping task. */
+  get task(): Task {
+    return this.owner;
   }
   /** The sleep's future. */
   get future(): Future {
@@ -86,7 +93,6 @@ export const TASK_FAILED = 2;
 export const TASK_CANCELLED = 3;
 
 export class Task {
-  readonly isTimer = false;
   /** Why its step is in the ready queue (a StepReason). */
   readyReason = 0;
   state = TASK_PENDING;
@@ -103,8 +109,8 @@ export class Task {
   current = -1;
   // Where the coroutine stopped, to resume it.
   awaiting: number = Await.NONE;
+  /** The future it waits on (for a sleep, its Timer). */
   awaitFuture: Future | null = null;
-  awaitTimer: Timer | null = null;
   awaitPrimitive: Primitive | null = null;
   error: PyError | null = null;
   constructor(
@@ -113,6 +119,10 @@ export class Task {
     readonly end: number,
   ) {
     this.pc = base;
+  }
+  /** A task's step, not a timer, in the ready queue. */
+  get isTimer(): false {
+    return false;
   }
   get done(): boolean {
     return this.state !== TASK_PENDING;

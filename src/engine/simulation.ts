@@ -258,7 +258,7 @@ export class Simulation {
     }
 
     const ntodo = this.ready.length;
-    this.ranThisIteration = [];
+    this.ranThisIteration.length = 0;
     for (let i = 0; i < ntodo; i += 1) {
       const handle = this.ready.shift()!;
       if (handle.isTimer) {
@@ -417,9 +417,7 @@ export class Simulation {
     switch (kind) {
       case Await.SLEEP: {
         // finally: h.cancel()
-        const timer = task.awaitTimer!;
-        task.awaitTimer = null;
-        this.cancelTimer(timer);
+        this.cancelTimer(future as Timer);
         break;
       }
       case Await.SLEEP0:
@@ -543,7 +541,6 @@ export class Simulation {
           trace.emit(Ev.TIMER_SCHEDULE, task.id, timer.id, -1, step);
           task.awaiting = Await.SLEEP;
           task.awaitFuture = future;
-          task.awaitTimer = timer;
           trace.emit(Ev.SUSPEND, task.id, WaitKind.SLEEP, timer.id, step);
           return R_SUSPEND;
         }
