@@ -13,7 +13,7 @@ export class Deque<T> {
   constructor(capacity = 8) {
     let size = 8;
     while (size < capacity) size *= 2;
-    this.buffer = new Array<T | undefined>(size).fill(undefined);
+    this.buffer = new Array<T | undefined>(size);
     this.mask = size - 1;
   }
 
@@ -63,7 +63,7 @@ export class Deque<T> {
   }
 
   private grow(): void {
-    const next = new Array<T | undefined>(this.buffer.length * 2).fill(undefined);
+    const next = new Array<T | undefined>(this.buffer.length * 2);
     for (let i = 0; i < this.count; i += 1) next[i] = this.at(i);
     this.buffer = next;
     this.mask = next.length - 1;

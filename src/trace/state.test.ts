@@ -22,50 +22,45 @@ import {
  * this is the ground truth the trace must let a viewer rebuild).
  */
 function engineState(sim: Simulation) {
+  // A task's step in the ready queue is the task's number; a timer is an object.
   const inner = sim as unknown as {
     ready: {
-      toArray(): {
-        isTimer: boolean;
-        id: number;
-        task: { id: number };
-        readyReason: number;
-        handleCancelled?: boolean;
-      }[];
+      toArray(): (number | { id: number; owner: number; handleCancelled: boolean })[];
     };
     heap: {
-      sorted(): { id: number; when: number; task: { id: number }; handleCancelled: boolean }[];
+      sorted(): { id: number; when: number; owner: number; handleCancelled: boolean }[];
     };
   };
   return {
     ready: inner.ready.toArray().map((h) =>
-      h.isTimer
-        ? { kind: 'timer', task: h.task.id, timer: h.id, cancelled: !!h.handleCancelled }
-        : {
-            kind: h.readyReason === 2 ? 'wakeup' : 'step',
-            task: (h as unknown as { id: number }).id,
+      typeof h === 'number'
+        ? {
+            kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
+            task: h,
             timer: -1,
             cancelled: false,
-          },
+          }
+        : { kind: 'timer', task: h.owner, timer: h.id, cancelled: h.handleCancelled },
     ),
     timers: inner.heap
       .sorted()
-      .map((t) => ({ id: t.id, when: t.when, task: t.task.id, cancelled: t.handleCancelled })),
+      .map((t) => ({ id: t.id, when: t.when, task: t.owner, cancelled: t.handleCancelled })),
     primitives: sim.primitives.map((p) => {
       if (p.kind === 'Queue') {
         return {
           items: p.items.toArray().map((id) => (id < 0 ? null : sim.trace.string(id))),
-          putters: p.putters.toArray().map((f) => f.owner.id),
-          getters: p.getters.toArray().map((f) => f.owner.id),
+          putters: p.putters.toArray().map((f) => f.owner),
+          getters: p.getters.toArray().map((f) => f.owner),
         };
       }
       const waiters = p.waiters
         .toArray()
-        .map((f) => ({ task: f.owner.id, woken: f.done && !f.cancelled }));
+        .map((f) => ({ task: f.owner, woken: f.done && !f.cancelled }));
       if (p.kind === 'Event') return { flag: p.flag, waiters };
       if (p.kind === 'Lock') return { locked: p.locked, waiters };
       return { value: p.value, waiters };
     }),
-    done: sim.tasks.map((t) => t.state),
+    done: Array.from(sim.tasks.state),
   };
 }
 
