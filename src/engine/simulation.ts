@@ -43,7 +43,7 @@ import {
   type Program,
 } from './program';
 import { TimerHeap } from './timerHeap';
-import { LogOnlyTrace, Trace, type BlockedTask } from './trace';
+import { Trace, type BlockedTask } from './trace';
 import { describeWait, formatTime } from './describe';
 
 const CLOCK_RESOLUTION = 1e-9;
@@ -79,6 +79,11 @@ const R_ABORT = 4; // the no-yield bound was hit
 
 export class Simulation {
   readonly trace: Trace;
+  /**
+   * The trace when it keeps every event, null when it keeps only the log lines and the end
+   * (`record: 'log'`): the other events are then not even computed (`events?.emit(...)`).
+   */
+  private readonly events: Trace | null;
   readonly tasks: Tasks;
   readonly primitives: Primitive[] = [];
   private readonly program: Program;
@@ -116,15 +121,12 @@ export class Simulation {
     const program = (this.program = compiled.program);
     // The run's texts follow the scenario's, which it leaves as they are.
     const strings = compiled.strings.extend();
-    // About four events per step when every step runs once: room for them up front.
-    const trace = (this.trace =
-      options.record === 'log'
-        ? new LogOnlyTrace(Math.max(1024, program.size), compiled.taskNames, strings)
-        : new Trace(
-            Math.max(1024, 4 * program.size + 4 * compiled.taskNames.length),
-            compiled.taskNames,
-            strings,
-          ));
+    // About four events per step when every step runs once (one when only the log is kept):
+    // room for them up front.
+    const keepAll = options.record !== 'log';
+    const capacity = keepAll ? 4 * program.size + 4 * compiled.taskNames.length : program.size;
+    const trace = (this.trace = new Trace(Math.max(1024, capacity), compiled.taskNames, strings));
+    this.events = keepAll ? trace : null;
     compiled.primitives.forEach(({ name, spec }, id) => {
       if (spec.type === 'Queue') {
         this.primitives.push(new QueuePrimitive(id, name, spec.maxsize));
@@ -144,7 +146,7 @@ export class Simulation {
     this.ran = new Int32Array(count);
     for (let t = 0; t < count; t += 1) {
       this.schedule(t, StepReason.FIRST);
-      trace.emit(Ev.TASK_CREATE, t, -1, -1, -1);
+      this.events?.emit(Ev.TASK_CREATE, t, -1, -1, -1);
     }
     this.now = 0;
   }
@@ -210,7 +212,7 @@ export class Simulation {
   private runOnce(): void {
     const trace = this.trace;
     trace.beginIteration();
-    trace.emit(Ev.ITER_START, -1, -1, -1, -1);
+    this.events?.emit(Ev.ITER_START, -1, -1, -1, -1);
     const heap = this.heap;
     const scheduled = heap.size;
     if (
@@ -220,7 +222,7 @@ export class Simulation {
       for (const timer of heap.items) {
         if (timer.handleCancelled) {
           timer.scheduled = false;
-          trace.emit(Ev.TIMER_DROP, timer.owner, timer.id, -1, -1);
+          this.events?.emit(Ev.TIMER_DROP, timer.owner, timer.id, -1, -1);
         }
       }
       heap.rebuild((timer) => !timer.handleCancelled);
@@ -230,7 +232,7 @@ export class Simulation {
         this.timerCancelledCount -= 1;
         const timer = heap.pop()!;
         timer.scheduled = false;
-        trace.emit(Ev.TIMER_DROP, timer.owner, timer.id, -1, -1);
+        this.events?.emit(Ev.TIMER_DROP, timer.owner, timer.id, -1, -1);
       }
     }
 
@@ -256,7 +258,7 @@ export class Simulation {
     else this.stuckIterations = 0;
     this.lastSelectTime = this.now;
     trace.markSelect(this.now, timeout);
-    trace.emit(Ev.SELECT, -1, this.ready.length, -1, -1);
+    this.events?.emit(Ev.SELECT, -1, this.ready.length, -1, -1);
     if (this.stuckIterations >= this.limits.maxIterationsPerInstant) {
       this.finish(EndReason.LIVELOCK);
       return;
@@ -270,7 +272,7 @@ export class Simulation {
       heap.pop();
       timer.scheduled = false;
       this.ready.push(timer);
-      trace.emit(Ev.TIMER_FIRE, timer.owner, timer.id, -1, -1);
+      this.events?.emit(Ev.TIMER_FIRE, timer.owner, timer.id, -1, -1);
     }
 
     const ntodo = this.ready.length;
@@ -279,7 +281,7 @@ export class Simulation {
       const handle = this.ready.shift()!;
       if (typeof handle !== 'number') {
         if (handle.handleCancelled) {
-          trace.emit(Ev.SKIP_HANDLE, handle.owner, handle.id, -1, -1);
+          this.events?.emit(Ev.SKIP_HANDLE, handle.owner, handle.id, -1, -1);
           continue;
         }
         this.runTimer(handle);
@@ -298,7 +300,7 @@ export class Simulation {
     timer.ran = true;
     const future = timer.future;
     const completes = !future.cancelled;
-    this.trace.emit(Ev.RUN_TIMER, timer.owner, timer.id, completes ? 1 : 0, -1);
+    this.events?.emit(Ev.RUN_TIMER, timer.owner, timer.id, completes ? 1 : 0, -1);
     if (completes) this.setResult(future);
   }
 
@@ -323,7 +325,7 @@ export class Simulation {
     if (t < 0) return;
     future.waiter = -1;
     this.schedule(t, StepReason.WOKEN);
-    this.trace.emit(Ev.WAKE, t, future.cancelled ? 1 : 0, -1, -1);
+    this.events?.emit(Ev.WAKE, t, future.cancelled ? 1 : 0, -1, -1);
   }
 
   // ---------------------------------------------------------------- tasks
@@ -344,7 +346,7 @@ export class Simulation {
     const reason = tasks.readyReason[t];
     let error: PyError | null = null;
     if (reason === StepReason.WOKEN && tasks.futWaiter[t]?.cancelled) error = CANCELLED_ERROR;
-    trace.emit(Ev.RUN_STEP, t, reason, -1, -1);
+    this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
     this.ran[this.ranCount++] = t;
     if (tasks.mustCancel[t]) {
       error = CANCELLED_ERROR;
@@ -368,19 +370,19 @@ export class Simulation {
           // Cancelled right before the coroutine returned.
           tasks.mustCancel[t] = 0;
           tasks.state[t] = TASK_CANCELLED;
-          trace.emit(Ev.TASK_CANCELLED, t, -1, -1, -1);
+          this.events?.emit(Ev.TASK_CANCELLED, t, -1, -1, -1);
         } else {
           tasks.state[t] = TASK_DONE;
-          trace.emit(Ev.TASK_DONE, t, -1, -1, -1);
+          this.events?.emit(Ev.TASK_DONE, t, -1, -1, -1);
         }
         return true;
       case R_RAISE:
         if (tasks.error[t] === CANCELLED_ERROR) {
           tasks.state[t] = TASK_CANCELLED;
-          trace.emit(Ev.TASK_CANCELLED, t, -1, -1, -1);
+          this.events?.emit(Ev.TASK_CANCELLED, t, -1, -1, -1);
         } else {
           tasks.state[t] = TASK_FAILED;
-          trace.emit(Ev.TASK_FAIL, t, trace.addString(String(tasks.error[t])), -1, -1);
+          this.events?.emit(Ev.TASK_FAIL, t, trace.addString(String(tasks.error[t])), -1, -1);
         }
         return true;
       default:
@@ -433,7 +435,6 @@ export class Simulation {
     tasks.awaiting[t] = Await.NONE;
     tasks.awaitFuture[t] = null;
     const step = tasks.step(t);
-    const trace = this.trace;
     switch (kind) {
       case Await.SLEEP: {
         // finally: h.cancel()
@@ -450,7 +451,7 @@ export class Simulation {
         if (error !== null) {
           this.cancelFuture(future!); // just in case the waiter is not done yet
           if (waiters.remove(future!)) {
-            trace.emit(Ev.Q_UNBLOCK, t, queue.id, isPut ? 0 : 1, step);
+            this.events?.emit(Ev.Q_UNBLOCK, t, queue.id, isPut ? 0 : 1, step);
           }
           const canProceed = isPut ? !queue.full() : queue.items.length > 0;
           // Woken but cannot take the call: wake up the next in line.
@@ -464,12 +465,12 @@ export class Simulation {
         const lock = tasks.awaitPrimitive[t] as LockPrimitive;
         lock.waiters.remove(future!); // finally: self._waiters.remove(fut)
         if (error !== null) {
-          trace.emit(Ev.ACQUIRE_ABANDON, t, lock.id, 0, step);
+          this.events?.emit(Ev.ACQUIRE_ABANDON, t, lock.id, 0, step);
           if (!lock.locked) this.lockWakeUpFirst(lock);
           break;
         }
         lock.locked = true;
-        trace.emit(Ev.ACQUIRED, t, lock.id, -1, step);
+        this.events?.emit(Ev.ACQUIRED, t, lock.id, -1, step);
         tasks.pc[t] += 1;
         break;
       }
@@ -479,9 +480,9 @@ export class Simulation {
         if (error !== null) {
           const given = future!.done && !future!.cancelled;
           if (given) sem.value += 1;
-          trace.emit(Ev.ACQUIRE_ABANDON, t, sem.id, given ? 1 : 0, step);
+          this.events?.emit(Ev.ACQUIRE_ABANDON, t, sem.id, given ? 1 : 0, step);
         } else {
-          trace.emit(Ev.ACQUIRED, t, sem.id, -1, step);
+          this.events?.emit(Ev.ACQUIRED, t, sem.id, -1, step);
         }
         // finally: wake up as many waiters as the value allows.
         while (sem.value > 0) if (!this.semaphoreWakeUpNext(sem)) break;
@@ -491,14 +492,14 @@ export class Simulation {
       case Await.EVENT: {
         const event = tasks.awaitPrimitive[t] as EventPrimitive;
         event.waiters.remove(future!);
-        trace.emit(Ev.EV_DONE, t, event.id, error !== null ? 1 : 0, step);
+        this.events?.emit(Ev.EV_DONE, t, event.id, error !== null ? 1 : 0, step);
         if (error === null) tasks.pc[t] += 1;
         break;
       }
     }
     tasks.awaitPrimitive[t] = null;
     if (error === null && (kind === Await.SLEEP || kind === Await.SLEEP0)) {
-      trace.emit(Ev.SLEPT, t, -1, -1, step);
+      this.events?.emit(Ev.SLEPT, t, -1, -1, step);
       tasks.pc[t] += 1;
     }
     return -1;
@@ -509,7 +510,7 @@ export class Simulation {
     if (timer.handleCancelled || timer.ran) return;
     timer.handleCancelled = true;
     if (timer.scheduled) this.timerCancelledCount += 1;
-    this.trace.emit(Ev.TIMER_CANCEL, timer.owner, timer.id, -1, -1);
+    this.events?.emit(Ev.TIMER_CANCEL, timer.owner, timer.id, -1, -1);
   }
 
   /** The coroutine body: runs steps until one suspends. */
@@ -552,17 +553,17 @@ export class Simulation {
           if (seconds <= 0) {
             // `await __sleep0()`: a bare yield.
             tasks.awaiting[t] = Await.SLEEP0;
-            trace.emit(Ev.YIELD, t, -1, -1, step);
+            this.events?.emit(Ev.YIELD, t, -1, -1, step);
             return R_YIELD;
           }
           const when = this.now + seconds; // call_later: self.time() + delay
           const timer = new Timer(trace.addTimer(when, t), when, t);
           const future = timer.future;
           this.heap.push(timer);
-          trace.emit(Ev.TIMER_SCHEDULE, t, timer.id, -1, step);
+          this.events?.emit(Ev.TIMER_SCHEDULE, t, timer.id, -1, step);
           tasks.awaiting[t] = Await.SLEEP;
           tasks.awaitFuture[t] = future;
-          trace.emit(Ev.SUSPEND, t, WaitKind.SLEEP, timer.id, step);
+          this.events?.emit(Ev.SUSPEND, t, WaitKind.SLEEP, timer.id, step);
           return R_SUSPEND;
         }
         case Op.PUT: {
@@ -589,13 +590,13 @@ export class Simulation {
         }
         case Op.SET: {
           const event = this.primitives[program.target[pc]] as EventPrimitive;
-          trace.emit(Ev.EV_SET, t, event.id, -1, step);
+          this.events?.emit(Ev.EV_SET, t, event.id, -1, step);
           if (!event.flag) {
             event.flag = true;
             for (let i = 0; i < event.waiters.length; i += 1) {
               const waiter = event.waiters.at(i);
               if (!waiter.done) {
-                trace.emit(Ev.EV_NOTIFY, waiter.owner, event.id, -1, -1);
+                this.events?.emit(Ev.EV_NOTIFY, waiter.owner, event.id, -1, -1);
                 this.setResult(waiter);
               }
             }
@@ -606,25 +607,25 @@ export class Simulation {
         case Op.CLEAR: {
           const event = this.primitives[program.target[pc]] as EventPrimitive;
           event.flag = false;
-          trace.emit(Ev.EV_CLEAR, t, event.id, -1, step);
+          this.events?.emit(Ev.EV_CLEAR, t, event.id, -1, step);
           tasks.pc[t] = pc + 1;
           break;
         }
         case Op.WAIT: {
           const event = this.primitives[program.target[pc]] as EventPrimitive;
           if (event.flag) {
-            trace.emit(Ev.EV_PASS, t, event.id, -1, step);
+            this.events?.emit(Ev.EV_PASS, t, event.id, -1, step);
             tasks.pc[t] = pc + 1;
             break;
           }
           const future = new Future(t);
           event.waiters.push(future);
-          trace.emit(Ev.EV_BLOCK, t, event.id, -1, step);
+          this.events?.emit(Ev.EV_BLOCK, t, event.id, -1, step);
           return this.suspend(t, Await.EVENT, future, event, WaitKind.EVENT, step);
         }
         case Op.CANCEL: {
           const target = program.target[pc];
-          const event = trace.emit(Ev.CANCEL, t, target, -1, step);
+          const event = this.events?.emit(Ev.CANCEL, t, target, -1, step) ?? -1;
           trace.patchB(event, this.cancelTask(target) ? 1 : 0);
           tasks.pc[t] = pc + 1;
           break;
@@ -651,7 +652,7 @@ export class Simulation {
     tasks.awaiting[t] = awaiting;
     tasks.awaitFuture[t] = future;
     tasks.awaitPrimitive[t] = primitive;
-    this.trace.emit(Ev.SUSPEND, t, waitKind, primitive.id, step);
+    this.events?.emit(Ev.SUSPEND, t, waitKind, primitive.id, step);
     return R_SUSPEND;
   }
 
@@ -675,13 +676,13 @@ export class Simulation {
     if (queue.full()) {
       const putter = new Future(t);
       queue.putters.push(putter);
-      this.trace.emit(Ev.Q_BLOCK, t, queue.id, 0, step);
+      this.events?.emit(Ev.Q_BLOCK, t, queue.id, 0, step);
       return this.suspend(t, Await.PUT, putter, queue, WaitKind.QUEUE_PUT, step);
     }
     const id = this.program.str[tasks.pc[t]];
     const valueId = id === STR_NONE ? STR_NONE : this.text(t, tasks.pc[t]);
     queue.items.push(valueId);
-    this.trace.emit(Ev.Q_PUT, t, queue.id, valueId, step);
+    this.events?.emit(Ev.Q_PUT, t, queue.id, valueId, step);
     this.wakeupNext(queue, false);
     tasks.pc[t] += 1;
     return -1;
@@ -694,12 +695,12 @@ export class Simulation {
     if (queue.items.length === 0) {
       const getter = new Future(t);
       queue.getters.push(getter);
-      this.trace.emit(Ev.Q_BLOCK, t, queue.id, 1, step);
+      this.events?.emit(Ev.Q_BLOCK, t, queue.id, 1, step);
       return this.suspend(t, Await.GET, getter, queue, WaitKind.QUEUE_GET, step);
     }
     const item = queue.items.shift()!;
     tasks.item[t] = item;
-    this.trace.emit(Ev.Q_GET, t, queue.id, item, step);
+    this.events?.emit(Ev.Q_GET, t, queue.id, item, step);
     this.wakeupNext(queue, true);
     tasks.pc[t] += 1;
     return -1;
@@ -711,11 +712,11 @@ export class Simulation {
     while (waiters.length > 0) {
       const waiter = waiters.shift()!;
       if (!waiter.done) {
-        this.trace.emit(Ev.Q_NOTIFY, waiter.owner, queue.id, putters ? 0 : 1, -1);
+        this.events?.emit(Ev.Q_NOTIFY, waiter.owner, queue.id, putters ? 0 : 1, -1);
         this.setResult(waiter);
         break;
       }
-      this.trace.emit(Ev.Q_UNBLOCK, waiter.owner, queue.id, putters ? 0 : 1, -1);
+      this.events?.emit(Ev.Q_UNBLOCK, waiter.owner, queue.id, putters ? 0 : 1, -1);
     }
   }
 
@@ -724,24 +725,23 @@ export class Simulation {
   private acquire(t: number, lock: LockPrimitive): number {
     const tasks = this.tasks;
     const step = tasks.step(t);
-    const trace = this.trace;
     if (lock.kind === 'Lock') {
       if (!lock.locked && allCancelled(lock.waiters)) {
         lock.locked = true;
-        trace.emit(Ev.ACQUIRE, t, lock.id, -1, step);
+        this.events?.emit(Ev.ACQUIRE, t, lock.id, -1, step);
         tasks.pc[t] += 1;
         return -1;
       }
     } else if (!(lock.value === 0 || !allCancelled(lock.waiters))) {
       // Semaphore.locked() is false: take a slot at once.
       lock.value -= 1;
-      trace.emit(Ev.ACQUIRE, t, lock.id, -1, step);
+      this.events?.emit(Ev.ACQUIRE, t, lock.id, -1, step);
       tasks.pc[t] += 1;
       return -1;
     }
     const future = new Future(t);
     lock.waiters.push(future);
-    trace.emit(Ev.ACQUIRE_BLOCK, t, lock.id, -1, step);
+    this.events?.emit(Ev.ACQUIRE_BLOCK, t, lock.id, -1, step);
     const awaiting = lock.kind === 'Lock' ? Await.LOCK : Await.SEMAPHORE;
     return this.suspend(t, awaiting, future, lock, WaitKind.ACQUIRE, step);
   }
@@ -750,7 +750,7 @@ export class Simulation {
     if (lock.kind === 'Lock') {
       if (!lock.locked) return new PyError('RuntimeError', 'Lock is not acquired.');
       lock.locked = false;
-      this.trace.emit(Ev.RELEASE, t, lock.id, -1, step);
+      this.events?.emit(Ev.RELEASE, t, lock.id, -1, step);
       this.lockWakeUpFirst(lock);
       return null;
     }
@@ -758,7 +758,7 @@ export class Simulation {
       return new PyError('ValueError', 'BoundedSemaphore released too many times');
     }
     lock.value += 1;
-    this.trace.emit(Ev.RELEASE, t, lock.id, -1, step);
+    this.events?.emit(Ev.RELEASE, t, lock.id, -1, step);
     this.semaphoreWakeUpNext(lock);
     return null;
   }
@@ -768,7 +768,7 @@ export class Simulation {
     if (lock.waiters.length === 0) return;
     const first = lock.waiters.at(0);
     if (!first.done) {
-      this.trace.emit(Ev.ACQUIRE_NOTIFY, first.owner, lock.id, -1, -1);
+      this.events?.emit(Ev.ACQUIRE_NOTIFY, first.owner, lock.id, -1, -1);
       this.setResult(first);
     }
   }
@@ -779,7 +779,7 @@ export class Simulation {
       const waiter = sem.waiters.at(i);
       if (!waiter.done) {
         sem.value -= 1;
-        this.trace.emit(Ev.ACQUIRE_NOTIFY, waiter.owner, sem.id, -1, -1);
+        this.events?.emit(Ev.ACQUIRE_NOTIFY, waiter.owner, sem.id, -1, -1);
         this.setResult(waiter);
         return true;
       }

@@ -1,4 +1,4 @@
-import { Ev, type EndReasonName } from './events';
+import type { EndReasonName } from './events';
 import type { PrimitiveType } from '../scenario/types';
 import { TextTable } from './texts';
 
@@ -148,7 +148,7 @@ export class Trace {
     return this.strings.add(text);
   }
 
-  /** Records an event; returns its index (-1 when this trace does not keep that kind). */
+  /** Records an event; returns its index. */
   emit(kind: number, task: number, a: number, b: number, step: number): number {
     const i = this.eventCount;
     if (i === this.kind.length) this.growEvents(i + 1);
@@ -162,7 +162,7 @@ export class Trace {
     return i;
   }
 
-  /** Sets field `b` of a recorded event (not of one this trace did not keep). */
+  /** Sets field `b` of a recorded event (none when `event` is -1: it was not recorded). */
   patchB(event: number, b: number): void {
     if (event >= 0) this.b[event] = b;
   }
@@ -209,16 +209,5 @@ export class Trace {
     this.timerTask[id] = task;
     this.timerCount = id + 1;
     return id;
-  }
-}
-
-/**
- * A trace that keeps only the log lines and the end of the run (and every iteration's clock,
- * which gives their times): for outputs that need nothing else, such as `sim --format log`.
- */
-export class LogOnlyTrace extends Trace {
-  override emit(kind: number, task: number, a: number, b: number, step: number): number {
-    if (kind !== Ev.LOG && kind !== Ev.END) return -1;
-    return super.emit(kind, task, a, b, step);
   }
 }

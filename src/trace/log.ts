@@ -38,8 +38,11 @@ export function formatLogLine(trace: Trace, line: LogLine): string {
 export function formatLogBytes(trace: Trace): Uint8Array {
   const encoder = new TextEncoder();
   const { kind, task, a, strings, taskNames } = trace;
-  // One pass to size the output (exactly, for texts that are bytes of the file), one to write it.
-  let size = 0;
+  // Room for lines of 48 bytes, then doubled as needed.
+  let lines = 0;
+  for (let i = 0; i < trace.eventCount; i += 1) if (kind[i] === Ev.LOG) lines += 1;
+  let out = new Uint8Array(Math.max(1 << 16, 48 * lines));
+  let at = 0;
   let lastTime = NaN;
   let timeText = '';
   for (let i = 0; i < trace.eventCount; i += 1) {
@@ -49,23 +52,19 @@ export function formatLogBytes(trace: Trace): Uint8Array {
       lastTime = time;
       timeText = formatTime(time);
     }
-    size += timeText.length + taskNames.maxUtf8Length(task[i]) + strings.maxUtf8Length(a[i]) + 3;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  lastTime = NaN;
-  for (let i = 0; i < trace.eventCount; i += 1) {
-    if (kind[i] !== Ev.LOG) continue;
-    const time = trace.timeAt(i);
-    if (time !== lastTime) {
-      lastTime = time;
-      timeText = formatTime(time);
+    const t = task[i];
+    const text = a[i];
+    const room = timeText.length + taskNames.maxUtf8Length(t) + strings.maxUtf8Length(text) + 3;
+    if (at + room > out.length) {
+      const bigger = new Uint8Array(Math.max(2 * out.length, at + room));
+      bigger.set(out.subarray(0, at));
+      out = bigger;
     }
     at = writeString(timeText, out, at, encoder);
     out[at++] = 0x20;
-    at = taskNames.writeUtf8(task[i], out, at, encoder);
+    at = taskNames.writeUtf8(t, out, at, encoder);
     out[at++] = 0x20;
-    at = strings.writeUtf8(a[i], out, at, encoder);
+    at = strings.writeUtf8(text, out, at, encoder);
     out[at++] = 0x0a;
   }
   return out.subarray(0, at);
