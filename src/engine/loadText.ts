@@ -104,19 +104,51 @@ REFERENCE_TYPES[K.event] = TYPE_BIT.Event;
 const STRING_KEYS = bit('queue', 'lock', 'event', 'value', 'text', 'task');
 
 /**
- * Words recognised by their bytes, right after an opening quote: for each first byte, the
- * words that start with it; each word's bytes with its closing quote.
+ * Words recognised by their bytes right after an opening quote, four at a time: each word
+ * with its closing quote as two little-endian 32-bit numbers, its first four bytes (`head`)
+ * and the next four (`tail`), with masks for the bytes past its end. One comparison instead of
+ * a loop over bytes: a file has millions of keys, and this was a quarter of its load time.
  */
 interface WordTable {
-  byFirst: number[][];
+  /** The words starting with byte c are `order[first[c]]` to `order[first[c + 1] - 1]`. */
+  first: Int32Array;
+  order: Int32Array;
+  head: Int32Array;
+  headMask: Int32Array;
+  tail: Int32Array;
+  tailMask: Int32Array;
+  /** Each word's bytes with its closing quote (compared one by one past the eighth). */
   bytes: Uint8Array[];
 }
 function wordTable(words: readonly string[]): WordTable {
-  const table: WordTable = { byFirst: Array.from({ length: 128 }, () => []), bytes: [] };
-  words.forEach((word, index) => {
-    table.bytes.push(Uint8Array.from(word + '"', (c) => c.charCodeAt(0)));
-    table.byFirst[word.charCodeAt(0)].push(index);
+  const n = words.length;
+  const table: WordTable = {
+    first: new Int32Array(129),
+    order: new Int32Array(n),
+    head: new Int32Array(n),
+    headMask: new Int32Array(n),
+    tail: new Int32Array(n),
+    tailMask: new Int32Array(n),
+    bytes: words.map((word) => Uint8Array.from(word + '"', (c) => c.charCodeAt(0))),
+  };
+  table.bytes.forEach((bytes, w) => {
+    for (let k = 0; k < Math.min(bytes.length, 8); k += 1) {
+      const shift = 8 * (k % 4);
+      if (k < 4) {
+        table.head[w] |= bytes[k] << shift;
+        table.headMask[w] |= 0xff << shift;
+      } else {
+        table.tail[w] |= bytes[k] << shift;
+        table.tailMask[w] |= 0xff << shift;
+      }
+    }
   });
+  const byFirst = [...words.keys()].sort((a, b) => words[a].charCodeAt(0) - words[b].charCodeAt(0));
+  table.order.set(byFirst);
+  for (let c = 0, i = 0; c <= 128; c += 1) {
+    while (i < n && words[byFirst[i]].charCodeAt(0) < c) i += 1;
+    table.first[c] = i;
+  }
   return table;
 }
 const KEY_TABLE = wordTable(KEYS);
@@ -126,16 +158,31 @@ const KEY_SIZE = KEYS.map((key) => key.length + 2);
 const OP_SIZE = OPS.map((op) => op.length + 2);
 
 /** The word of `table` spelt by the string at `pos` (its opening quote), or -1. */
-function matchWord(bytes: Uint8Array, pos: number, table: WordTable): number {
+function matchWord(bytes: Uint8Array, view: DataView, pos: number, table: WordTable): number {
   if (bytes[pos] !== QUOTE) return -1;
-  const candidates = table.byFirst[bytes[pos + 1] & 127];
-  for (let j = 0; j < candidates.length; j += 1) {
-    const word = table.bytes[candidates[j]];
-    let k = 0;
-    while (k < word.length && bytes[pos + 1 + k] === word[k]) k += 1;
-    if (k === word.length) return candidates[j];
+  const p = pos + 1;
+  const c = bytes[p] & 127;
+  // Near the end of the file, the bytes past it read as 0 (no word has a 0 byte).
+  const near = p + 8 > bytes.length;
+  const head = near ? packBytes(bytes, p) : view.getInt32(p, true);
+  const tail = near ? packBytes(bytes, p + 4) : view.getInt32(p + 4, true);
+  for (let i = table.first[c]; i < table.first[c + 1]; i += 1) {
+    const w = table.order[i];
+    if ((head & table.headMask[w]) !== table.head[w]) continue;
+    if ((tail & table.tailMask[w]) !== table.tail[w]) continue;
+    const word = table.bytes[w];
+    let k = 8;
+    while (k < word.length && bytes[p + k] === word[k]) k += 1;
+    if (k >= word.length) return w;
   }
   return -1;
+}
+
+/** Four bytes from `p` as a little-endian number, those past the end read as 0. */
+function packBytes(bytes: Uint8Array, p: number): number {
+  let value = 0;
+  for (let k = 3; k >= 0; k -= 1) value = (value << 8) | (p + k < bytes.length ? bytes[p + k] : 0);
+  return value;
 }
 
 /** The position of the first byte at or after `pos` that is not JSON whitespace. */
@@ -268,7 +315,11 @@ class Scanner {
   private readonly cancelTargets: TextTable;
   title?: string;
 
+  /** The bytes again, to read four at a time. */
+  private readonly view: DataView;
+
   constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // Roughly one step per 40 bytes of JSON, one task per 200.
     const steps = Math.ceil(bytes.length / 40);
     const tasks = Math.ceil(bytes.length / 200);
@@ -313,7 +364,7 @@ class Scanner {
 
   /** A key and its colon: the key's index in KEYS (its value starts at `keyEnd`). */
   private key(pos: number): number {
-    const key = matchWord(this.bytes, pos, KEY_TABLE);
+    const key = matchWord(this.bytes, this.view, pos, KEY_TABLE);
     if (key < 0) throw GIVE_UP;
     this.keyEnd = this.colon(pos + KEY_SIZE[key]);
     return key;
@@ -575,6 +626,7 @@ class Scanner {
   private steps(pos: number, depth: number): number {
     const bytes = this.bytes;
     const n = bytes.length;
+    const view = this.view;
     const b = this.builder;
     pos = skipWs(bytes, pos);
     if (bytes[pos] !== OPEN_ARRAY) throw GIVE_UP;
@@ -595,7 +647,7 @@ class Scanner {
       let task = -1;
       let seen = 0;
       for (;;) {
-        const key = matchWord(bytes, pos, KEY_TABLE);
+        const key = matchWord(bytes, view, pos, KEY_TABLE);
         if (key < 0 || seen & (1 << key)) throw GIVE_UP;
         seen |= 1 << key;
         // Before "op" is known, only scalar fields may come; they are checked against it after.
@@ -632,7 +684,7 @@ class Scanner {
 
         switch (key) {
           case K.op:
-            op = matchWord(bytes, pos, OP_TABLE);
+            op = matchWord(bytes, view, pos, OP_TABLE);
             if (op < 0 || seen & ~(OP_FIELDS[op] | BIT_OP)) throw GIVE_UP;
             pos += OP_SIZE[op];
             if (OP_CODES[op] === Op.REPEAT) {
