@@ -204,6 +204,7 @@ const BIT_STEPS = bit('steps');
 const BIT_TASKS = bit('tasks');
 const BIT_VERSION = bit('version');
 const BIT_TYPE = bit('type');
+const BIT_NAME_AND_STEPS = bit('name', 'steps');
 
 /** The hash `Scanner.scanString` computes over bytes, for any text (UTF-16 of ASCII = bytes). */
 function hashText(text: string): number {
@@ -232,33 +233,61 @@ class NameIndex {
     this.hashes = new Int32Array(size);
   }
 
-  /** The id of the name with these ASCII bytes, or -1. */
+  /** The id of the name with these ASCII bytes (whose hash is `hash`), or -1. */
   findRange(hash: number, start: number, end: number): number {
-    const mask = this.slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const slot = this.slots[i];
-      if (slot === 0) return -1;
-      if (this.hashes[i] === hash && this.names.equalsRange(slot - 1, start, end)) return slot - 1;
-    }
+    const slot = this.slots[this.probeRange(hash, start, end)];
+    return slot - 1;
   }
 
   /** The id of a name given as a string, or -1. */
   findText(text: string): number {
+    const slot = this.slots[this.probeText(hashText(text), text)];
+    return slot - 1;
+  }
+
+  /** Adds the name with these ASCII bytes to the table and the index; false if it is there. */
+  addRange(hash: number, start: number, end: number): boolean {
+    if (this.full()) this.grow();
+    const i = this.probeRange(hash, start, end);
+    if (this.slots[i] !== 0) return false;
+    this.fill(i, this.names.addRange(start, end), hash);
+    return true;
+  }
+
+  /** `addRange` for a name given as a string. */
+  addText(text: string): boolean {
+    if (this.full()) this.grow();
     const hash = hashText(text);
+    const i = this.probeText(hash, text);
+    if (this.slots[i] !== 0) return false;
+    this.fill(i, this.names.add(text), hash);
+    return true;
+  }
+
+  /** The slot holding the name with these bytes, else the empty slot where it would go. */
+  private probeRange(hash: number, start: number, end: number): number {
     const mask = this.slots.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const slot = this.slots[i];
-      if (slot === 0) return -1;
-      if (this.hashes[i] === hash && this.names.get(slot - 1) === text) return slot - 1;
+      if (slot === 0) return i;
+      if (this.hashes[i] === hash && this.names.equalsRange(slot - 1, start, end)) return i;
     }
   }
 
-  /** Indexes the name `id` of the table, whose hash is `hash`. */
-  insert(id: number, hash: number): void {
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+  private probeText(hash: number, text: string): number {
     const mask = this.slots.length - 1;
-    let i = hash & mask;
-    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i];
+      if (slot === 0) return i;
+      if (this.hashes[i] === hash && this.names.get(slot - 1) === text) return i;
+    }
+  }
+
+  private full(): boolean {
+    return (this.count + 1) * 2 > this.slots.length;
+  }
+
+  private fill(i: number, id: number, hash: number): void {
     this.slots[i] = id + 1;
     this.hashes[i] = hash;
     this.count += 1;
@@ -269,9 +298,14 @@ class NameIndex {
     const hashes = this.hashes;
     this.slots = new Int32Array(slots.length * 2);
     this.hashes = new Int32Array(slots.length * 2);
-    this.count = 0;
-    for (let i = 0; i < slots.length; i += 1)
-      if (slots[i] !== 0) this.insert(slots[i] - 1, hashes[i]);
+    const mask = this.slots.length - 1;
+    for (let k = 0; k < slots.length; k += 1) {
+      if (slots[k] === 0) continue;
+      let i = hashes[k] & mask;
+      while (this.slots[i] !== 0) i = (i + 1) & mask;
+      this.slots[i] = slots[k];
+      this.hashes[i] = hashes[k];
+    }
   }
 }
 
@@ -410,13 +444,6 @@ class Scanner {
     return utf8.decode(this.bytes.subarray(this.start, this.end));
   }
 
-  /** Adds the string just scanned to `table` (as a range when it is ASCII); its id. */
-  private addScanned(table: TextTable): number {
-    return this.kind === Scanned.NON_ASCII
-      ? table.add(this.decoded())
-      : table.addRange(this.start, this.end);
-  }
-
   /** A JSON number, read as JSON.parse reads it, into `value`. */
   private number(pos: number): number {
     const bytes = this.bytes;
@@ -516,21 +543,16 @@ class Scanner {
     pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
     while (pos >= 0) {
       pos = this.scanString(pos);
-      const hash = this.hash;
-      if (this.end === this.start || this.findPrimitive() >= 0) throw GIVE_UP;
       const name = this.decoded();
-      this.primitiveIndex.insert(this.addScanned(this.primitiveNames), hash);
+      const added =
+        this.kind === Scanned.NON_ASCII
+          ? this.primitiveIndex.addText(name)
+          : this.primitiveIndex.addRange(this.hash, this.start, this.end);
+      if (name === '' || !added) throw GIVE_UP;
       pos = this.primitive(this.colon(pos), name);
       pos = this.next(pos, CLOSE_OBJECT);
     }
     return ~pos;
-  }
-
-  /** The primitive named by the string just scanned, or -1. */
-  private findPrimitive(): number {
-    return this.kind === Scanned.NON_ASCII
-      ? this.primitiveIndex.findText(this.decoded())
-      : this.primitiveIndex.findRange(this.hash, this.start, this.end);
   }
 
   private primitive(pos: number, name: string): number {
@@ -567,52 +589,69 @@ class Scanner {
     return ~pos;
   }
 
+  /** The tasks array: its loop, like the steps', reads each task's keys itself. */
   private tasks(pos: number): number {
+    const bytes = this.bytes;
+    const view = this.view;
+    const b = this.builder;
     pos = this.open(pos, OPEN_ARRAY, CLOSE_ARRAY);
     if (pos < 0) throw GIVE_UP; // at least one task
-    while (pos >= 0) {
+    for (;;) {
       if (this.taskNames.length >= MAX_TASKS) throw GIVE_UP;
-      let named = false;
       let seen = 0;
-      this.builder.beginTask();
-      pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
-      while (pos >= 0) {
-        const key = this.key(pos);
-        if (seen & (1 << key)) throw GIVE_UP;
+      b.beginTask();
+      if (bytes[pos] !== OPEN_OBJECT) throw GIVE_UP;
+      pos = skipWs(bytes, pos + 1);
+      for (;;) {
+        const key = matchWord(bytes, view, pos, KEY_TABLE);
+        if (key < 0 || seen & (1 << key)) throw GIVE_UP;
         seen |= 1 << key;
-        pos = this.keyEnd;
-        if (key === K.name) {
-          pos = this.taskName(pos);
-          named = true;
-        } else if (key === K.steps) pos = this.steps(pos, 0);
+        pos = skipWs(bytes, pos + KEY_SIZE[key]);
+        if (bytes[pos] !== COLON) throw GIVE_UP;
+        pos = skipWs(bytes, pos + 1);
+        if (key === K.name) pos = this.taskName(pos);
+        else if (key === K.steps) pos = this.steps(pos, 0);
         else throw GIVE_UP;
-        pos = this.next(pos, CLOSE_OBJECT);
+        pos = skipWs(bytes, pos);
+        if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+        else if (bytes[pos] === CLOSE_OBJECT) break;
+        else throw GIVE_UP;
       }
-      if (!named || !(seen & BIT_STEPS)) throw GIVE_UP;
-      this.builder.endTask();
-      pos = this.next(~pos, CLOSE_ARRAY);
+      if (seen !== BIT_NAME_AND_STEPS) throw GIVE_UP;
+      b.endTask();
+      pos = skipWs(bytes, pos + 1);
+      if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+      else if (bytes[pos] === CLOSE_ARRAY) return pos + 1;
+      else throw GIVE_UP;
     }
-    return ~pos;
   }
 
-  /** A task's name: not empty, without spaces, not already taken. */
+  /**
+   * A task's name: not empty, without spaces (`/\s/`), not already taken. An ASCII name is
+   * read, checked and hashed in one loop.
+   */
   private taskName(pos: number): number {
-    pos = this.scanString(pos);
-    const { start, end, hash } = this;
-    if (end === start) throw GIVE_UP;
-    if (this.kind === Scanned.NON_ASCII) {
-      const name = this.decoded();
-      if (WHITESPACE.test(name) || this.taskIndex.findText(name) >= 0) throw GIVE_UP;
-    } else {
-      // `/\s/` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-      const bytes = this.bytes;
-      for (let i = start; i < end; i += 1) {
-        const c = bytes[i];
-        if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) throw GIVE_UP;
-      }
-      if (this.taskIndex.findRange(hash, start, end) >= 0) throw GIVE_UP;
+    const bytes = this.bytes;
+    if (bytes[pos] !== QUOTE) throw GIVE_UP;
+    const start = pos + 1;
+    let hash = 0;
+    let end = start;
+    for (; end < bytes.length; end += 1) {
+      const c = bytes[end];
+      // Control characters, spaces and backslashes give up; so do other bytes past ASCII,
+      // to be read again as UTF-8 below.
+      if (c <= 0x20 || c === QUOTE || c === 0x5c || c >= 0x80) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
     }
-    this.taskIndex.insert(this.addScanned(this.taskNames), hash);
+    if (bytes[end] === QUOTE) {
+      if (end === start || !this.taskIndex.addRange(hash, start, end)) throw GIVE_UP;
+      return end + 1;
+    }
+    if (bytes[end] !== undefined && bytes[end] < 0x80) throw GIVE_UP;
+    pos = this.scanString(pos);
+    const name = this.decoded();
+    if (this.kind !== Scanned.NON_ASCII || WHITESPACE.test(name)) throw GIVE_UP;
+    if (!this.taskIndex.addText(name)) throw GIVE_UP;
     return pos;
   }
 

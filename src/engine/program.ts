@@ -109,8 +109,10 @@ export class ProgramBuilder {
   }
 
   beginTask(): void {
-    this.taskBase = grow(this.taskBase, this.tasks + 1);
-    this.taskEnd = grow(this.taskEnd, this.tasks + 1);
+    if (this.tasks === this.taskBase.length) {
+      this.taskBase = grow(this.taskBase, this.tasks + 1);
+      this.taskEnd = grow(this.taskEnd, this.tasks + 1);
+    }
     this.taskBase[this.tasks] = this.size;
   }
 
