@@ -26,12 +26,23 @@ export const CANCELLED = 2;
  * `asyncio.Future`. Its only done callback, in these programs, is the wake-up of the task
  * awaiting it. Tasks are numbers (see `Tasks`).
  */
+/*
+ * Futures and timers are made by the hundred thousand. Their fields are `declare`d and set in
+ * the constructor, with a value of their final type: a class field without `declare` is first
+ * defined as undefined (ES2022 semantics), then assigned, which costs twice and leaves numbers
+ * stored as generic values.
+ */
 export class Future {
-  state = PENDING;
+  declare state: number;
   /** The task whose wake-up is its done callback, or -1. */
-  waiter = -1;
+  declare waiter: number;
   /** The task that made it (the one that awaits it). */
-  constructor(readonly owner: number) {}
+  declare readonly owner: number;
+  constructor(owner: number) {
+    this.state = PENDING;
+    this.waiter = -1;
+    this.owner = owner;
+  }
   get done(): boolean {
     return this.state !== PENDING;
   }
@@ -47,17 +58,21 @@ export class Future {
  */
 export class Timer extends Future {
   /** In the heap (`_scheduled`). */
-  scheduled = true;
+  declare scheduled: boolean;
   /** The handle (not its future) was cancelled: `TimerHandle._cancelled`. */
-  handleCancelled = false;
+  declare handleCancelled: boolean;
   /** Its callback ran (set the sleep future's result unless cancelled). */
-  ran = false;
-  constructor(
-    readonly id: number,
-    readonly when: number,
-    task: number,
-  ) {
+  declare ran: boolean;
+  /** Its number, in creation order (the tie-break between equal deadlines). */
+  declare readonly id: number;
+  declare readonly when: number;
+  constructor(id: number, when: number, task: number) {
     super(task);
+    this.scheduled = true;
+    this.handleCancelled = false;
+    this.ran = false;
+    this.id = id;
+    this.when = when;
   }
   /** The sleep's future. */
   get future(): Future {
