@@ -3,8 +3,8 @@ import {
   type EventPrimitive,
   type LockPrimitive,
   type QueuePrimitive,
+  type Futures,
   type Tasks,
-  type Timer,
 } from './model';
 
 /**
@@ -21,13 +21,14 @@ export function formatTime(t: number): string {
 }
 
 /** What unfinished task `t` waits on, in words: `put to queue 'window' (full, 4/4)`. */
-export function describeWait(tasks: Tasks, t: number): string {
+export function describeWait(tasks: Tasks, futures: Futures, t: number): string {
   if (!tasks.started[t]) return 'its first step (never ran)';
-  const woken = tasks.awaitFuture[t]?.done ? ', already woken' : '';
+  const future = tasks.awaitFuture[t];
+  const woken = future >= 0 && futures.done(future) ? ', already woken' : '';
   const primitive = tasks.awaitPrimitive[t];
   switch (tasks.awaiting[t]) {
     case Await.SLEEP:
-      return `sleep until t=${formatTime((tasks.awaitFuture[t] as Timer).when)}${woken}`;
+      return `sleep until t=${formatTime(futures.when[future])}${woken}`;
     case Await.SLEEP0:
       return 'its next step (after sleep(0))';
     case Await.PUT: {

@@ -46,12 +46,15 @@ describe('TextTable', () => {
 
 describe('TimerHeap', () => {
   it('pops by deadline, then by creation order', () => {
-    const heap = new TimerHeap<{ id: number; when: number }>();
-    const whens = [3, 1, 2, 1, 3, 0.5, 2];
-    whens.forEach((when, id) => heap.push({ id, when }));
+    // Keys 0 to 6, created in that order except 1 and 3, made the other way round.
+    const when = Float64Array.from([3, 1, 2, 1, 3, 0.5, 2]);
+    const timer = Int32Array.from([0, 3, 2, 1, 4, 5, 6]);
+    const heap = new TimerHeap({ when, timer });
+    for (let key = 0; key < 7; key += 1) heap.push(key);
     const order = [];
-    while (heap.size > 0) order.push(heap.pop()!.id);
-    expect(order).toEqual([5, 1, 3, 2, 6, 0, 4]);
+    while (heap.size > 0) order.push(heap.pop());
+    expect(order).toEqual([5, 3, 1, 2, 6, 0, 4]);
+    expect(heap.pop()).toBe(-1);
   });
 });
 

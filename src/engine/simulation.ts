@@ -21,7 +21,8 @@ import {
   CANCELLED_ERROR,
   EventPrimitive,
   FINISHED,
-  Future,
+  Futures,
+  handleTimer,
   LockPrimitive,
   PENDING,
   PyError,
@@ -30,7 +31,7 @@ import {
   TASK_CANCELLED,
   TASK_DONE,
   TASK_FAILED,
-  Timer,
+  timerHandle,
   type Primitive,
   type ReadyHandle,
 } from './model';
@@ -85,10 +86,12 @@ export class Simulation {
    */
   private readonly events: Trace | null;
   readonly tasks: Tasks;
+  readonly futures: Futures;
   readonly primitives: Primitive[] = [];
   private readonly program: Program;
   private readonly ready: Deque<ReadyHandle>;
-  private readonly heap = new TimerHeap<Timer>();
+  /** Timers, by the number of their future. */
+  private readonly heap: TimerHeap;
   private timerCancelledCount = 0;
   /**
    * The virtual clock: NaN here, 0 once the constructor is done. A field that first holds a
@@ -143,6 +146,9 @@ export class Simulation {
     // `asyncio.ensure_future(coro)` for each task, in order, before the loop runs.
     const count = compiled.taskNames.length;
     this.tasks = new Tasks(count, program.taskBase, program.taskEnd);
+    // Most tasks await a few futures: room for two each, then more as needed.
+    this.futures = new Futures(Math.max(1024, 2 * count));
+    this.heap = new TimerHeap(this.futures);
     this.ran = new Int32Array(count);
     for (let t = 0; t < count; t += 1) {
       this.schedule(t, StepReason.FIRST);
@@ -188,15 +194,17 @@ export class Simulation {
   /** The clock the next iteration will read after its select; null when it ends the run. */
   private nextIterationTime(): number | null {
     if (this.ready.length > 0) return this.now;
-    let head: Timer | undefined = this.heap.peek();
-    if (head?.handleCancelled) {
-      head = undefined;
+    const futures = this.futures;
+    let head = this.heap.peek();
+    if (head >= 0 && futures.handleCancelled[head]) {
+      head = -1;
       for (const timer of this.heap.items) {
-        if (!timer.handleCancelled && (head === undefined || timer.when < head.when)) head = timer;
+        if (futures.handleCancelled[timer]) continue;
+        if (head < 0 || futures.when[timer] < futures.when[head]) head = timer;
       }
     }
-    if (head === undefined) return null;
-    return this.selectTime(head.when);
+    if (head < 0) return null;
+    return this.selectTime(futures.when[head]);
   }
 
   /** Where `select(timeout)` leaves the virtual clock, for a head timer due at `when`. */
@@ -214,32 +222,33 @@ export class Simulation {
     trace.beginIteration();
     this.events?.emit(Ev.ITER_START, -1, -1, -1, -1);
     const heap = this.heap;
+    const futures = this.futures;
     const scheduled = heap.size;
     if (
       scheduled > MIN_SCHEDULED_TIMER_HANDLES &&
       this.timerCancelledCount / scheduled > MIN_CANCELLED_TIMER_HANDLES_FRACTION
     ) {
       for (const timer of heap.items) {
-        if (timer.handleCancelled) {
-          timer.scheduled = false;
-          this.events?.emit(Ev.TIMER_DROP, timer.owner, timer.id, -1, -1);
+        if (futures.handleCancelled[timer]) {
+          futures.scheduled[timer] = 0;
+          this.events?.emit(Ev.TIMER_DROP, futures.owner[timer], futures.timer[timer], -1, -1);
         }
       }
-      heap.rebuild((timer) => !timer.handleCancelled);
+      heap.rebuild((timer) => !futures.handleCancelled[timer]);
       this.timerCancelledCount = 0;
     } else {
-      while (heap.size > 0 && heap.peek()!.handleCancelled) {
+      while (heap.size > 0 && futures.handleCancelled[heap.peek()]) {
         this.timerCancelledCount -= 1;
-        const timer = heap.pop()!;
-        timer.scheduled = false;
-        this.events?.emit(Ev.TIMER_DROP, timer.owner, timer.id, -1, -1);
+        const timer = heap.pop();
+        futures.scheduled[timer] = 0;
+        this.events?.emit(Ev.TIMER_DROP, futures.owner[timer], futures.timer[timer], -1, -1);
       }
     }
 
     let timeout: number;
     if (this.ready.length > 0) timeout = 0;
     else if (heap.size > 0) {
-      timeout = heap.peek()!.when - this.now;
+      timeout = futures.when[heap.peek()] - this.now;
       if (timeout > MAXIMUM_SELECT_TIMEOUT) timeout = MAXIMUM_SELECT_TIMEOUT;
       else if (timeout < 0) timeout = 0;
     } else {
@@ -253,7 +262,7 @@ export class Simulation {
     }
 
     // select(timeout): in virtual time, the clock jumps to the head timer's deadline.
-    if (timeout > 0) this.now = this.selectTime(heap.peek()!.when);
+    if (timeout > 0) this.now = this.selectTime(futures.when[heap.peek()]);
     if (this.now === this.lastSelectTime) this.stuckIterations += 1;
     else this.stuckIterations = 0;
     this.lastSelectTime = this.now;
@@ -267,24 +276,25 @@ export class Simulation {
     // Handle 'later' callbacks that are ready.
     const endTime = this.now + CLOCK_RESOLUTION;
     while (heap.size > 0) {
-      const timer = heap.peek()!;
-      if (timer.when >= endTime) break;
+      const timer = heap.peek();
+      if (futures.when[timer] >= endTime) break;
       heap.pop();
-      timer.scheduled = false;
-      this.ready.push(timer);
-      this.events?.emit(Ev.TIMER_FIRE, timer.owner, timer.id, -1, -1);
+      futures.scheduled[timer] = 0;
+      this.ready.push(timerHandle(timer));
+      this.events?.emit(Ev.TIMER_FIRE, futures.owner[timer], futures.timer[timer], -1, -1);
     }
 
     const ntodo = this.ready.length;
     this.ranCount = 0;
     for (let i = 0; i < ntodo; i += 1) {
       const handle = this.ready.shift()!;
-      if (typeof handle !== 'number') {
-        if (handle.handleCancelled) {
-          this.events?.emit(Ev.SKIP_HANDLE, handle.owner, handle.id, -1, -1);
+      if (handle < 0) {
+        const timer = handleTimer(handle);
+        if (futures.handleCancelled[timer]) {
+          this.events?.emit(Ev.SKIP_HANDLE, futures.owner[timer], futures.timer[timer], -1, -1);
           continue;
         }
-        this.runTimer(handle);
+        this.runTimer(timer);
       } else if (!this.runStep(handle)) {
         return; // the run was stopped inside the step
       }
@@ -296,36 +306,45 @@ export class Simulation {
   }
 
   /** `futures._set_result_unless_cancelled(future, None)`, the callback of a sleep's timer. */
-  private runTimer(timer: Timer): void {
-    timer.ran = true;
-    const future = timer.future;
-    const completes = !future.cancelled;
-    this.events?.emit(Ev.RUN_TIMER, timer.owner, timer.id, completes ? 1 : 0, -1);
-    if (completes) this.setResult(future);
+  private runTimer(timer: number): void {
+    const futures = this.futures;
+    futures.ran[timer] = 1;
+    // The sleep's future is the timer's own entry.
+    const completes = !futures.cancelled(timer);
+    this.events?.emit(
+      Ev.RUN_TIMER,
+      futures.owner[timer],
+      futures.timer[timer],
+      completes ? 1 : 0,
+      -1,
+    );
+    if (completes) this.setResult(timer);
   }
 
   // ---------------------------------------------------------------- futures
 
   /** `Future.set_result`: the done callback (the awaiting task's wake-up) goes to the ready queue. */
-  private setResult(future: Future): void {
-    future.state = FINISHED;
+  private setResult(future: number): void {
+    this.futures.state[future] = FINISHED;
     this.scheduleCallbacks(future);
   }
 
   /** `Future.cancel`. */
-  private cancelFuture(future: Future): boolean {
-    if (future.state !== PENDING) return false;
-    future.state = CANCELLED;
+  private cancelFuture(future: number): boolean {
+    const futures = this.futures;
+    if (futures.state[future] !== PENDING) return false;
+    futures.state[future] = CANCELLED;
     this.scheduleCallbacks(future);
     return true;
   }
 
-  private scheduleCallbacks(future: Future): void {
-    const t = future.waiter;
+  private scheduleCallbacks(future: number): void {
+    const futures = this.futures;
+    const t = futures.waiter[future];
     if (t < 0) return;
-    future.waiter = -1;
+    futures.waiter[future] = -1;
     this.schedule(t, StepReason.WOKEN);
-    this.events?.emit(Ev.WAKE, t, future.cancelled ? 1 : 0, -1, -1);
+    this.events?.emit(Ev.WAKE, t, futures.cancelled(future) ? 1 : 0, -1, -1);
   }
 
   // ---------------------------------------------------------------- tasks
@@ -345,19 +364,22 @@ export class Simulation {
     const trace = this.trace;
     const reason = tasks.readyReason[t];
     let error: PyError | null = null;
-    if (reason === StepReason.WOKEN && tasks.futWaiter[t]?.cancelled) error = CANCELLED_ERROR;
+    const waitedOn = tasks.futWaiter[t];
+    if (reason === StepReason.WOKEN && waitedOn >= 0 && this.futures.cancelled(waitedOn)) {
+      error = CANCELLED_ERROR;
+    }
     this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
     this.ran[this.ranCount++] = t;
     if (tasks.mustCancel[t]) {
       error = CANCELLED_ERROR;
       tasks.mustCancel[t] = 0;
     }
-    tasks.futWaiter[t] = null;
+    tasks.futWaiter[t] = -1;
     const result = this.resume(t, error);
     switch (result) {
       case R_SUSPEND: {
-        const future = tasks.awaitFuture[t]!;
-        future.waiter = t; // add_done_callback(self.__wakeup)
+        const future = tasks.awaitFuture[t];
+        this.futures.waiter[future] = t; // add_done_callback(self.__wakeup)
         tasks.futWaiter[t] = future;
         if (tasks.mustCancel[t] && this.cancelFuture(future)) tasks.mustCancel[t] = 0;
         return true;
@@ -395,7 +417,7 @@ export class Simulation {
   private cancelTask(t: number): boolean {
     const tasks = this.tasks;
     if (tasks.done(t)) return false;
-    if (tasks.futWaiter[t] !== null && this.cancelFuture(tasks.futWaiter[t])) return true;
+    if (tasks.futWaiter[t] >= 0 && this.cancelFuture(tasks.futWaiter[t])) return true;
     tasks.mustCancel[t] = 1;
     return true;
   }
@@ -433,12 +455,12 @@ export class Simulation {
     const kind = tasks.awaiting[t];
     const future = tasks.awaitFuture[t];
     tasks.awaiting[t] = Await.NONE;
-    tasks.awaitFuture[t] = null;
+    tasks.awaitFuture[t] = -1;
     const step = tasks.step(t);
     switch (kind) {
       case Await.SLEEP: {
-        // finally: h.cancel()
-        this.cancelTimer(future as Timer);
+        // finally: h.cancel() (the sleep's future is its timer's entry)
+        this.cancelTimer(future);
         break;
       }
       case Await.SLEEP0:
@@ -449,13 +471,13 @@ export class Simulation {
         const isPut = kind === Await.PUT;
         const waiters = isPut ? queue.putters : queue.getters;
         if (error !== null) {
-          this.cancelFuture(future!); // just in case the waiter is not done yet
-          if (waiters.remove(future!)) {
+          this.cancelFuture(future); // just in case the waiter is not done yet
+          if (waiters.remove(future)) {
             this.events?.emit(Ev.Q_UNBLOCK, t, queue.id, isPut ? 0 : 1, step);
           }
           const canProceed = isPut ? !queue.full() : queue.items.length > 0;
           // Woken but cannot take the call: wake up the next in line.
-          if (canProceed && !future!.cancelled) this.wakeupNext(queue, isPut);
+          if (canProceed && !this.futures.cancelled(future)) this.wakeupNext(queue, isPut);
           break;
         }
         // The `while full()` / `while empty()` loop goes round again.
@@ -463,7 +485,7 @@ export class Simulation {
       }
       case Await.LOCK: {
         const lock = tasks.awaitPrimitive[t] as LockPrimitive;
-        lock.waiters.remove(future!); // finally: self._waiters.remove(fut)
+        lock.waiters.remove(future); // finally: self._waiters.remove(fut)
         if (error !== null) {
           this.events?.emit(Ev.ACQUIRE_ABANDON, t, lock.id, 0, step);
           if (!lock.locked) this.lockWakeUpFirst(lock);
@@ -476,9 +498,9 @@ export class Simulation {
       }
       case Await.SEMAPHORE: {
         const sem = tasks.awaitPrimitive[t] as LockPrimitive;
-        sem.waiters.remove(future!);
+        sem.waiters.remove(future);
         if (error !== null) {
-          const given = future!.done && !future!.cancelled;
+          const given = this.futures.state[future] === FINISHED;
           if (given) sem.value += 1;
           this.events?.emit(Ev.ACQUIRE_ABANDON, t, sem.id, given ? 1 : 0, step);
         } else {
@@ -491,7 +513,7 @@ export class Simulation {
       }
       case Await.EVENT: {
         const event = tasks.awaitPrimitive[t] as EventPrimitive;
-        event.waiters.remove(future!);
+        event.waiters.remove(future);
         this.events?.emit(Ev.EV_DONE, t, event.id, error !== null ? 1 : 0, step);
         if (error === null) tasks.pc[t] += 1;
         break;
@@ -506,11 +528,12 @@ export class Simulation {
   }
 
   /** `TimerHandle.cancel()`: only a timer that has not run yet changes anything. */
-  private cancelTimer(timer: Timer): void {
-    if (timer.handleCancelled || timer.ran) return;
-    timer.handleCancelled = true;
-    if (timer.scheduled) this.timerCancelledCount += 1;
-    this.events?.emit(Ev.TIMER_CANCEL, timer.owner, timer.id, -1, -1);
+  private cancelTimer(timer: number): void {
+    const futures = this.futures;
+    if (futures.handleCancelled[timer] || futures.ran[timer]) return;
+    futures.handleCancelled[timer] = 1;
+    if (futures.scheduled[timer]) this.timerCancelledCount += 1;
+    this.events?.emit(Ev.TIMER_CANCEL, futures.owner[timer], futures.timer[timer], -1, -1);
   }
 
   /** The coroutine body: runs steps until one suspends. */
@@ -557,13 +580,13 @@ export class Simulation {
             return R_YIELD;
           }
           const when = this.now + seconds; // call_later: self.time() + delay
-          const timer = new Timer(trace.addTimer(when, t), when, t);
-          const future = timer.future;
+          const id = trace.addTimer(when, t);
+          const timer = this.futures.createTimer(t, id, when); // the sleep's future, too
           this.heap.push(timer);
-          this.events?.emit(Ev.TIMER_SCHEDULE, t, timer.id, -1, step);
+          this.events?.emit(Ev.TIMER_SCHEDULE, t, id, -1, step);
           tasks.awaiting[t] = Await.SLEEP;
-          tasks.awaitFuture[t] = future;
-          this.events?.emit(Ev.SUSPEND, t, WaitKind.SLEEP, timer.id, step);
+          tasks.awaitFuture[t] = timer;
+          this.events?.emit(Ev.SUSPEND, t, WaitKind.SLEEP, id, step);
           return R_SUSPEND;
         }
         case Op.PUT: {
@@ -595,8 +618,8 @@ export class Simulation {
             event.flag = true;
             for (let i = 0; i < event.waiters.length; i += 1) {
               const waiter = event.waiters.at(i);
-              if (!waiter.done) {
-                this.events?.emit(Ev.EV_NOTIFY, waiter.owner, event.id, -1, -1);
+              if (!this.futures.done(waiter)) {
+                this.events?.emit(Ev.EV_NOTIFY, this.futures.owner[waiter], event.id, -1, -1);
                 this.setResult(waiter);
               }
             }
@@ -618,7 +641,7 @@ export class Simulation {
             tasks.pc[t] = pc + 1;
             break;
           }
-          const future = new Future(t);
+          const future = this.futures.create(t);
           event.waiters.push(future);
           this.events?.emit(Ev.EV_BLOCK, t, event.id, -1, step);
           return this.suspend(t, Await.EVENT, future, event, WaitKind.EVENT, step);
@@ -643,7 +666,7 @@ export class Simulation {
   private suspend(
     t: number,
     awaiting: number,
-    future: Future,
+    future: number,
     primitive: Primitive,
     waitKind: number,
     step: number,
@@ -674,7 +697,7 @@ export class Simulation {
     const tasks = this.tasks;
     const step = tasks.step(t);
     if (queue.full()) {
-      const putter = new Future(t);
+      const putter = this.futures.create(t);
       queue.putters.push(putter);
       this.events?.emit(Ev.Q_BLOCK, t, queue.id, 0, step);
       return this.suspend(t, Await.PUT, putter, queue, WaitKind.QUEUE_PUT, step);
@@ -693,7 +716,7 @@ export class Simulation {
     const tasks = this.tasks;
     const step = tasks.step(t);
     if (queue.items.length === 0) {
-      const getter = new Future(t);
+      const getter = this.futures.create(t);
       queue.getters.push(getter);
       this.events?.emit(Ev.Q_BLOCK, t, queue.id, 1, step);
       return this.suspend(t, Await.GET, getter, queue, WaitKind.QUEUE_GET, step);
@@ -711,12 +734,13 @@ export class Simulation {
     const waiters = putters ? queue.putters : queue.getters;
     while (waiters.length > 0) {
       const waiter = waiters.shift()!;
-      if (!waiter.done) {
-        this.events?.emit(Ev.Q_NOTIFY, waiter.owner, queue.id, putters ? 0 : 1, -1);
+      const owner = this.futures.owner[waiter];
+      if (!this.futures.done(waiter)) {
+        this.events?.emit(Ev.Q_NOTIFY, owner, queue.id, putters ? 0 : 1, -1);
         this.setResult(waiter);
         break;
       }
-      this.events?.emit(Ev.Q_UNBLOCK, waiter.owner, queue.id, putters ? 0 : 1, -1);
+      this.events?.emit(Ev.Q_UNBLOCK, owner, queue.id, putters ? 0 : 1, -1);
     }
   }
 
@@ -726,20 +750,20 @@ export class Simulation {
     const tasks = this.tasks;
     const step = tasks.step(t);
     if (lock.kind === 'Lock') {
-      if (!lock.locked && allCancelled(lock.waiters)) {
+      if (!lock.locked && this.allCancelled(lock.waiters)) {
         lock.locked = true;
         this.events?.emit(Ev.ACQUIRE, t, lock.id, -1, step);
         tasks.pc[t] += 1;
         return -1;
       }
-    } else if (!(lock.value === 0 || !allCancelled(lock.waiters))) {
+    } else if (!(lock.value === 0 || !this.allCancelled(lock.waiters))) {
       // Semaphore.locked() is false: take a slot at once.
       lock.value -= 1;
       this.events?.emit(Ev.ACQUIRE, t, lock.id, -1, step);
       tasks.pc[t] += 1;
       return -1;
     }
-    const future = new Future(t);
+    const future = this.futures.create(t);
     lock.waiters.push(future);
     this.events?.emit(Ev.ACQUIRE_BLOCK, t, lock.id, -1, step);
     const awaiting = lock.kind === 'Lock' ? Await.LOCK : Await.SEMAPHORE;
@@ -767,8 +791,8 @@ export class Simulation {
   private lockWakeUpFirst(lock: LockPrimitive): void {
     if (lock.waiters.length === 0) return;
     const first = lock.waiters.at(0);
-    if (!first.done) {
-      this.events?.emit(Ev.ACQUIRE_NOTIFY, first.owner, lock.id, -1, -1);
+    if (!this.futures.done(first)) {
+      this.events?.emit(Ev.ACQUIRE_NOTIFY, this.futures.owner[first], lock.id, -1, -1);
       this.setResult(first);
     }
   }
@@ -777,14 +801,21 @@ export class Simulation {
   private semaphoreWakeUpNext(sem: LockPrimitive): boolean {
     for (let i = 0; i < sem.waiters.length; i += 1) {
       const waiter = sem.waiters.at(i);
-      if (!waiter.done) {
+      if (!this.futures.done(waiter)) {
         sem.value -= 1;
-        this.events?.emit(Ev.ACQUIRE_NOTIFY, waiter.owner, sem.id, -1, -1);
+        this.events?.emit(Ev.ACQUIRE_NOTIFY, this.futures.owner[waiter], sem.id, -1, -1);
         this.setResult(waiter);
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether every waiter's future is cancelled (none at all included). */
+  private allCancelled(waiters: Deque<number>): boolean {
+    for (let i = 0; i < waiters.length; i += 1)
+      if (!this.futures.cancelled(waiters.at(i))) return false;
+    return true;
   }
 
   // ---------------------------------------------------------------- the end
@@ -797,7 +828,8 @@ export class Simulation {
     const blocked: BlockedTask[] = [];
     for (let t = 0; t < tasks.count; t += 1) {
       if (!tasks.done(t)) {
-        blocked.push({ task: t, step: tasks.current[t], waitsOn: describeWait(tasks, t) });
+        const waitsOn = describeWait(tasks, this.futures, t);
+        blocked.push({ task: t, step: tasks.current[t], waitsOn });
       }
     }
     trace.end = {
@@ -829,11 +861,6 @@ export class Simulation {
         return '';
     }
   }
-}
-
-function allCancelled(waiters: Deque<Future>): boolean {
-  for (let i = 0; i < waiters.length; i += 1) if (!waiters.at(i).cancelled) return false;
-  return true;
 }
 
 /** Runs a scenario to its end (or to `options.until`) and returns its trace. */

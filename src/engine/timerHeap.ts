@@ -3,52 +3,65 @@
  * stable; the simulator orders by (deadline, creation sequence), as a real clock would, so the
  * pop order is fully defined (see ARCHITECTURE.md, "equal deadlines").
  */
-export interface HeapTimer {
-  readonly id: number;
-  readonly when: number;
+
+/**
+ * Where the heap reads each timer's deadline and creation number, by the timer's key (a
+ * future's number). Read at every comparison: the columns may be replaced as they grow.
+ */
+export interface TimerKeys {
+  readonly when: Float64Array;
+  readonly timer: Int32Array;
 }
 
-function before(a: HeapTimer, b: HeapTimer): boolean {
-  return a.when < b.when || (a.when === b.when && a.id < b.id);
-}
+export class TimerHeap {
+  /** The keys of the timers, in heap order. */
+  items: number[] = [];
 
-export class TimerHeap<T extends HeapTimer> {
-  items: T[] = [];
+  constructor(private readonly keys: TimerKeys) {}
 
   get size(): number {
     return this.items.length;
   }
 
-  peek(): T | undefined {
-    return this.items[0];
+  /** The key of the timer due first; -1 when the heap is empty. */
+  peek(): number {
+    return this.items.length > 0 ? this.items[0] : -1;
   }
 
-  push(timer: T): void {
+  /** Whether timer `a` is due before timer `b`. */
+  before(a: number, b: number): boolean {
+    const when = this.keys.when;
+    return when[a] < when[b] || (when[a] === when[b] && this.keys.timer[a] < this.keys.timer[b]);
+  }
+
+  push(key: number): void {
     const items = this.items;
-    items.push(timer);
+    items.push(key);
     let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(timer, items[parent])) break;
+      if (!this.before(key, items[parent])) break;
       items[i] = items[parent];
       i = parent;
     }
-    items[i] = timer;
+    items[i] = key;
   }
 
-  pop(): T | undefined {
+  /** Removes the timer due first and returns its key (-1 when the heap is empty). */
+  pop(): number {
     const items = this.items;
+    if (items.length === 0) return -1;
     const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
+    const last = items.pop()!;
+    if (items.length > 0) {
       let i = 0;
       const n = items.length;
       for (;;) {
         const left = 2 * i + 1;
         if (left >= n) break;
         const right = left + 1;
-        const child = right < n && before(items[right], items[left]) ? right : left;
-        if (!before(items[child], last)) break;
+        const child = right < n && this.before(items[right], items[left]) ? right : left;
+        if (!this.before(items[child], last)) break;
         items[i] = items[child];
         i = child;
       }
@@ -58,14 +71,14 @@ export class TimerHeap<T extends HeapTimer> {
   }
 
   /** Keeps the timers for which `keep` is true, as `_run_once` does when too many are cancelled. */
-  rebuild(keep: (timer: T) => boolean): void {
+  rebuild(keep: (key: number) => boolean): void {
     const kept = this.items.filter(keep);
-    kept.sort((a, b) => (before(a, b) ? -1 : 1));
+    kept.sort((a, b) => (this.before(a, b) ? -1 : 1));
     this.items = kept; // a sorted array is a valid heap
   }
 
-  /** The timers in the order they will fire. */
-  sorted(): T[] {
-    return [...this.items].sort((a, b) => (before(a, b) ? -1 : 1));
+  /** The keys of the timers in the order they will fire. */
+  sorted(): number[] {
+    return [...this.items].sort((a, b) => (this.before(a, b) ? -1 : 1));
   }
 }
