@@ -188,7 +188,8 @@ function packBytes(bytes: Uint8Array, p: number): number {
 /** The position of the first byte at or after `pos` that is not JSON whitespace. */
 function skipWs(bytes: Uint8Array, pos: number): number {
   let c = bytes[pos];
-  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = bytes[++pos];
+  // Structural bytes are all above 0x20: one comparison for them.
+  while (c <= 0x20 && (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) c = bytes[++pos];
   return pos;
 }
 

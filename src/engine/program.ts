@@ -129,7 +129,7 @@ export class ProgramBuilder {
     this.num[pc] = num;
     this.target[pc] = target;
     this.str[pc] = STR_NONE;
-    this.end[pc] = 0;
+    // `end` (a repeat's) is set by closeRepeat; it is 0 for the other steps, as allocated.
     this.size = pc + 1;
     return pc;
   }
