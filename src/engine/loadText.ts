@@ -119,6 +119,8 @@ interface WordTable {
   tailMask: Int32Array;
   /** Each word's bytes with its closing quote (compared one by one past the eighth). */
   bytes: Uint8Array[];
+  /** 1 for the words that, with their closing quote, are longer than eight bytes. */
+  long: Uint8Array;
 }
 function wordTable(words: readonly string[]): WordTable {
   const n = words.length;
@@ -130,6 +132,7 @@ function wordTable(words: readonly string[]): WordTable {
     tail: new Int32Array(n),
     tailMask: new Int32Array(n),
     bytes: words.map((word) => Uint8Array.from(word + '"', (c) => c.charCodeAt(0))),
+    long: Uint8Array.from(words, (word) => (word.length + 1 > 8 ? 1 : 0)),
   };
   table.bytes.forEach((bytes, w) => {
     for (let k = 0; k < Math.min(bytes.length, 8); k += 1) {
@@ -161,19 +164,21 @@ const OP_SIZE = OPS.map((op) => op.length + 2);
 function matchWord(bytes: Uint8Array, view: DataView, pos: number, table: WordTable): number {
   if (bytes[pos] !== QUOTE) return -1;
   const p = pos + 1;
-  const c = bytes[p] & 127;
   // Near the end of the file, the bytes past it read as 0 (no word has a 0 byte).
   const near = p + 8 > bytes.length;
   const head = near ? packBytes(bytes, p) : view.getInt32(p, true);
   const tail = near ? packBytes(bytes, p + 4) : view.getInt32(p + 4, true);
-  for (let i = table.first[c]; i < table.first[c + 1]; i += 1) {
+  const c = head & 127; // the first byte (all words start with ASCII)
+  const last = table.first[c + 1];
+  for (let i = table.first[c]; i < last; i += 1) {
     const w = table.order[i];
     if ((head & table.headMask[w]) !== table.head[w]) continue;
     if ((tail & table.tailMask[w]) !== table.tail[w]) continue;
+    if (!table.long[w]) return w;
     const word = table.bytes[w];
     let k = 8;
     while (k < word.length && bytes[p + k] === word[k]) k += 1;
-    if (k >= word.length) return w;
+    if (k === word.length) return w;
   }
   return -1;
 }
