@@ -47,14 +47,24 @@ describe('TextTable', () => {
 describe('TimerHeap', () => {
   it('pops by deadline, then by creation order', () => {
     // Keys 0 to 6, created in that order except 1 and 3, made the other way round.
-    const when = Float64Array.from([3, 1, 2, 1, 3, 0.5, 2]);
-    const timer = Int32Array.from([0, 3, 2, 1, 4, 5, 6]);
-    const heap = new TimerHeap({ when, timer });
-    for (let key = 0; key < 7; key += 1) heap.push(key);
+    const when = [3, 1, 2, 1, 3, 0.5, 2];
+    const seq = [0, 3, 2, 1, 4, 5, 6];
+    const heap = new TimerHeap();
+    for (let key = 0; key < 7; key += 1) heap.push(key, when[key], seq[key]);
+    expect(heap.sorted()).toEqual([5, 3, 1, 2, 6, 0, 4]);
+    heap.rebuild((key) => key !== 2);
     const order = [];
     while (heap.size > 0) order.push(heap.pop());
-    expect(order).toEqual([5, 3, 1, 2, 6, 0, 4]);
+    expect(order).toEqual([5, 3, 1, 6, 0, 4]);
     expect(heap.pop()).toBe(-1);
+    // Past its first room.
+    for (let key = 0; key < 200; key += 1) heap.push(key, (key * 37) % 101, key);
+    let last = -Infinity;
+    while (heap.size > 0) {
+      const key = heap.pop();
+      expect((key * 37) % 101).toBeGreaterThanOrEqual(last);
+      last = (key * 37) % 101;
+    }
   });
 });
 

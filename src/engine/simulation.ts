@@ -148,7 +148,7 @@ export class Simulation {
     this.tasks = new Tasks(count, program.taskBase, program.taskEnd);
     // Most tasks await a few futures: room for two each, then more as needed.
     this.futures = new Futures(Math.max(1024, 2 * count));
-    this.heap = new TimerHeap(this.futures);
+    this.heap = new TimerHeap();
     this.ran = new Int32Array(count);
     for (let t = 0; t < count; t += 1) {
       this.schedule(t, StepReason.FIRST);
@@ -198,7 +198,7 @@ export class Simulation {
     let head = this.heap.peek();
     if (head >= 0 && futures.handleCancelled[head]) {
       head = -1;
-      for (const timer of this.heap.items) {
+      for (const timer of this.heap.items()) {
         if (futures.handleCancelled[timer]) continue;
         if (head < 0 || futures.when[timer] < futures.when[head]) head = timer;
       }
@@ -228,7 +228,7 @@ export class Simulation {
       scheduled > MIN_SCHEDULED_TIMER_HANDLES &&
       this.timerCancelledCount / scheduled > MIN_CANCELLED_TIMER_HANDLES_FRACTION
     ) {
-      for (const timer of heap.items) {
+      for (const timer of heap.items()) {
         if (futures.handleCancelled[timer]) {
           futures.scheduled[timer] = 0;
           this.events?.emit(Ev.TIMER_DROP, futures.owner[timer], futures.timer[timer], -1, -1);
@@ -248,7 +248,7 @@ export class Simulation {
     let timeout: number;
     if (this.ready.length > 0) timeout = 0;
     else if (heap.size > 0) {
-      timeout = futures.when[heap.peek()] - this.now;
+      timeout = heap.peekWhen() - this.now;
       if (timeout > MAXIMUM_SELECT_TIMEOUT) timeout = MAXIMUM_SELECT_TIMEOUT;
       else if (timeout < 0) timeout = 0;
     } else {
@@ -262,7 +262,7 @@ export class Simulation {
     }
 
     // select(timeout): in virtual time, the clock jumps to the head timer's deadline.
-    if (timeout > 0) this.now = this.selectTime(futures.when[heap.peek()]);
+    if (timeout > 0) this.now = this.selectTime(heap.peekWhen());
     if (this.now === this.lastSelectTime) this.stuckIterations += 1;
     else this.stuckIterations = 0;
     this.lastSelectTime = this.now;
@@ -275,10 +275,8 @@ export class Simulation {
 
     // Handle 'later' callbacks that are ready.
     const endTime = this.now + CLOCK_RESOLUTION;
-    while (heap.size > 0) {
-      const timer = heap.peek();
-      if (futures.when[timer] >= endTime) break;
-      heap.pop();
+    while (heap.size > 0 && heap.peekWhen() < endTime) {
+      const timer = heap.pop();
       futures.scheduled[timer] = 0;
       this.ready.push(timerHandle(timer));
       this.events?.emit(Ev.TIMER_FIRE, futures.owner[timer], futures.timer[timer], -1, -1);
@@ -582,7 +580,7 @@ export class Simulation {
           const when = this.now + seconds; // call_later: self.time() + delay
           const id = trace.addTimer(when, t);
           const timer = this.futures.createTimer(t, id, when); // the sleep's future, too
-          this.heap.push(timer);
+          this.heap.push(timer, when, id);
           this.events?.emit(Ev.TIMER_SCHEDULE, t, id, -1, step);
           tasks.awaiting[t] = Await.SLEEP;
           tasks.awaitFuture[t] = timer;
