@@ -23,6 +23,8 @@ export class TextTable {
   private end: Int32Array;
   private readonly strings: string[] = [];
   private readonly baseLength: number;
+  /** The largest `maxUtf8Length` of this table's own texts. */
+  private ownLongest = 0;
 
   /**
    * `source`: the bytes that `addRange` refers to. `base`: the table this one extends (its
@@ -49,6 +51,7 @@ export class TextTable {
     this.start[i] = -1;
     this.end[i] = this.strings.length;
     this.strings.push(text);
+    this.ownLongest = Math.max(this.ownLongest, 3 * text.length);
     return this.baseLength + i;
   }
 
@@ -57,6 +60,7 @@ export class TextTable {
     const i = this.reserve();
     this.start[i] = start;
     this.end[i] = end;
+    if (end - start > this.ownLongest) this.ownLongest = end - start;
     return this.baseLength + i;
   }
 
@@ -70,7 +74,13 @@ export class TextTable {
     this.start[i] = -1;
     this.end[i] = this.strings.length;
     this.strings.push(text);
+    this.ownLongest = Math.max(this.ownLongest, 3 * text.length);
     return text;
+  }
+
+  /** The largest `maxUtf8Length` of all the texts: room enough for any of them. */
+  get longest(): number {
+    return this.base === null ? this.ownLongest : Math.max(this.ownLongest, this.base.longest);
   }
 
   /** The ASCII range of text `id` in `source` (a string's UTF-8 length is at most 3 per unit). */

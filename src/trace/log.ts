@@ -38,10 +38,11 @@ export function formatLogLine(trace: Trace, line: LogLine): string {
 export function formatLogBytes(trace: Trace): Uint8Array {
   const encoder = new TextEncoder();
   const { kind, task, a, strings, taskNames } = trace;
-  // Room for lines of 48 bytes, then doubled as needed.
   let lines = 0;
   for (let i = 0; i < trace.eventCount; i += 1) if (kind[i] === Ev.LOG) lines += 1;
+  // Room for lines of 48 bytes, then doubled as needed; a line takes at most `room`.
   let out = new Uint8Array(Math.max(1 << 16, 48 * lines));
+  const room = 64 + taskNames.longest + strings.longest;
   let at = 0;
   let lastTime = NaN;
   let timeText = '';
@@ -52,9 +53,6 @@ export function formatLogBytes(trace: Trace): Uint8Array {
       lastTime = time;
       timeText = formatTime(time);
     }
-    const t = task[i];
-    const text = a[i];
-    const room = timeText.length + taskNames.maxUtf8Length(t) + strings.maxUtf8Length(text) + 3;
     if (at + room > out.length) {
       const bigger = new Uint8Array(Math.max(2 * out.length, at + room));
       bigger.set(out.subarray(0, at));
@@ -62,9 +60,9 @@ export function formatLogBytes(trace: Trace): Uint8Array {
     }
     at = writeString(timeText, out, at, encoder);
     out[at++] = 0x20;
-    at = taskNames.writeUtf8(t, out, at, encoder);
+    at = taskNames.writeUtf8(task[i], out, at, encoder);
     out[at++] = 0x20;
-    at = strings.writeUtf8(text, out, at, encoder);
+    at = strings.writeUtf8(a[i], out, at, encoder);
     out[at++] = 0x0a;
   }
   return out.subarray(0, at);
