@@ -30,11 +30,15 @@ export class TextTable {
    * `source`: the bytes that `addRange` refers to. `base`: the table this one extends (its
    * texts keep their ids; texts added later must go to this one).
    */
+  /** `source` again, to copy its bytes four at a time. */
+  private readonly sourceView: DataView | null;
+
   constructor(
     private readonly source: Uint8Array | null = null,
     private readonly base: TextTable | null = null,
     capacity = 16,
   ) {
+    this.sourceView = source && new DataView(source.buffer, source.byteOffset, source.byteLength);
     this.baseLength = base === null ? 0 : base.length;
     this.length = this.baseLength;
     this.start = new Int32Array(capacity);
@@ -91,21 +95,13 @@ export class TextTable {
     return start < 0 ? 3 * this.strings[this.end[i]].length : this.end[i] - start;
   }
 
-  /**
-   * Writes text `id` as UTF-8 into `out` at `at` (room for `maxUtf8Length(id)` bytes);
-   * returns the position after it.
-   */
-  writeUtf8(id: number, out: Uint8Array, at: number, encoder: TextEncoder): number {
-    if (id < this.baseLength) return this.base!.writeUtf8(id, out, at, encoder);
+  /** Writes text `id` as UTF-8 to `out` (which has room for `maxUtf8Length(id)` bytes). */
+  writeTo(id: number, out: ByteWriter): void {
+    if (id < this.baseLength) return this.base!.writeTo(id, out);
     const i = id - this.baseLength;
     const start = this.start[i];
-    if (start >= 0) {
-      const source = this.source!;
-      const end = this.end[i];
-      for (let k = start; k < end; k += 1) out[at++] = source[k];
-      return at;
-    }
-    return writeString(this.strings[this.end[i]], out, at, encoder);
+    if (start >= 0) out.copy(this.source!, this.sourceView!, start, this.end[i]);
+    else out.string(this.strings[this.end[i]]);
   }
 
   /** Whether text `id` has exactly the bytes `source[start..end)`, which are ASCII. */
@@ -142,13 +138,63 @@ export class TextTable {
   }
 }
 
-/** Writes `text` as UTF-8 at `at` (room for 3 bytes per unit); returns the position after it. */
-export function writeString(text: string, out: Uint8Array, at: number, encoder: TextEncoder) {
-  const n = text.length;
-  for (let k = 0; k < n; k += 1) {
-    const c = text.charCodeAt(k);
-    if (c >= 0x80) return at - k + encoder.encodeInto(text, out.subarray(at - k)).written;
-    out[at++] = c;
+/**
+ * A growing buffer of UTF-8 bytes, to write a long output (a log) in one piece. Most of a log
+ * is ranges of a scenario file's bytes: they are copied four bytes at a time, through
+ * DataViews, which takes a third of the time of a loop over bytes.
+ */
+export class ByteWriter {
+  bytes: Uint8Array;
+  private view: DataView;
+  length = 0;
+  private readonly encoder = new TextEncoder();
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
+    this.view = new DataView(this.bytes.buffer);
   }
-  return at;
+
+  /** Makes room for `n` more bytes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const bigger = new Uint8Array(Math.max(2 * this.bytes.length, this.length + n));
+    bigger.set(this.bytes.subarray(0, this.length));
+    this.bytes = bigger;
+    this.view = new DataView(bigger.buffer);
+  }
+
+  byte(b: number): void {
+    this.bytes[this.length++] = b;
+  }
+
+  /** Writes `text` as UTF-8 (room for 3 bytes per unit must be reserved). */
+  string(text: string): void {
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let k = 0; k < text.length; k += 1) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80) {
+        at = this.length + this.encoder.encodeInto(text, bytes.subarray(this.length)).written;
+        break;
+      }
+      bytes[at++] = c;
+    }
+    this.length = at;
+  }
+
+  /** Copies `source[start..end)`; `view` is a DataView over `source`. */
+  copy(source: Uint8Array, view: DataView, start: number, end: number): void {
+    const bytes = this.bytes;
+    const out = this.view;
+    let at = this.length;
+    let k = start;
+    for (; k + 4 <= end; k += 4, at += 4) out.setInt32(at, view.getInt32(k, true), true);
+    for (; k < end; k += 1) bytes[at++] = source[k];
+    this.length = at;
+  }
+
+  /** The bytes written. */
+  result(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
 }

@@ -1,5 +1,5 @@
 import { Ev, formatTime, type Trace } from '../engine';
-import { writeString } from '../engine/texts';
+import { ByteWriter } from '../engine/texts';
 
 export interface LogLine {
   /** Index of the LOG event in the trace. */
@@ -36,14 +36,12 @@ export function formatLogLine(trace: Trace, line: LogLine): string {
  * still bytes of the scenario file are copied as they are, and no string is made per line.
  */
 export function formatLogBytes(trace: Trace): Uint8Array {
-  const encoder = new TextEncoder();
   const { kind, task, a, strings, taskNames } = trace;
   let lines = 0;
   for (let i = 0; i < trace.eventCount; i += 1) if (kind[i] === Ev.LOG) lines += 1;
-  // Room for lines of 48 bytes, then doubled as needed; a line takes at most `room`.
-  let out = new Uint8Array(Math.max(1 << 16, 48 * lines));
+  // Room for lines of 48 bytes, more as needed: a line takes at most `room`.
+  const out = new ByteWriter(Math.max(1 << 16, 48 * lines));
   const room = 64 + taskNames.longest + strings.longest;
-  let at = 0;
   let lastTime = NaN;
   let timeText = '';
   for (let i = 0; i < trace.eventCount; i += 1) {
@@ -53,19 +51,15 @@ export function formatLogBytes(trace: Trace): Uint8Array {
       lastTime = time;
       timeText = formatTime(time);
     }
-    if (at + room > out.length) {
-      const bigger = new Uint8Array(Math.max(2 * out.length, at + room));
-      bigger.set(out.subarray(0, at));
-      out = bigger;
-    }
-    at = writeString(timeText, out, at, encoder);
-    out[at++] = 0x20;
-    at = taskNames.writeUtf8(task[i], out, at, encoder);
-    out[at++] = 0x20;
-    at = strings.writeUtf8(a[i], out, at, encoder);
-    out[at++] = 0x0a;
+    out.reserve(room);
+    out.string(timeText);
+    out.byte(0x20);
+    taskNames.writeTo(task[i], out);
+    out.byte(0x20);
+    strings.writeTo(a[i], out);
+    out.byte(0x0a);
   }
-  return out.subarray(0, at);
+  return out.result();
 }
 
 export function formatLog(trace: Trace): string {
