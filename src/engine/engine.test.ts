@@ -10,7 +10,7 @@ import { formatLog } from '../trace/log';
 
 describe('Deque', () => {
   it('keeps FIFO order across growth and removes from the middle', () => {
-    const d = new Deque<number>(2);
+    const d = new Deque(2);
     for (let i = 0; i < 10; i += 1) d.push(i);
     expect(d.shift()).toBe(0);
     expect(d.remove(5)).toBe(true);

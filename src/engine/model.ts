@@ -208,10 +208,10 @@ export class Tasks {
 export class QueuePrimitive {
   readonly kind = 'Queue' as const;
   /** Items as string ids of the trace (-1 for None). */
-  readonly items = new Deque<number>();
+  readonly items = new Deque();
   /** Futures, by number. */
-  readonly putters = new Deque<number>();
-  readonly getters = new Deque<number>();
+  readonly putters = new Deque();
+  readonly getters = new Deque();
   constructor(
     readonly id: number,
     readonly name: string,
@@ -225,7 +225,7 @@ export class QueuePrimitive {
 /** Lock, Semaphore and BoundedSemaphore: waiters stay in the deque until they run. */
 export class LockPrimitive {
   /** Futures, by number. */
-  readonly waiters = new Deque<number>();
+  readonly waiters = new Deque();
   locked = false;
   value: number;
   constructor(
@@ -241,7 +241,7 @@ export class LockPrimitive {
 export class EventPrimitive {
   readonly kind = 'Event' as const;
   /** Futures, by number. */
-  readonly waiters = new Deque<number>();
+  readonly waiters = new Deque();
   flag = false;
   constructor(
     readonly id: number,

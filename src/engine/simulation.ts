@@ -89,7 +89,8 @@ export class Simulation {
   readonly futures: Futures;
   readonly primitives: Primitive[] = [];
   private readonly program: Program;
-  private readonly ready: Deque<ReadyHandle>;
+  /** `ReadyHandle`s: the steps of tasks and the callbacks of timers, in order. */
+  private readonly ready: Deque;
   /** Timers, by the number of their future. */
   private readonly heap: TimerHeap;
   private timerCancelledCount = 0;
@@ -120,7 +121,7 @@ export class Simulation {
     };
     const compiled = 'program' in input ? input : compileScenario(input);
     // Every task's first step is in the ready queue when the loop starts.
-    this.ready = new Deque<ReadyHandle>(compiled.taskNames.length + 1);
+    this.ready = new Deque(compiled.taskNames.length + 1);
     const program = (this.program = compiled.program);
     // The run's texts follow the scenario's, which it leaves as they are.
     const strings = compiled.strings.extend();
@@ -285,7 +286,7 @@ export class Simulation {
     const ntodo = this.ready.length;
     this.ranCount = 0;
     for (let i = 0; i < ntodo; i += 1) {
-      const handle = this.ready.shift()!;
+      const handle: ReadyHandle = this.ready.shift();
       if (handle < 0) {
         const timer = handleTimer(handle);
         if (futures.handleCancelled[timer]) {
@@ -719,7 +720,7 @@ export class Simulation {
       this.events?.emit(Ev.Q_BLOCK, t, queue.id, 1, step);
       return this.suspend(t, Await.GET, getter, queue, WaitKind.QUEUE_GET, step);
     }
-    const item = queue.items.shift()!;
+    const item = queue.items.shift();
     tasks.item[t] = item;
     this.events?.emit(Ev.Q_GET, t, queue.id, item, step);
     this.wakeupNext(queue, true);
@@ -731,7 +732,7 @@ export class Simulation {
   private wakeupNext(queue: QueuePrimitive, putters: boolean): void {
     const waiters = putters ? queue.putters : queue.getters;
     while (waiters.length > 0) {
-      const waiter = waiters.shift()!;
+      const waiter = waiters.shift();
       const owner = this.futures.owner[waiter];
       if (!this.futures.done(waiter)) {
         this.events?.emit(Ev.Q_NOTIFY, owner, queue.id, putters ? 0 : 1, -1);
@@ -810,7 +811,7 @@ export class Simulation {
   }
 
   /** Whether every waiter's future is cancelled (none at all included). */
-  private allCancelled(waiters: Deque<number>): boolean {
+  private allCancelled(waiters: Deque): boolean {
     for (let i = 0; i < waiters.length; i += 1)
       if (!this.futures.cancelled(waiters.at(i))) return false;
     return true;
