@@ -97,7 +97,7 @@ export class Simulation {
   /**
    * The virtual clock: NaN here, 0 once the constructor is done. A field that first holds a
    * small integer and later a fraction changes the object's shape, which throws away the
-   * optimized code of every method (a tenth of a cold run); one that starts as a fraction does
+   * optimized code of every method that reads it, mid-run; one that starts as a fraction does
    * not.
    */
   private now = NaN;
