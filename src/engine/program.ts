@@ -274,6 +274,8 @@ export function firstEndlessRepeat(
   compiled: CompiledScenario,
 ): { task: number; pc: number } | null {
   const program = compiled.program;
+  // Most programs have no repeat at all: a native search of the op codes says so at once.
+  if (program.code.subarray(0, program.size).indexOf(Op.REPEAT) < 0) return null;
   for (let t = 0; t < compiled.taskNames.length; t += 1) {
     for (let pc = program.taskBase[t]; pc < program.taskEnd[t]; pc += 1) {
       if (program.code[pc] === Op.REPEAT && program.num[pc] === Infinity) return { task: t, pc };
