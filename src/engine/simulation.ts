@@ -148,7 +148,7 @@ export class Simulation {
     const count = compiled.taskNames.length;
     this.tasks = new Tasks(count, program.taskBase, program.taskEnd);
     // Most tasks await a few futures: room for two each, then more as needed.
-    this.futures = new Futures(Math.max(1024, 2 * count));
+    this.futures = new Futures(Math.max(64, 2 * count));
     this.heap = new TimerHeap();
     this.ran = new Int32Array(count);
     for (let t = 0; t < count; t += 1) {
