@@ -129,7 +129,14 @@ export class Simulation {
     // room for them up front.
     const keepAll = options.record !== 'log';
     const capacity = keepAll ? 4 * program.size + 4 * compiled.taskNames.length : program.size;
-    const trace = (this.trace = new Trace(Math.max(1024, capacity), compiled.taskNames, strings));
+    // A sleep makes a timer each time it runs: room for one per step, more if repeats need it.
+    const timers = Math.max(1024, program.size);
+    const trace = (this.trace = new Trace(
+      Math.max(1024, capacity),
+      compiled.taskNames,
+      strings,
+      timers,
+    ));
     this.events = keepAll ? trace : null;
     compiled.primitives.forEach(({ name, spec }, id) => {
       if (spec.type === 'Queue') {

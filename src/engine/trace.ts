@@ -82,16 +82,24 @@ export class Trace {
   iterSelect = new Uint32Array(1024);
   iterFirst = new Uint32Array(1024);
   // Per timer.
-  timerWhen = new Float64Array(1024);
-  timerTask = new Int32Array(1024);
+  timerWhen: Float64Array;
+  timerTask: Int32Array;
 
   /**
-   * `eventCapacity`: room for this many events before the columns grow. `strings`: the
-   * table texts are added to (ids of the texts it already holds are valid in events).
+   * `eventCapacity`, `timerCapacity`: room for this many events and timers before the columns
+   * grow. `strings`: the table texts are added to (ids of the texts it already holds are valid
+   * in events).
    */
-  constructor(eventCapacity = 1024, taskNames = new TextTable(), strings = new TextTable()) {
+  constructor(
+    eventCapacity = 1024,
+    taskNames = new TextTable(),
+    strings = new TextTable(),
+    timerCapacity = 1024,
+  ) {
     this.taskNames = taskNames;
     this.strings = strings;
+    this.timerWhen = new Float64Array(timerCapacity);
+    this.timerTask = new Int32Array(timerCapacity);
     this.kind = new Uint8Array(eventCapacity);
     this.task = new Int32Array(eventCapacity);
     this.a = new Int32Array(eventCapacity);
