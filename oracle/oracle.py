@@ -14,6 +14,11 @@ The scenario is interpreted by plain ``async def`` code (``_Interpreter``) that 
 primitives, and records the completion of every step: loop iteration, virtual time, task, step
 index. The simulator's trace must give the same records, event for event.
 
+The log alone (``--format log``, ``run_log``) comes from a lean interpreter instead: the same
+primitives on the same loop, without the per-step instrumentation, as a hand-written program
+would run them; it is what ``npm run bench`` measures. It is used only when no task can reach
+the no-yield bound, so its run is the instrumented one (oracle/lean.test.ts checks the logs).
+
 Used by the differential tests under Pyodide (CPython 3.14 in Node) and by ``npm run bench``
 with a native ``python3``. Works with CPython >= 3.11.
 
