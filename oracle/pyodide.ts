@@ -44,6 +44,8 @@ export interface OracleOptions {
 export interface Oracle {
   readonly version: string;
   run(scenario: Scenario, options?: OracleOptions): OracleResult;
+  /** The log alone, by `run_log` (the lean path of `oracle.py --format log`). */
+  runLog(scenario: Scenario, options?: OracleOptions): string;
   /** Runs generated code's `main()` on the virtual-clock loop; returns what it printed. */
   runGenerated(code: string, until?: number): string;
 }
@@ -68,6 +70,13 @@ export async function loadOracle(): Promise<Oracle> {
         max_ops_per_step: options.maxOpsPerStep ?? 1_000_000,
       }) as string;
       return JSON.parse(json) as OracleResult;
+    },
+    runLog(scenario, options = {}) {
+      return oracle.run_log_json.callKwargs(JSON.stringify(scenario), {
+        until: options.until,
+        max_iterations_per_instant: options.maxIterationsPerInstant ?? 100_000,
+        max_ops_per_step: options.maxOpsPerStep ?? 1_000_000,
+      }) as string;
     },
     runGenerated(code, until) {
       return oracle.run_generated.callKwargs(code, { until }) as string;

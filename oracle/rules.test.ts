@@ -156,7 +156,7 @@ describe('tasks and sleep(0)', () => {
       scenario(LOCK, task('bad', release('l'), log('never')), task('good', sleep(1), log('fine'))),
     );
     expect(logged(trace)).toEqual(['good:fine']);
-    expect(trace.strings).toContain('RuntimeError: Lock is not acquired.');
+    expect(trace.strings.toArray()).toContain('RuntimeError: Lock is not acquired.');
   });
 
   it('expands {n} to the innermost repeat and {item} to the last item got', () => {

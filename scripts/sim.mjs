@@ -1,12 +1,13 @@
 // `npm run sim`: bundles the CLI with esbuild when its sources changed (about 50 ms), then runs
-// it with plain Node, so that each run starts in tens of milliseconds.
+// it with plain Node, so that each run starts in tens of milliseconds. The bundle is CommonJS:
+// Node loads it about 15 ms sooner than the same code as an ES module.
 import { build } from 'esbuild';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'node_modules', '.cache', 'asyncio-sim', 'sim.mjs');
+const out = join(root, 'node_modules', '.cache', 'asyncio-sim', 'sim.cjs');
 
 function newest(dir) {
   let latest = 0;
@@ -25,7 +26,7 @@ export async function bundleCli() {
       outfile: out,
       bundle: true,
       platform: 'node',
-      format: 'esm',
+      format: 'cjs',
       target: 'node20',
       logLevel: 'error',
     });

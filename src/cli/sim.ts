@@ -42,7 +42,7 @@ function fail(message: string): CliResult {
 function endlessRepeat(compiled: CompiledScenario): string | null {
   const found = firstEndlessRepeat(compiled);
   if (found === null) return null;
-  return `${stepPath(compiled.program, found.task, found.pc)} (task '${compiled.taskNames[found.task]}')`;
+  return `${stepPath(compiled.program, found.task, found.pc)} (task '${compiled.taskNames.get(found.task)}')`;
 }
 
 function summary(compiled: CompiledScenario, trace: Trace, runMs: number): string {

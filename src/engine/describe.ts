@@ -1,4 +1,11 @@
-import { Await, type LockPrimitive, type QueuePrimitive, type Task } from './model';
+import {
+  Await,
+  type EventPrimitive,
+  type LockPrimitive,
+  type QueuePrimitive,
+  type Futures,
+  type Tasks,
+} from './model';
 
 /**
  * Python's `f"{t:.3f}"`. JavaScript's toFixed breaks exact ties upwards, Python to even; a tie
@@ -13,31 +20,31 @@ export function formatTime(t: number): string {
   return t.toFixed(3);
 }
 
-/** What an unfinished task waits on, in words: `put to queue 'window' (full, 4/4)`. */
-export function describeWait(task: Task): string {
-  if (!task.started) return 'its first step (never ran)';
-  const woken = task.awaitFuture?.done ? ', already woken' : '';
-  switch (task.awaiting) {
+/** What unfinished task `t` waits on, in words: `put to queue 'window' (full, 4/4)`. */
+export function describeWait(tasks: Tasks, futures: Futures, t: number): string {
+  if (!tasks.started[t]) return 'its first step (never ran)';
+  const future = tasks.awaitFuture[t];
+  const woken = future >= 0 && futures.done(future) ? ', already woken' : '';
+  const primitive = tasks.awaitPrimitive[t];
+  switch (tasks.awaiting[t]) {
     case Await.SLEEP:
-      return `sleep until t=${formatTime(task.awaitTimer!.when)}${woken}`;
+      return `sleep until t=${formatTime(futures.when[future])}${woken}`;
     case Await.SLEEP0:
       return 'its next step (after sleep(0))';
     case Await.PUT: {
-      const queue = task.awaitPrimitive as QueuePrimitive;
+      const queue = primitive as QueuePrimitive;
       return `put to queue '${queue.name}' (full, ${queue.items.length}/${queue.maxsize})${woken}`;
     }
-    case Await.GET: {
-      const queue = task.awaitPrimitive as QueuePrimitive;
-      return `get from queue '${queue.name}' (empty)${woken}`;
-    }
+    case Await.GET:
+      return `get from queue '${(primitive as QueuePrimitive).name}' (empty)${woken}`;
     case Await.LOCK:
-      return `acquire Lock '${(task.awaitPrimitive as LockPrimitive).name}' (held)${woken}`;
+      return `acquire Lock '${(primitive as LockPrimitive).name}' (held)${woken}`;
     case Await.SEMAPHORE: {
-      const sem = task.awaitPrimitive as LockPrimitive;
+      const sem = primitive as LockPrimitive;
       return `acquire ${sem.kind} '${sem.name}' (value ${sem.value})${woken}`;
     }
     case Await.EVENT:
-      return `wait for Event '${(task.awaitPrimitive as { name: string }).name}' (not set)${woken}`;
+      return `wait for Event '${(primitive as EventPrimitive).name}' (not set)${woken}`;
     default:
       return 'its next step';
   }

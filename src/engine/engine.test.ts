@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Deque } from './deque';
+import { ByteWriter, TextTable } from './texts';
 import { TimerHeap } from './timerHeap';
 import { formatTime } from './describe';
 import { simulate, Simulation } from './simulation';
@@ -9,7 +10,7 @@ import { formatLog } from '../trace/log';
 
 describe('Deque', () => {
   it('keeps FIFO order across growth and removes from the middle', () => {
-    const d = new Deque<number>(2);
+    const d = new Deque(2);
     for (let i = 0; i < 10; i += 1) d.push(i);
     expect(d.shift()).toBe(0);
     expect(d.remove(5)).toBe(true);
@@ -19,14 +20,56 @@ describe('Deque', () => {
   });
 });
 
+describe('TextTable', () => {
+  it('reads ranges of its source lazily, strings as they are, and leaves its base as it is', () => {
+    const source = new TextEncoder().encode('"job0","j1","<<< job12 - duration 3"');
+    const base = new TextTable(source);
+    expect(base.addRange(1, 5)).toBe(0);
+    expect(base.add('né→')).toBe(1);
+    expect(base.addRange(13, 35)).toBe(2);
+    const run = base.extend();
+    expect(run.add('got 😀')).toBe(3);
+    expect(base.length).toBe(3);
+    const expected = ['job0', 'né→', '<<< job12 - duration 3', 'got 😀'];
+    // Written as bytes of the source, then again once decoded (as strings), into a writer
+    // that has to grow.
+    for (const pass of [1, 2]) {
+      const out = new ByteWriter(4);
+      for (let id = 0; id < run.length; id += 1) {
+        out.reserve(run.maxUtf8Length(id) + 1);
+        run.writeTo(id, out);
+        out.byte(0x7c);
+      }
+      expect(new TextDecoder().decode(out.result())).toBe(expected.join('|') + '|');
+      expect(run.longest).toBe(pass === 1 ? 22 : 66);
+      expect(run.toArray()).toEqual(expected);
+    }
+    expect(base.equalsRange(0, 1, 5)).toBe(true); // decoded by now
+    expect(base.equalsRange(0, 8, 10)).toBe(false);
+  });
+});
+
 describe('TimerHeap', () => {
   it('pops by deadline, then by creation order', () => {
-    const heap = new TimerHeap<{ id: number; when: number }>();
-    const whens = [3, 1, 2, 1, 3, 0.5, 2];
-    whens.forEach((when, id) => heap.push({ id, when }));
+    // Keys 0 to 6, created in that order except 1 and 3, made the other way round.
+    const when = [3, 1, 2, 1, 3, 0.5, 2];
+    const seq = [0, 3, 2, 1, 4, 5, 6];
+    const heap = new TimerHeap();
+    for (let key = 0; key < 7; key += 1) heap.push(key, when[key], seq[key]);
+    expect(heap.sorted()).toEqual([5, 3, 1, 2, 6, 0, 4]);
+    heap.rebuild((key) => key !== 2);
     const order = [];
-    while (heap.size > 0) order.push(heap.pop()!.id);
-    expect(order).toEqual([5, 1, 3, 2, 6, 0, 4]);
+    while (heap.size > 0) order.push(heap.pop());
+    expect(order).toEqual([5, 3, 1, 6, 0, 4]);
+    expect(heap.pop()).toBe(-1);
+    // Past its first room.
+    for (let key = 0; key < 200; key += 1) heap.push(key, (key * 37) % 101, key);
+    let last = -Infinity;
+    while (heap.size > 0) {
+      const key = heap.pop();
+      expect((key * 37) % 101).toBeGreaterThanOrEqual(last);
+      last = (key * 37) % 101;
+    }
   });
 });
 

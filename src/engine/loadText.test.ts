@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the mutations poke at arbitrary JSON */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from './loadText';
+import { loadScenarioBytes, loadScenarioText } from './loadText';
+import { simulate } from './simulation';
+import { formatLog } from '../trace/log';
 import { compileScenario, type CompiledScenario } from './program';
 import { parseScenario } from '../scenario/validate';
 import { randomCase } from '../../oracle/arbitrary';
@@ -21,9 +23,9 @@ function plain(c: CompiledScenario) {
     templates: [...p.templates],
     taskBase: Array.from(p.taskBase.subarray(0, tasks)),
     taskEnd: Array.from(p.taskEnd.subarray(0, tasks)),
-    taskNames: c.taskNames,
+    taskNames: c.taskNames.toArray(),
     primitives: c.primitives,
-    strings: c.strings,
+    strings: c.strings.toArray(),
     title: c.title,
   };
 }
@@ -214,5 +216,74 @@ describe('the fast loader', () => {
       loadScenarioText('{"version":1,"tasks":[{"name":"a","steps":[]}],"primitives":{}}'),
     ).toBeNull();
     expect(loadScenarioText('{"version":1,"tasks":[{"name":"a","steps":[]}]}')).not.toBeNull();
+  });
+
+  it('reads texts and names beyond ASCII, even invalid UTF-8, as the reference path decodes them', () => {
+    const word = fc.constantFrom('a', 'é', '→', '😀', ' ', '{n}', '{item}', '{', '\u00a0');
+    const text = fc.array(word, { maxLength: 4 }).map((parts) => parts.join(''));
+    const name = fc.array(fc.constantFrom('t', 'ü', '😀', '_', 't', 'ü', '😀', '_', '\u00a0'), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    // Bytes that are not UTF-8 on their own, put inside a string of the file.
+    const badBytes = fc.array(fc.constantFrom(0x80, 0xbf, 0xc3, 0xe2, 0xf0, 0xff), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    let fastCount = 0;
+    fc.assert(
+      fc.property(
+        fc.tuple(name, name, name).map((names) => names.map((n) => n.join(''))),
+        fc.array(text, { minLength: 4, maxLength: 4 }),
+        fc.option(fc.tuple(fc.nat(), badBytes), { nil: undefined }),
+        ([q, a, b], [t1, t2, v1, v2], corruption) => {
+          const scenario = {
+            version: 1,
+            primitives: { [q]: { type: 'Queue', maxsize: 1 } },
+            tasks: [
+              {
+                name: a,
+                steps: [
+                  { op: 'put', queue: q, value: v1 },
+                  { op: 'log', text: t1 },
+                ],
+              },
+              {
+                name: b,
+                steps: [
+                  { op: 'get', queue: q },
+                  { op: 'log', text: t2 },
+                  { op: 'put', queue: q, value: v2 },
+                  { op: 'cancel', task: a },
+                ],
+              },
+            ],
+          };
+          let bytes = new TextEncoder().encode(JSON.stringify(scenario));
+          if (corruption) {
+            // Inside the n-th string of the file, after its opening quote.
+            const quotes = Array.from(bytes).flatMap((c, i) => (c === 0x22 ? [i] : []));
+            const at = quotes[(corruption[0] % (quotes.length / 2)) * 2] + 1;
+            bytes = Uint8Array.from([
+              ...bytes.subarray(0, at),
+              ...corruption[1],
+              ...bytes.subarray(at),
+            ]);
+          }
+          const decoded = new TextDecoder().decode(bytes);
+          const fast = loadScenarioBytes(bytes);
+          const expected = reference(decoded);
+          if (fast === null) return;
+          fastCount += 1;
+          expect(plain(fast)).toEqual(expected);
+          const parsed = parseScenario(decoded);
+          if (!parsed.ok)
+            throw new Error('the reference path rejected what the fast path accepted');
+          expect(formatLog(simulate(fast))).toBe(formatLog(simulate(parsed.scenario)));
+        },
+      ),
+      { seed: 7, numRuns: 1000 },
+    );
+    expect(fastCount).toBeGreaterThan(100);
   });
 });

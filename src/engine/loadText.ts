@@ -1,30 +1,38 @@
 /**
- * The fast path from a scenario file's text to a compiled program: one scan of the JSON text,
+ * The fast path from a scenario file's text to a compiled program: one scan of the JSON bytes,
  * writing the program's columns as it goes, with no object per step (a 100,000-job file has
- * half a million steps). It accepts exactly the files that `JSON.parse` + `validateScenario`
- * accept, laid out as usual (primitives before tasks, a repeat's "op" before its "steps"),
- * and gives up on anything else: the caller then takes the reference path
+ * half a million steps) and no string for its texts and task names, which stay ranges of the
+ * file's bytes (see texts.ts). It accepts exactly the files that `JSON.parse` +
+ * `validateScenario` accept, laid out as usual (primitives before tasks, a repeat's "op" before
+ * its "steps"), and gives up on anything else: the caller then takes the reference path
  * (src/scenario/validate.ts), which also writes the error messages. Property tests check that
  * both paths agree (loadText.test.ts).
  */
 import type { PrimitiveSpec } from '../scenario/types';
 import { MAX_REPEAT_DEPTH, MAX_SLEEP_SECONDS, MAX_STEPS, MAX_TASKS } from '../scenario/limits';
 import { Op, ProgramBuilder, type CompiledScenario } from './program';
+import { TextTable } from './texts';
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  hashText,
+  matchWord,
+  NameIndex,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  skipWs,
+  wordTable,
+} from './jsonBytes';
 
 /** Thrown to leave the fast path. */
 const GIVE_UP = new Error('not on the fast path');
 
 const WHITESPACE = /\s/;
-/** `/\s/` for an ASCII string: tab, line feed, vertical tab, form feed, carriage return, space. */
-function hasAsciiSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
-  }
-  return false;
-}
 const utf8 = new TextDecoder();
-const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 // Keys, recognised in place (no string is made for them).
 const KEYS = [
@@ -94,208 +102,174 @@ const OP_FIELDS = [
   bit('times', 'steps'),
   bit('task'),
 ];
-/** Which primitive types each reference key accepts. */
-const REFERENCE_TYPES: Record<number, readonly string[]> = {
-  [K.queue]: ['Queue'],
-  [K.lock]: ['Lock', 'Semaphore', 'BoundedSemaphore'],
-  [K.event]: ['Event'],
+/** Primitive types as bits, and which of them each reference key accepts. */
+const TYPE_BIT: Record<PrimitiveSpec['type'], number> = {
+  Queue: 1,
+  Lock: 2,
+  Semaphore: 4,
+  BoundedSemaphore: 8,
+  Event: 16,
 };
+const REFERENCE_TYPES: number[] = [];
+REFERENCE_TYPES[K.queue] = TYPE_BIT.Queue;
+REFERENCE_TYPES[K.lock] = TYPE_BIT.Lock | TYPE_BIT.Semaphore | TYPE_BIT.BoundedSemaphore;
+REFERENCE_TYPES[K.event] = TYPE_BIT.Event;
+/** The keys whose value may be a string. */
+const STRING_KEYS = bit('queue', 'lock', 'event', 'value', 'text', 'task');
 
-/** Words found by length, first and last byte, then compared in full. */
-interface WordTable {
-  words: Uint8Array[];
-  slots: (number[] | undefined)[];
-}
-function wordTable(words: readonly string[]): WordTable {
-  const table: WordTable = { words: words.map(ascii), slots: new Array(256) };
-  table.words.forEach((w, i) => {
-    const slot = (w.length * 31 + w[0] * 7 + w[w.length - 1]) & 255;
-    (table.slots[slot] ??= []).push(i);
-  });
-  return table;
-}
 const KEY_TABLE = wordTable(KEYS);
-
-/** The hash `string()` computes while reading bytes, for any text (UTF-16 of ASCII = bytes). */
-function hashText(text: string): number {
-  let hash = 0;
-  for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
-/**
- * Names to indices, in an open-addressing table keyed by a hash computed while the name's
- * bytes were read: a `Map` would hash every new string again (a third of the load time for
- * 100,000 tasks).
- */
-class NameTable {
-  private slots = new Int32Array(1024).fill(-1);
-  private hashes = new Int32Array(1024);
-  private readonly names: string[] = [];
-  private count = 0;
-
-  /** Adds `name` with `index`; false if it is already there. */
-  add(name: string, hash: number, index: number): boolean {
-    if (this.find(name, hash) >= 0) return false;
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    this.insert(hash, index);
-    this.names[index] = name;
-    this.count += 1;
-    return true;
-  }
-
-  find(name: string, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const index = this.slots[i];
-      if (index < 0) return -1;
-      if (this.hashes[i] === hash && this.names[index] === name) return index;
-    }
-  }
-
-  private insert(hash: number, index: number): void {
-    const mask = this.slots.length - 1;
-    let i = hash & mask;
-    while (this.slots[i] >= 0) i = (i + 1) & mask;
-    this.slots[i] = index;
-    this.hashes[i] = hash;
-  }
-
-  private grow(): void {
-    const oldSlots = this.slots;
-    const oldHashes = this.hashes;
-    this.slots = new Int32Array(oldSlots.length * 2).fill(-1);
-    this.hashes = new Int32Array(oldSlots.length * 2);
-    for (let i = 0; i < oldSlots.length; i += 1)
-      if (oldSlots[i] >= 0) this.insert(oldHashes[i], oldSlots[i]);
-  }
-}
 const OP_TABLE = wordTable(OPS);
+/** Bytes taken by each key, both quotes included. */
+const KEY_SIZE = KEYS.map((key) => key.length + 2);
+const OP_SIZE = OPS.map((op) => op.length + 2);
+
 const BIT_OP = bit('op');
 const BIT_STEPS = bit('steps');
 const BIT_TASKS = bit('tasks');
 const BIT_VERSION = bit('version');
 const BIT_TYPE = bit('type');
+const BIT_NAME_AND_STEPS = bit('name', 'steps');
 
+/** What the bytes of a string hold. */
+const enum Scanned {
+  ASCII = 0,
+  /** Has a byte >= 0x80: must be decoded (invalid UTF-8 becomes U+FFFD, as in TextDecoder). */
+  NON_ASCII = 1,
+  /** ASCII with a `{`: may be a template. */
+  BRACE = 2,
+}
+/** A step without text, or with the value `null` (else the text's `Scanned` kind). */
+const NO_TEXT = -2;
+const NULL_TEXT = -1;
+
+/**
+ * The scan. Each method reads one JSON value from `pos` (before any whitespace) and returns
+ * the position after it, leaving what it read in fields: a position in a local variable costs
+ * far less than one in a field, in the loop over half a million steps.
+ */
 class Scanner {
-  pos = 0;
   readonly builder: ProgramBuilder;
   readonly primitives: { name: string; spec: PrimitiveSpec }[] = [];
-  private primitiveBytes: Uint8Array[] = [];
-  /** Scratch for making short ASCII strings. */
-  private readonly codes: number[] = [];
-  /** Whether the last string read was ASCII only. */
-  private lastAscii = true;
-  readonly taskNames: string[] = [];
-  /** Task names, to find duplicates and the targets of `cancel`. */
-  private readonly names = new NameTable();
-  /** A hash of the last string read (see `hashText`). */
-  private lastHash = 0;
-  private readonly cancels: { pc: number; name: string }[] = [];
+  private readonly primitiveNames: TextTable;
+  private readonly primitiveIndex: NameIndex;
+  /** Each primitive's TYPE_BIT. */
+  private readonly primitiveTypes: number[] = [];
+  readonly taskNames: TextTable;
+  private readonly taskIndex: NameIndex;
+  /** The last string read: its first byte, the index of its closing quote, hash and kind. */
+  private start = 0;
+  private end = 0;
+  private hash = 0;
+  private kind: Scanned = Scanned.ASCII;
+  /** The last number read (or primitive found). */
+  private value = 0;
+  /** Where the value of the last key read by `key()` starts. */
+  private keyEnd = 0;
+  /** Cancel steps as pairs: pc, and the name of their target (a text of `cancelTargets`). */
+  private readonly cancels: number[] = [];
+  private readonly cancelTargets: TextTable;
   title?: string;
 
+  /** The bytes again, to read four at a time. */
+  private readonly view: DataView;
+
   constructor(private readonly bytes: Uint8Array) {
-    // Roughly one step per 40 bytes of JSON.
-    this.builder = new ProgramBuilder(Math.ceil(bytes.length / 40));
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Roughly one step per 40 bytes of JSON, one task per 200.
+    const steps = Math.ceil(bytes.length / 40);
+    const tasks = Math.ceil(bytes.length / 200);
+    this.builder = new ProgramBuilder(steps, new TextTable(bytes, null, steps));
+    this.primitiveNames = new TextTable(bytes);
+    this.primitiveIndex = new NameIndex(this.primitiveNames, 8);
+    this.taskNames = new TextTable(bytes, null, tasks);
+    this.taskIndex = new NameIndex(this.taskNames, tasks);
+    this.cancelTargets = new TextTable(bytes);
   }
 
-  private ws(): void {
-    const bytes = this.bytes;
-    let pos = this.pos;
-    for (;;) {
-      const c = bytes[pos];
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos += 1;
-      else break;
-    }
-    this.pos = pos;
+  /** Skips whitespace, then `char`. */
+  private expect(pos: number, char: number): number {
+    pos = skipWs(this.bytes, pos);
+    if (this.bytes[pos] !== char) throw GIVE_UP;
+    return pos + 1;
   }
 
-  /** Skips whitespace and consumes `char` if it comes next. */
-  private eat(char: number): boolean {
-    this.ws();
-    if (this.bytes[this.pos] !== char) return false;
-    this.pos += 1;
-    return true;
-  }
-
-  private expect(char: number): void {
-    if (!this.eat(char)) throw GIVE_UP;
+  /** After a key: its colon, and the whitespace around it. */
+  private colon(pos: number): number {
+    return skipWs(this.bytes, this.expect(pos, COLON));
   }
 
   /**
-   * Finds the end of a string (the next quote, found natively): leaves `pos` after it and
-   * returns the index of the string's first byte (its last is `pos - 2`). The content is not
-   * checked here: a string compared with a known word is valid if it matches, and `string()`
-   * checks the others, leaving escapes and control characters to the reference path.
+   * After a member of an object or array: the position of the next one after its comma, or
+   * the bitwise not (a negative number) of the position after the `close` bracket.
    */
-  private stringStart(): number {
-    this.expect(0x22);
-    const start = this.pos;
-    const end = this.bytes.indexOf(0x22, start);
-    if (end < 0) throw GIVE_UP;
-    this.pos = end + 1;
-    return start;
+  private next(pos: number, close: number): number {
+    const bytes = this.bytes;
+    pos = skipWs(bytes, pos);
+    if (bytes[pos] === COMMA) return skipWs(bytes, pos + 1);
+    if (bytes[pos] !== close) throw GIVE_UP;
+    return ~(pos + 1);
   }
 
-  private string(): string {
-    const start = this.stringStart();
-    const end = this.pos - 1;
+  /** An opening bracket: the position of the first member, or the bitwise not of the position after the closing one when it is empty. */
+  private open(pos: number, open: number, close: number): number {
     const bytes = this.bytes;
-    let asciiOnly = true;
+    pos = skipWs(bytes, this.expect(pos, open));
+    return bytes[pos] === close ? ~(pos + 1) : pos;
+  }
+
+  /** A key and its colon: the key's index in KEYS (its value starts at `keyEnd`). */
+  private key(pos: number): number {
+    const key = matchWord(this.bytes, this.view, pos, KEY_TABLE);
+    if (key < 0) throw GIVE_UP;
+    this.keyEnd = this.colon(pos + KEY_SIZE[key]);
+    return key;
+  }
+
+  /**
+   * A string: `start` and `end` delimit its bytes, `hash` and `kind` describe them. Escapes
+   * and control characters are left to the reference path.
+   */
+  private scanString(pos: number): number {
+    const bytes = this.bytes;
+    pos = skipWs(bytes, pos);
+    if (bytes[pos] !== QUOTE) throw GIVE_UP;
+    const n = bytes.length;
+    const start = pos + 1;
     let hash = 0;
-    for (let i = start; i < end; i += 1) {
+    let seen = 0;
+    let brace = false;
+    let i = start;
+    for (; ; i += 1) {
+      if (i === n) throw GIVE_UP;
       const c = bytes[i];
-      if (c < 0x20 || c === 0x5c) throw GIVE_UP;
-      if (c >= 0x80) asciiOnly = false;
+      if (c === QUOTE) break;
+      if (c < 0x20 || c === BACKSLASH) throw GIVE_UP;
+      if (c === OPEN_OBJECT) brace = true;
+      seen |= c;
       hash = (Math.imul(hash, 31) + c) | 0;
     }
-    this.lastAscii = asciiOnly;
-    this.lastHash = asciiOnly ? hash : hashText(utf8.decode(bytes.subarray(start, end)));
-    if (asciiOnly && end - start <= 64) {
-      const codes = this.codes;
-      codes.length = end - start;
-      for (let i = start; i < end; i += 1) codes[i - start] = bytes[i];
-      return String.fromCharCode.apply(null, codes);
+    this.start = start;
+    this.end = i;
+    if (seen >= 0x80) {
+      this.kind = Scanned.NON_ASCII;
+      this.hash = hashText(this.decoded());
+    } else {
+      this.kind = brace ? Scanned.BRACE : Scanned.ASCII;
+      this.hash = hash;
     }
-    return utf8.decode(bytes.subarray(start, end));
+    return i + 1;
   }
 
-  /** Whether the string just scanned, from `start`, has exactly these bytes. */
-  private scanned(start: number, expected: Uint8Array): boolean {
-    const length = this.pos - 1 - start;
-    if (length !== expected.length) return false;
+  /** The string just scanned, as a string. */
+  private decoded(): string {
+    return utf8.decode(this.bytes.subarray(this.start, this.end));
+  }
+
+  /** A JSON number, read as JSON.parse reads it, into `value`. */
+  private number(pos: number): number {
     const bytes = this.bytes;
-    for (let i = 0; i < length; i += 1) if (bytes[start + i] !== expected[i]) return false;
-    return true;
-  }
-
-  /** A string that must be one of the words of `table`; its index. */
-  private oneOf(table: WordTable): number {
-    const start = this.stringStart();
-    const length = this.pos - 1 - start;
-    if (length === 0) throw GIVE_UP;
-    const slot =
-      table.slots[(length * 31 + this.bytes[start] * 7 + this.bytes[start + length - 1]) & 255];
-    if (slot !== undefined) {
-      for (let j = 0; j < slot.length; j += 1)
-        if (this.scanned(start, table.words[slot[j]])) return slot[j];
-    }
-    throw GIVE_UP;
-  }
-
-  /** An object key followed by its colon; the key's index in KEYS. */
-  private key(): number {
-    const k = this.oneOf(KEY_TABLE);
-    this.expect(0x3a);
-    return k;
-  }
-
-  /** A JSON number, read as JSON.parse reads it. */
-  private number(): number {
-    this.ws();
-    const bytes = this.bytes;
-    const start = this.pos;
-    let pos = start;
+    const start = skipWs(bytes, pos);
+    pos = start;
     if (bytes[pos] === 0x2d) pos += 1;
     const intStart = pos;
     let value = 0;
@@ -321,63 +295,61 @@ class Scanner {
       if (pos === exponent) throw GIVE_UP;
       exact = false;
     }
-    this.pos = pos;
-    if (exact) return bytes[start] === 0x2d ? -value : value;
-    return Number(
-      String.fromCharCode.apply(null, bytes.subarray(start, pos) as unknown as number[]),
-    );
+    if (exact) this.value = bytes[start] === 0x2d ? -value : value;
+    else {
+      const text = bytes.subarray(start, pos) as unknown as number[];
+      this.value = Number(String.fromCharCode.apply(null, text));
+    }
+    return pos;
   }
 
-  /** Peeks the next non-blank byte. */
-  private peek(): number {
-    this.ws();
-    return this.bytes[this.pos];
-  }
-
-  private integer(min: number): number {
-    const value = this.number();
-    if (!Number.isInteger(value) || value < min) throw GIVE_UP;
-    return value;
+  /** An integer >= `min`, into `value`. */
+  private integer(pos: number, min: number): number {
+    pos = this.number(pos);
+    if (!Number.isInteger(this.value) || this.value < min) throw GIVE_UP;
+    return pos;
   }
 
   scenario(): CompiledScenario {
+    const bytes = this.bytes;
     let seen = 0;
-    this.expect(0x7b);
-    if (!this.eat(0x7d)) {
-      do {
-        const key = this.key();
-        if (seen & (1 << key)) throw GIVE_UP;
-        seen |= 1 << key;
-        switch (key) {
-          case K.version:
-            if (this.number() !== 1) throw GIVE_UP;
-            break;
-          case K.title:
-            this.title = this.string();
-            break;
-          case K.description:
-            this.string();
-            break;
-          case K.primitives:
-            if (seen & BIT_TASKS) throw GIVE_UP;
-            this.primitivesObject();
-            break;
-          case K.tasks:
-            this.tasks();
-            break;
-          default:
-            throw GIVE_UP;
-        }
-      } while (this.eat(0x2c));
-      this.expect(0x7d);
+    let pos = this.open(0, OPEN_OBJECT, CLOSE_OBJECT);
+    while (pos >= 0) {
+      const key = this.key(pos);
+      if (seen & (1 << key)) throw GIVE_UP;
+      seen |= 1 << key;
+      pos = this.keyEnd;
+      switch (key) {
+        case K.version:
+          pos = this.number(pos);
+          if (this.value !== 1) throw GIVE_UP;
+          break;
+        case K.title:
+          pos = this.scanString(pos);
+          this.title = this.decoded();
+          break;
+        case K.description:
+          pos = this.scanString(pos);
+          break;
+        case K.primitives:
+          if (seen & BIT_TASKS) throw GIVE_UP;
+          pos = this.primitivesObject(pos);
+          break;
+        case K.tasks:
+          pos = this.tasks(pos);
+          break;
+        default:
+          throw GIVE_UP;
+      }
+      pos = this.next(pos, CLOSE_OBJECT);
     }
-    this.ws();
-    if (this.pos !== this.bytes.length || !(seen & BIT_VERSION) || !(seen & BIT_TASKS))
-      throw GIVE_UP;
-    for (const { pc, name } of this.cancels) {
-      const target = this.names.find(name, hashText(name));
+    if (skipWs(bytes, ~pos) !== bytes.length) throw GIVE_UP;
+    if (!(seen & BIT_VERSION) || !(seen & BIT_TASKS)) throw GIVE_UP;
+    const cancels = this.cancels;
+    for (let i = 0; i < cancels.length; i += 2) {
+      const target = this.taskIndex.findText(this.cancelTargets.get(cancels[i + 1]));
       if (target < 0) throw GIVE_UP;
-      this.builder.setTarget(pc, target);
+      this.builder.setTarget(cancels[i], target);
     }
     return {
       program: this.builder.build(),
@@ -388,36 +360,44 @@ class Scanner {
     };
   }
 
-  private primitivesObject(): void {
-    this.expect(0x7b);
-    if (this.eat(0x7d)) return;
-    do {
-      const name = this.string();
-      this.expect(0x3a);
-      if (name === '' || this.primitives.some((p) => p.name === name)) throw GIVE_UP;
-      this.primitive(name);
-      this.primitiveBytes.push(new TextEncoder().encode(name));
-    } while (this.eat(0x2c));
-    this.expect(0x7d);
+  private primitivesObject(pos: number): number {
+    pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
+    while (pos >= 0) {
+      pos = this.scanString(pos);
+      const name = this.decoded();
+      const added =
+        this.kind === Scanned.NON_ASCII
+          ? this.primitiveIndex.addText(name)
+          : this.primitiveIndex.addRange(this.hash, this.start, this.end);
+      if (name === '' || !added) throw GIVE_UP;
+      pos = this.primitive(this.colon(pos), name);
+      pos = this.next(pos, CLOSE_OBJECT);
+    }
+    return ~pos;
   }
 
-  private primitive(name: string): void {
+  private primitive(pos: number, name: string): number {
     let type: string | undefined;
     let maxsize: number | undefined;
     let value: number | undefined;
     let seen = 0;
-    this.expect(0x7b);
-    if (!this.eat(0x7d)) {
-      do {
-        const key = this.key();
-        if (seen & (1 << key)) throw GIVE_UP;
-        seen |= 1 << key;
-        if (key === K.type) type = this.string();
-        else if (key === K.maxsize) maxsize = this.integer(-Infinity);
-        else if (key === K.value) value = this.integer(0);
-        else throw GIVE_UP;
-      } while (this.eat(0x2c));
-      this.expect(0x7d);
+    pos = this.open(pos, OPEN_OBJECT, CLOSE_OBJECT);
+    while (pos >= 0) {
+      const key = this.key(pos);
+      if (seen & (1 << key)) throw GIVE_UP;
+      seen |= 1 << key;
+      pos = this.keyEnd;
+      if (key === K.type) {
+        pos = this.scanString(pos);
+        type = this.decoded();
+      } else if (key === K.maxsize) {
+        pos = this.integer(pos, -Infinity);
+        maxsize = this.value;
+      } else if (key === K.value) {
+        pos = this.integer(pos, 0);
+        value = this.value;
+      } else throw GIVE_UP;
+      pos = this.next(pos, CLOSE_OBJECT);
     }
     let spec: PrimitiveSpec;
     if (type === 'Queue' && value === undefined) spec = { type, maxsize: maxsize ?? 0 };
@@ -426,157 +406,250 @@ class Scanner {
     } else if ((type === 'Lock' || type === 'Event') && seen === BIT_TYPE) spec = { type };
     else throw GIVE_UP;
     this.primitives.push({ name, spec });
+    this.primitiveTypes.push(TYPE_BIT[spec.type]);
+    return ~pos;
   }
 
-  private tasks(): void {
-    this.expect(0x5b);
-    if (this.eat(0x5d)) throw GIVE_UP; // at least one task
-    do {
-      if (this.taskNames.length >= MAX_TASKS) throw GIVE_UP;
-      let name: string | undefined;
-      let nameHash = 0;
-      let seen = 0;
-      this.builder.beginTask();
-      this.expect(0x7b);
-      if (!this.eat(0x7d)) {
-        do {
-          const key = this.key();
-          if (seen & (1 << key)) throw GIVE_UP;
-          seen |= 1 << key;
-          if (key === K.name) {
-            name = this.string();
-            nameHash = this.lastHash;
-            if (name === '') throw GIVE_UP;
-            if (this.lastAscii ? hasAsciiSpace(name) : WHITESPACE.test(name)) throw GIVE_UP;
-          } else if (key === K.steps) this.steps(0);
-          else throw GIVE_UP;
-        } while (this.eat(0x2c));
-        this.expect(0x7d);
-      }
-      if (name === undefined || !(seen & BIT_STEPS)) throw GIVE_UP;
-      if (!this.names.add(name, nameHash, this.taskNames.length)) throw GIVE_UP;
-      this.taskNames.push(name);
-      this.builder.endTask();
-    } while (this.eat(0x2c));
-    this.expect(0x5d);
-  }
-
-  private steps(depth: number): void {
-    this.expect(0x5b);
-    if (this.eat(0x5d)) return;
-    do this.step(depth);
-    while (this.eat(0x2c));
-    this.expect(0x5d);
-    if (this.builder.size > MAX_STEPS) throw GIVE_UP;
-  }
-
-  /** A primitive named by the string that comes next, of one of `types`; its index. */
-  private reference(types: readonly string[]): number {
-    const start = this.stringStart();
-    const names = this.primitiveBytes;
-    for (let i = 0; i < names.length; i += 1) {
-      if (this.scanned(start, names[i])) {
-        if (!types.includes(this.primitives[i].spec.type)) throw GIVE_UP;
-        return i;
-      }
-    }
-    throw GIVE_UP;
-  }
-
-  private step(depth: number): void {
+  /** The tasks array: its loop, like the steps', reads each task's keys itself. */
+  private tasks(pos: number): number {
+    const bytes = this.bytes;
+    const view = this.view;
     const b = this.builder;
-    let op = -1;
-    let pc = -1;
-    let seconds: number | undefined;
-    let target = -1;
-    let text: string | null | undefined;
-    let times: number | undefined;
-    let task: string | undefined;
-    let seen = 0;
-    this.expect(0x7b);
-    if (!this.eat(0x7d)) {
-      do {
-        const key = this.key();
-        if (seen & (1 << key)) throw GIVE_UP;
+    pos = this.open(pos, OPEN_ARRAY, CLOSE_ARRAY);
+    if (pos < 0) throw GIVE_UP; // at least one task
+    for (;;) {
+      if (this.taskNames.length >= MAX_TASKS) throw GIVE_UP;
+      let seen = 0;
+      b.beginTask();
+      if (bytes[pos] !== OPEN_OBJECT) throw GIVE_UP;
+      pos = skipWs(bytes, pos + 1);
+      for (;;) {
+        const key = matchWord(bytes, view, pos, KEY_TABLE);
+        if (key < 0 || seen & (1 << key)) throw GIVE_UP;
+        seen |= 1 << key;
+        pos = skipWs(bytes, pos + KEY_SIZE[key]);
+        if (bytes[pos] !== COLON) throw GIVE_UP;
+        pos = skipWs(bytes, pos + 1);
+        if (key === K.name) pos = this.taskName(pos);
+        else if (key === K.steps) pos = this.steps(pos, 0);
+        else throw GIVE_UP;
+        pos = skipWs(bytes, pos);
+        if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+        else if (bytes[pos] === CLOSE_OBJECT) break;
+        else throw GIVE_UP;
+      }
+      if (seen !== BIT_NAME_AND_STEPS) throw GIVE_UP;
+      b.endTask();
+      pos = skipWs(bytes, pos + 1);
+      if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+      else if (bytes[pos] === CLOSE_ARRAY) return pos + 1;
+      else throw GIVE_UP;
+    }
+  }
+
+  /**
+   * A task's name: not empty, without spaces (`/\s/`), not already taken. An ASCII name is
+   * read, checked and hashed in one loop.
+   */
+  private taskName(pos: number): number {
+    const bytes = this.bytes;
+    if (bytes[pos] !== QUOTE) throw GIVE_UP;
+    const start = pos + 1;
+    let hash = 0;
+    let end = start;
+    for (; end < bytes.length; end += 1) {
+      const c = bytes[end];
+      // Control characters, spaces and backslashes give up; so do other bytes past ASCII,
+      // to be read again as UTF-8 below.
+      if (c <= 0x20 || c === QUOTE || c === BACKSLASH || c >= 0x80) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    if (bytes[end] === QUOTE) {
+      if (end === start || !this.taskIndex.addRange(hash, start, end)) throw GIVE_UP;
+      return end + 1;
+    }
+    if (bytes[end] !== undefined && bytes[end] < 0x80) throw GIVE_UP;
+    pos = this.scanString(pos);
+    const name = this.decoded();
+    if (this.kind !== Scanned.NON_ASCII || WHITESPACE.test(name)) throw GIVE_UP;
+    if (!this.taskIndex.addText(name)) throw GIVE_UP;
+    return pos;
+  }
+
+  /**
+   * A steps array, each step compiled as it is read. This loop does all of a step's work itself
+   * (keys, strings, references, writing the columns) instead of calling a method per token:
+   * over half a million steps it is the code the JIT must make fast, and one function gets
+   * optimized much sooner than a dozen small ones (the load of a cold process is about twice
+   * as fast). A nested repeat's steps are read by a recursive call.
+   */
+  private steps(pos: number, depth: number): number {
+    const bytes = this.bytes;
+    const n = bytes.length;
+    const view = this.view;
+    const b = this.builder;
+    pos = skipWs(bytes, pos);
+    if (bytes[pos] !== OPEN_ARRAY) throw GIVE_UP;
+    pos = skipWs(bytes, pos + 1);
+    if (bytes[pos] === CLOSE_ARRAY) return pos + 1;
+    for (;;) {
+      // One step: its fields, in any order (see the checks on `op` and `seen`).
+      if (bytes[pos] !== OPEN_OBJECT) throw GIVE_UP;
+      pos = skipWs(bytes, pos + 1);
+      let op = -1;
+      let pc = -1; // a repeat's, written as soon as its op is known (its body follows it)
+      let seconds = NaN;
+      let target = -1;
+      let text = NO_TEXT;
+      let textStart = 0;
+      let textEnd = 0;
+      let times = -1;
+      let task = -1;
+      let seen = 0;
+      for (;;) {
+        const key = matchWord(bytes, view, pos, KEY_TABLE);
+        if (key < 0 || seen & (1 << key)) throw GIVE_UP;
         seen |= 1 << key;
         // Before "op" is known, only scalar fields may come; they are checked against it after.
         if (op >= 0 && !(OP_FIELDS[op] & (1 << key))) throw GIVE_UP;
+        pos = skipWs(bytes, pos + KEY_SIZE[key]);
+        if (bytes[pos] !== COLON) throw GIVE_UP;
+        pos = skipWs(bytes, pos + 1);
+
+        // A string value: its bytes [start, end), their hash, and what they hold.
+        let start = -1;
+        let end = 0;
+        let hash = 0;
+        let kind = Scanned.ASCII;
+        if (STRING_KEYS & (1 << key) && bytes[pos] === QUOTE) {
+          start = pos + 1;
+          let seenBits = 0;
+          let brace = false;
+          for (end = start; ; end += 1) {
+            if (end === n) throw GIVE_UP;
+            const c = bytes[end];
+            if (c === QUOTE) break;
+            // Escapes and control characters are left to the reference path.
+            if (c < 0x20 || c === BACKSLASH) throw GIVE_UP;
+            if (c === OPEN_OBJECT) brace = true;
+            seenBits |= c;
+            hash = (Math.imul(hash, 31) + c) | 0;
+          }
+          pos = end + 1;
+          if (seenBits >= 0x80) {
+            kind = Scanned.NON_ASCII;
+            hash = hashText(utf8.decode(bytes.subarray(start, end)));
+          } else if (brace) kind = Scanned.BRACE;
+        }
+
         switch (key) {
           case K.op:
-            op = this.oneOf(OP_TABLE);
-            if (seen & ~(OP_FIELDS[op] | BIT_OP)) throw GIVE_UP;
+            op = matchWord(bytes, view, pos, OP_TABLE);
+            if (op < 0 || seen & ~(OP_FIELDS[op] | BIT_OP)) throw GIVE_UP;
+            pos += OP_SIZE[op];
             if (OP_CODES[op] === Op.REPEAT) {
               if (depth >= MAX_REPEAT_DEPTH) throw GIVE_UP;
-              pc = b.step(Op.REPEAT, Infinity);
+              pc = b.step(Op.REPEAT, Infinity, -1);
             }
             break;
           case K.seconds:
-            seconds = this.number();
+            pos = this.number(pos);
+            seconds = this.value;
             break;
           case K.queue:
           case K.lock:
           case K.event:
-            if (op < 0) throw GIVE_UP;
-            target = this.reference(REFERENCE_TYPES[key]);
+            if (op < 0 || start < 0) throw GIVE_UP;
+            target =
+              kind === Scanned.NON_ASCII
+                ? this.primitiveIndex.findText(utf8.decode(bytes.subarray(start, end)))
+                : this.primitiveIndex.findRange(hash, start, end);
+            if (target < 0 || !(REFERENCE_TYPES[key] & this.primitiveTypes[target])) throw GIVE_UP;
             break;
           case K.value:
-            if (this.peek() === 0x6e) {
-              const b = this.bytes;
-              const at = this.pos;
-              if (b[at + 1] !== 0x75 || b[at + 2] !== 0x6c || b[at + 3] !== 0x6c) throw GIVE_UP;
-              this.pos += 4;
-              text = null;
-            } else text = this.string();
-            break;
           case K.text:
-            text = this.string();
+            if (start >= 0) {
+              text = kind;
+              textStart = start;
+              textEnd = end;
+            } else if (key === K.value && this.null(pos)) {
+              pos += 4;
+              text = NULL_TEXT;
+            } else throw GIVE_UP;
             break;
           case K.times:
-            times = this.integer(0);
+            pos = this.integer(pos, 0);
+            times = this.value;
             break;
           case K.task:
-            task = this.string();
+            if (start < 0) throw GIVE_UP;
+            task =
+              kind === Scanned.NON_ASCII
+                ? this.cancelTargets.add(utf8.decode(bytes.subarray(start, end)))
+                : this.cancelTargets.addRange(start, end);
             break;
           case K.steps:
             if (op < 0 || OP_CODES[op] !== Op.REPEAT) throw GIVE_UP;
-            this.steps(depth + 1);
+            pos = this.steps(pos, depth + 1);
             b.closeRepeat(pc);
             break;
           default:
             throw GIVE_UP;
         }
-      } while (this.eat(0x2c));
-      this.expect(0x7d);
-    }
-    if (op < 0) throw GIVE_UP;
-    const code = OP_CODES[op];
-    switch (code) {
-      case Op.SLEEP:
-        if (seconds === undefined || !(seconds >= 0) || seconds > MAX_SLEEP_SECONDS) throw GIVE_UP;
-        b.step(Op.SLEEP, seconds);
-        break;
-      case Op.PUT: {
-        if (target < 0) throw GIVE_UP;
-        const at = b.step(Op.PUT, 0, target);
-        if (text != null) b.text(at, text);
-        break;
+        pos = skipWs(bytes, pos);
+        if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+        else if (bytes[pos] === CLOSE_OBJECT) break;
+        else throw GIVE_UP;
       }
-      case Op.LOG:
-        if (typeof text !== 'string') throw GIVE_UP;
-        b.text(b.step(Op.LOG), text);
-        break;
-      case Op.CANCEL:
-        if (task === undefined) throw GIVE_UP;
-        this.cancels.push({ pc: b.step(Op.CANCEL), name: task });
-        break;
-      case Op.REPEAT:
-        if (!(seen & BIT_STEPS)) throw GIVE_UP;
-        if (times !== undefined) b.setNum(pc, times);
-        break;
-      default:
-        if (target < 0) throw GIVE_UP;
-        b.step(code, 0, target);
+      pos += 1;
+
+      if (op < 0) throw GIVE_UP;
+      const code = OP_CODES[op];
+      switch (code) {
+        case Op.SLEEP:
+          // NaN (no "seconds") fails the first test.
+          if (!(seconds >= 0) || seconds > MAX_SLEEP_SECONDS) throw GIVE_UP;
+          b.step(Op.SLEEP, seconds, -1);
+          break;
+        case Op.PUT:
+        case Op.LOG: {
+          if (code === Op.PUT ? target < 0 : text < 0) throw GIVE_UP;
+          const at = b.step(code, 0, target);
+          if (text === Scanned.ASCII) b.textRange(at, textStart, textEnd);
+          else if (text >= 0) b.text(at, utf8.decode(bytes.subarray(textStart, textEnd)));
+          break;
+        }
+        case Op.CANCEL:
+          if (task < 0) throw GIVE_UP;
+          this.cancels.push(b.step(Op.CANCEL, 0, -1), task);
+          break;
+        case Op.REPEAT:
+          if (!(seen & BIT_STEPS)) throw GIVE_UP;
+          if (times >= 0) b.setNum(pc, times);
+          break;
+        default:
+          if (target < 0) throw GIVE_UP;
+          b.step(code, 0, target);
+      }
+
+      pos = skipWs(bytes, pos);
+      if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+      else if (bytes[pos] === CLOSE_ARRAY) break;
+      else throw GIVE_UP;
     }
+    if (b.size > MAX_STEPS) throw GIVE_UP;
+    return pos + 1;
+  }
+
+  /** Whether `null` comes at `pos`. */
+  private null(pos: number): boolean {
+    const bytes = this.bytes;
+    return (
+      bytes[pos] === 0x6e &&
+      bytes[pos + 1] === 0x75 &&
+      bytes[pos + 2] === 0x6c &&
+      bytes[pos + 3] === 0x6c
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PrimitiveSpec, Scenario, Step } from '../scenario/types';
 import { hasPlaceholder, parseTemplate, type TemplatePart } from '../scenario/template';
+import { TextTable } from './texts';
 
 /** Operation codes of compiled steps. */
 export const Op = {
@@ -60,10 +61,11 @@ export interface Program {
 /** A scenario ready to run: the program, and the names and texts it refers to. */
 export interface CompiledScenario {
   program: Program;
-  taskNames: string[];
+  /** By task index. */
+  taskNames: TextTable;
   primitives: { name: string; spec: PrimitiveSpec }[];
   /** Constant texts of LOG and PUT steps, referred to by `program.str`. */
-  strings: string[];
+  strings: TextTable;
   title?: string;
 }
 
@@ -87,11 +89,14 @@ export class ProgramBuilder {
   private taskBase = new Int32Array(16);
   private taskEnd = new Int32Array(16);
   private readonly templates = new Map<number, TemplatePart[]>();
-  readonly strings: string[] = [];
   size = 0;
   tasks = 0;
 
-  constructor(expectedSteps = 64) {
+  /** `strings`: where the texts go (a table over the file's bytes for the fast loader). */
+  constructor(
+    expectedSteps = 64,
+    readonly strings = new TextTable(),
+  ) {
     this.reserve(expectedSteps);
   }
 
@@ -104,8 +109,10 @@ export class ProgramBuilder {
   }
 
   beginTask(): void {
-    this.taskBase = grow(this.taskBase, this.tasks + 1);
-    this.taskEnd = grow(this.taskEnd, this.tasks + 1);
+    if (this.tasks === this.taskBase.length) {
+      this.taskBase = grow(this.taskBase, this.tasks + 1);
+      this.taskEnd = grow(this.taskEnd, this.tasks + 1);
+    }
     this.taskBase[this.tasks] = this.size;
   }
 
@@ -122,7 +129,7 @@ export class ProgramBuilder {
     this.num[pc] = num;
     this.target[pc] = target;
     this.str[pc] = STR_NONE;
-    this.end[pc] = 0;
+    // `end` (a repeat's) is set by closeRepeat; it is 0 for the other steps, as allocated.
     this.size = pc + 1;
     return pc;
   }
@@ -133,9 +140,13 @@ export class ProgramBuilder {
       this.templates.set(pc, parseTemplate(text));
       this.str[pc] = STR_TEMPLATE;
     } else {
-      this.strings.push(text);
-      this.str[pc] = this.strings.length - 1;
+      this.str[pc] = this.strings.add(text);
     }
+  }
+
+  /** Sets the text of the step at `pc` to `strings`' source bytes [start, end): ASCII, no `{`. */
+  textRange(pc: number, start: number, end: number): void {
+    this.str[pc] = this.strings.addRange(start, end);
   }
 
   /** Closes the repeat opened at `pc`: its body is everything written since. */
@@ -224,9 +235,11 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     emit(task.steps);
     b.endTask();
   }
+  const taskNames = new TextTable();
+  for (const task of scenario.tasks) taskNames.add(task.name);
   return {
     program: b.build(),
-    taskNames: scenario.tasks.map((task) => task.name),
+    taskNames,
     primitives: primitiveNames.map((name) => ({ name, spec: scenario.primitives[name] })),
     strings: b.strings,
     title: scenario.title,
@@ -261,6 +274,8 @@ export function firstEndlessRepeat(
   compiled: CompiledScenario,
 ): { task: number; pc: number } | null {
   const program = compiled.program;
+  // Most programs have no repeat at all: a native search of the op codes says so at once.
+  if (program.code.subarray(0, program.size).indexOf(Op.REPEAT) < 0) return null;
   for (let t = 0; t < compiled.taskNames.length; t += 1) {
     for (let pc = program.taskBase[t]; pc < program.taskEnd[t]; pc += 1) {
       if (program.code[pc] === Op.REPEAT && program.num[pc] === Infinity) return { task: t, pc };

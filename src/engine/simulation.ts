@@ -21,16 +21,17 @@ import {
   CANCELLED_ERROR,
   EventPrimitive,
   FINISHED,
-  Future,
+  Futures,
+  handleTimer,
   LockPrimitive,
   PENDING,
   PyError,
   QueuePrimitive,
-  Task,
+  Tasks,
   TASK_CANCELLED,
   TASK_DONE,
   TASK_FAILED,
-  Timer,
+  timerHandle,
   type Primitive,
   type ReadyHandle,
 } from './model';
@@ -43,7 +44,7 @@ import {
   type Program,
 } from './program';
 import { TimerHeap } from './timerHeap';
-import { LogOnlyTrace, Trace, type BlockedTask } from './trace';
+import { Trace, type BlockedTask } from './trace';
 import { describeWait, formatTime } from './describe';
 
 const CLOCK_RESOLUTION = 1e-9;
@@ -71,26 +72,45 @@ export const DEFAULT_LIMITS = {
 };
 
 // What a coroutine run (`coro.send` / `coro.throw`) ended with.
-const R_SUSPEND = 0; // yielded a pending future: task.awaitFuture
+const R_SUSPEND = 0; // yielded a pending future: tasks.awaitFuture[t]
 const R_YIELD = 1; // bare yield
 const R_RETURN = 2;
-const R_RAISE = 3; // task.error
+const R_RAISE = 3; // tasks.error[t]
 const R_ABORT = 4; // the no-yield bound was hit
 
 export class Simulation {
   readonly trace: Trace;
-  readonly tasks: Task[] = [];
+  /**
+   * The trace when it keeps every event, null when it keeps only the log lines and the end
+   * (`record: 'log'`): the other events are then not even computed (`events?.emit(...)`).
+   */
+  private readonly events: Trace | null;
+  readonly tasks: Tasks;
+  readonly futures: Futures;
   readonly primitives: Primitive[] = [];
   private readonly program: Program;
-  private readonly ready = new Deque<ReadyHandle>(1024);
-  private readonly heap = new TimerHeap<Timer>();
+  /** `ReadyHandle`s: the steps of tasks and the callbacks of timers, in order. */
+  private readonly ready: Deque;
+  /** Timers, by the number of their future. */
+  private readonly heap: TimerHeap;
   private timerCancelledCount = 0;
-  private now = 0;
+  /**
+   * The virtual clock: NaN here, 0 once the constructor is done. A field that first holds a
+   * small integer and later a fraction changes the object's shape, which throws away the
+   * optimized code of every method that reads it, mid-run; one that starts as a fraction does
+   * not.
+   */
+  private now = NaN;
   private lastSelectTime = NaN;
   private stuckIterations = 0;
   private readonly limits: typeof DEFAULT_LIMITS;
-  /** Tasks that ran a step in the current iteration (named in a livelock report). */
-  private ranThisIteration: Task[] = [];
+  /**
+   * Tasks that ran a step in the current iteration, in order (named in a livelock report): the
+   * first `ranCount`. A task's step is in the ready queue at most once, so each runs at most
+   * once per iteration.
+   */
+  private readonly ran: Int32Array;
+  private ranCount = 0;
 
   constructor(input: Scenario | CompiledScenario, options: RunOptions = {}) {
     this.limits = {
@@ -100,13 +120,24 @@ export class Simulation {
       maxEvents: options.maxEvents ?? DEFAULT_LIMITS.maxEvents,
     };
     const compiled = 'program' in input ? input : compileScenario(input);
+    // Every task's first step is in the ready queue when the loop starts.
+    this.ready = new Deque(compiled.taskNames.length + 1);
     const program = (this.program = compiled.program);
-    // About four events per step when every step runs once: room for them up front.
-    const trace = (this.trace =
-      options.record === 'log'
-        ? new LogOnlyTrace(Math.max(1024, program.size))
-        : new Trace(Math.max(1024, 4 * program.size + 4 * compiled.taskNames.length)));
-    for (const text of compiled.strings) trace.strings.push(text);
+    // The run's texts follow the scenario's, which it leaves as they are.
+    const strings = compiled.strings.extend();
+    // About four events per step when every step runs once (one when only the log is kept):
+    // room for them up front.
+    const keepAll = options.record !== 'log';
+    const capacity = keepAll ? 4 * program.size + 4 * compiled.taskNames.length : program.size;
+    // A sleep makes a timer each time it runs: room for one per step, more if repeats need it.
+    const timers = Math.max(1024, program.size);
+    const trace = (this.trace = new Trace(
+      Math.max(1024, capacity),
+      compiled.taskNames,
+      strings,
+      timers,
+    ));
+    this.events = keepAll ? trace : null;
     compiled.primitives.forEach(({ name, spec }, id) => {
       if (spec.type === 'Queue') {
         this.primitives.push(new QueuePrimitive(id, name, spec.maxsize));
@@ -121,13 +152,17 @@ export class Simulation {
       }
     });
     // `asyncio.ensure_future(coro)` for each task, in order, before the loop runs.
-    compiled.taskNames.forEach((name, id) => {
-      const task = new Task(id, name, program.taskBase[id], program.taskEnd[id]);
-      this.tasks.push(task);
-      trace.tasks.push({ name, index: id });
-      this.schedule(task, StepReason.FIRST);
-      trace.emit(Ev.TASK_CREATE, id, -1, -1, -1);
-    });
+    const count = compiled.taskNames.length;
+    this.tasks = new Tasks(count, program.taskBase, program.taskEnd);
+    // Most tasks await a few futures: room for two each, then more as needed.
+    this.futures = new Futures(Math.max(64, 2 * count));
+    this.heap = new TimerHeap();
+    this.ran = new Int32Array(count);
+    for (let t = 0; t < count; t += 1) {
+      this.schedule(t, StepReason.FIRST);
+      this.events?.emit(Ev.TASK_CREATE, t, -1, -1, -1);
+    }
+    this.now = 0;
   }
 
   get time(): number {
@@ -167,15 +202,17 @@ export class Simulation {
   /** The clock the next iteration will read after its select; null when it ends the run. */
   private nextIterationTime(): number | null {
     if (this.ready.length > 0) return this.now;
-    let head: Timer | undefined = this.heap.peek();
-    if (head?.handleCancelled) {
-      head = undefined;
-      for (const timer of this.heap.items) {
-        if (!timer.handleCancelled && (head === undefined || timer.when < head.when)) head = timer;
+    const futures = this.futures;
+    let head = this.heap.peek();
+    if (head >= 0 && futures.handleCancelled[head]) {
+      head = -1;
+      for (const timer of this.heap.items()) {
+        if (futures.handleCancelled[timer]) continue;
+        if (head < 0 || futures.when[timer] < futures.when[head]) head = timer;
       }
     }
-    if (head === undefined) return null;
-    return this.selectTime(head.when);
+    if (head < 0) return null;
+    return this.selectTime(futures.when[head]);
   }
 
   /** Where `select(timeout)` leaves the virtual clock, for a head timer due at `when`. */
@@ -191,50 +228,54 @@ export class Simulation {
   private runOnce(): void {
     const trace = this.trace;
     trace.beginIteration();
-    trace.emit(Ev.ITER_START, -1, -1, -1, -1);
+    this.events?.emit(Ev.ITER_START, -1, -1, -1, -1);
     const heap = this.heap;
+    const futures = this.futures;
     const scheduled = heap.size;
     if (
       scheduled > MIN_SCHEDULED_TIMER_HANDLES &&
       this.timerCancelledCount / scheduled > MIN_CANCELLED_TIMER_HANDLES_FRACTION
     ) {
-      for (const timer of heap.items) {
-        if (timer.handleCancelled) {
-          timer.scheduled = false;
-          trace.emit(Ev.TIMER_DROP, timer.task.id, timer.id, -1, -1);
+      for (const timer of heap.items()) {
+        if (futures.handleCancelled[timer]) {
+          futures.scheduled[timer] = 0;
+          this.events?.emit(Ev.TIMER_DROP, futures.owner[timer], futures.timer[timer], -1, -1);
         }
       }
-      heap.rebuild((timer) => !timer.handleCancelled);
+      heap.rebuild((timer) => !futures.handleCancelled[timer]);
       this.timerCancelledCount = 0;
     } else {
-      while (heap.size > 0 && heap.peek()!.handleCancelled) {
+      while (heap.size > 0 && futures.handleCancelled[heap.peek()]) {
         this.timerCancelledCount -= 1;
-        const timer = heap.pop()!;
-        timer.scheduled = false;
-        trace.emit(Ev.TIMER_DROP, timer.task.id, timer.id, -1, -1);
+        const timer = heap.pop();
+        futures.scheduled[timer] = 0;
+        this.events?.emit(Ev.TIMER_DROP, futures.owner[timer], futures.timer[timer], -1, -1);
       }
     }
 
     let timeout: number;
     if (this.ready.length > 0) timeout = 0;
     else if (heap.size > 0) {
-      timeout = heap.peek()!.when - this.now;
+      timeout = heap.peekWhen() - this.now;
       if (timeout > MAXIMUM_SELECT_TIMEOUT) timeout = MAXIMUM_SELECT_TIMEOUT;
       else if (timeout < 0) timeout = 0;
     } else {
       // select(None): nothing can ever happen again.
       trace.markSelect(this.now, -1);
-      this.finish(this.tasks.every((t) => t.done) ? EndReason.COMPLETE : EndReason.DEADLOCK);
+      const tasks = this.tasks;
+      let done = 0;
+      while (done < tasks.count && tasks.done(done)) done += 1;
+      this.finish(done === tasks.count ? EndReason.COMPLETE : EndReason.DEADLOCK);
       return;
     }
 
     // select(timeout): in virtual time, the clock jumps to the head timer's deadline.
-    if (timeout > 0) this.now = this.selectTime(heap.peek()!.when);
+    if (timeout > 0) this.now = this.selectTime(heap.peekWhen());
     if (this.now === this.lastSelectTime) this.stuckIterations += 1;
     else this.stuckIterations = 0;
     this.lastSelectTime = this.now;
     trace.markSelect(this.now, timeout);
-    trace.emit(Ev.SELECT, -1, this.ready.length, -1, -1);
+    this.events?.emit(Ev.SELECT, -1, this.ready.length, -1, -1);
     if (this.stuckIterations >= this.limits.maxIterationsPerInstant) {
       this.finish(EndReason.LIVELOCK);
       return;
@@ -242,25 +283,24 @@ export class Simulation {
 
     // Handle 'later' callbacks that are ready.
     const endTime = this.now + CLOCK_RESOLUTION;
-    while (heap.size > 0) {
-      const timer = heap.peek()!;
-      if (timer.when >= endTime) break;
-      heap.pop();
-      timer.scheduled = false;
-      this.ready.push(timer);
-      trace.emit(Ev.TIMER_FIRE, timer.task.id, timer.id, -1, -1);
+    while (heap.size > 0 && heap.peekWhen() < endTime) {
+      const timer = heap.pop();
+      futures.scheduled[timer] = 0;
+      this.ready.push(timerHandle(timer));
+      this.events?.emit(Ev.TIMER_FIRE, futures.owner[timer], futures.timer[timer], -1, -1);
     }
 
     const ntodo = this.ready.length;
-    this.ranThisIteration = [];
+    this.ranCount = 0;
     for (let i = 0; i < ntodo; i += 1) {
-      const handle = this.ready.shift()!;
-      if (handle.isTimer) {
-        if (handle.handleCancelled) {
-          trace.emit(Ev.SKIP_HANDLE, handle.task.id, handle.id, -1, -1);
+      const handle: ReadyHandle = this.ready.shift();
+      if (handle < 0) {
+        const timer = handleTimer(handle);
+        if (futures.handleCancelled[timer]) {
+          this.events?.emit(Ev.SKIP_HANDLE, futures.owner[timer], futures.timer[timer], -1, -1);
           continue;
         }
-        this.runTimer(handle);
+        this.runTimer(timer);
       } else if (!this.runStep(handle)) {
         return; // the run was stopped inside the step
       }
@@ -272,105 +312,119 @@ export class Simulation {
   }
 
   /** `futures._set_result_unless_cancelled(future, None)`, the callback of a sleep's timer. */
-  private runTimer(timer: Timer): void {
-    timer.ran = true;
-    const future = timer.future;
-    const completes = !future.cancelled;
-    this.trace.emit(Ev.RUN_TIMER, timer.task.id, timer.id, completes ? 1 : 0, -1);
-    if (completes) this.setResult(future);
+  private runTimer(timer: number): void {
+    const futures = this.futures;
+    futures.ran[timer] = 1;
+    // The sleep's future is the timer's own entry.
+    const completes = !futures.cancelled(timer);
+    this.events?.emit(
+      Ev.RUN_TIMER,
+      futures.owner[timer],
+      futures.timer[timer],
+      completes ? 1 : 0,
+      -1,
+    );
+    if (completes) this.setResult(timer);
   }
 
   // ---------------------------------------------------------------- futures
 
   /** `Future.set_result`: the done callback (the awaiting task's wake-up) goes to the ready queue. */
-  private setResult(future: Future): void {
-    future.state = FINISHED;
+  private setResult(future: number): void {
+    this.futures.state[future] = FINISHED;
     this.scheduleCallbacks(future);
   }
 
   /** `Future.cancel`. */
-  private cancelFuture(future: Future): boolean {
-    if (future.state !== PENDING) return false;
-    future.state = CANCELLED;
+  private cancelFuture(future: number): boolean {
+    const futures = this.futures;
+    if (futures.state[future] !== PENDING) return false;
+    futures.state[future] = CANCELLED;
     this.scheduleCallbacks(future);
     return true;
   }
 
-  private scheduleCallbacks(future: Future): void {
-    const task = future.waiter;
-    if (task === null) return;
-    future.waiter = null;
-    this.schedule(task, StepReason.WOKEN);
-    this.trace.emit(Ev.WAKE, task.id, future.cancelled ? 1 : 0, -1, -1);
+  private scheduleCallbacks(future: number): void {
+    const futures = this.futures;
+    const t = futures.waiter[future];
+    if (t < 0) return;
+    futures.waiter[future] = -1;
+    this.schedule(t, StepReason.WOKEN);
+    this.events?.emit(Ev.WAKE, t, futures.cancelled(future) ? 1 : 0, -1, -1);
   }
 
   // ---------------------------------------------------------------- tasks
 
   /** `call_soon(task.__step)` or `call_soon(task.__wakeup)`. */
-  private schedule(task: Task, reason: number): void {
-    task.readyReason = reason;
-    this.ready.push(task);
+  private schedule(t: number, reason: number): void {
+    this.tasks.readyReason[t] = reason;
+    this.ready.push(t);
   }
 
   /**
    * `Task.__step` (and `Task.__wakeup`, which calls it). Returns false when the run stopped.
    * A wake-up from a cancelled future throws CancelledError into the coroutine.
    */
-  private runStep(task: Task): boolean {
+  private runStep(t: number): boolean {
+    const tasks = this.tasks;
     const trace = this.trace;
-    const reason = task.readyReason;
+    const reason = tasks.readyReason[t];
     let error: PyError | null = null;
-    if (reason === StepReason.WOKEN && task.futWaiter?.cancelled) error = CANCELLED_ERROR;
-    trace.emit(Ev.RUN_STEP, task.id, reason, -1, -1);
-    this.ranThisIteration.push(task);
-    if (task.mustCancel) {
+    const waitedOn = tasks.futWaiter[t];
+    if (reason === StepReason.WOKEN && waitedOn >= 0 && this.futures.cancelled(waitedOn)) {
       error = CANCELLED_ERROR;
-      task.mustCancel = false;
     }
-    task.futWaiter = null;
-    const result = this.resume(task, error);
+    this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
+    this.ran[this.ranCount++] = t;
+    if (tasks.mustCancel[t]) {
+      error = CANCELLED_ERROR;
+      tasks.mustCancel[t] = 0;
+    }
+    tasks.futWaiter[t] = -1;
+    const result = this.resume(t, error);
     switch (result) {
       case R_SUSPEND: {
-        const future = task.awaitFuture!;
-        future.waiter = task; // add_done_callback(self.__wakeup)
-        task.futWaiter = future;
-        if (task.mustCancel && this.cancelFuture(future)) task.mustCancel = false;
+        const future = tasks.awaitFuture[t];
+        this.futures.waiter[future] = t; // add_done_callback(self.__wakeup)
+        tasks.futWaiter[t] = future;
+        if (tasks.mustCancel[t] && this.cancelFuture(future)) tasks.mustCancel[t] = 0;
         return true;
       }
       case R_YIELD:
-        this.schedule(task, StepReason.YIELDED);
+        this.schedule(t, StepReason.YIELDED);
         return true;
       case R_RETURN:
-        if (task.mustCancel) {
+        if (tasks.mustCancel[t]) {
           // Cancelled right before the coroutine returned.
-          task.mustCancel = false;
-          task.state = TASK_CANCELLED;
-          trace.emit(Ev.TASK_CANCELLED, task.id, -1, -1, -1);
+          tasks.mustCancel[t] = 0;
+          tasks.state[t] = TASK_CANCELLED;
+          this.events?.emit(Ev.TASK_CANCELLED, t, -1, -1, -1);
         } else {
-          task.state = TASK_DONE;
-          trace.emit(Ev.TASK_DONE, task.id, -1, -1, -1);
+          tasks.state[t] = TASK_DONE;
+          this.events?.emit(Ev.TASK_DONE, t, -1, -1, -1);
         }
         return true;
       case R_RAISE:
-        if (task.error === CANCELLED_ERROR) {
-          task.state = TASK_CANCELLED;
-          trace.emit(Ev.TASK_CANCELLED, task.id, -1, -1, -1);
+        if (tasks.error[t] === CANCELLED_ERROR) {
+          tasks.state[t] = TASK_CANCELLED;
+          this.events?.emit(Ev.TASK_CANCELLED, t, -1, -1, -1);
         } else {
-          task.state = TASK_FAILED;
-          trace.emit(Ev.TASK_FAIL, task.id, trace.addString(String(task.error)), -1, -1);
+          tasks.state[t] = TASK_FAILED;
+          this.events?.emit(Ev.TASK_FAIL, t, trace.addString(String(tasks.error[t])), -1, -1);
         }
         return true;
       default:
-        this.finish(EndReason.NO_YIELD, task);
+        this.finish(EndReason.NO_YIELD, t);
         return false;
     }
   }
 
   /** `Task.cancel()`. */
-  private cancelTask(task: Task): boolean {
-    if (task.done) return false;
-    if (task.futWaiter !== null && this.cancelFuture(task.futWaiter)) return true;
-    task.mustCancel = true;
+  private cancelTask(t: number): boolean {
+    const tasks = this.tasks;
+    if (tasks.done(t)) return false;
+    if (tasks.futWaiter[t] >= 0 && this.cancelFuture(tasks.futWaiter[t])) return true;
+    tasks.mustCancel[t] = 1;
     return true;
   }
 
@@ -378,21 +432,22 @@ export class Simulation {
    * Runs the task's coroutine (`coro.send(None)`, or `coro.throw(error)`) until it suspends,
    * yields, returns or raises. First finishes the primitive operation it was suspended in.
    */
-  private resume(task: Task, error: PyError | null): number {
-    if (!task.started) {
-      task.started = true;
+  private resume(t: number, error: PyError | null): number {
+    const tasks = this.tasks;
+    if (!tasks.started[t]) {
+      tasks.started[t] = 1;
       // Throwing into a coroutine that never ran: the body never runs.
-      if (error !== null) return this.raise(task, error);
-    } else if (task.awaiting !== Await.NONE) {
-      const outcome = this.finishAwait(task, error);
+      if (error !== null) return this.raise(t, error);
+    } else if (tasks.awaiting[t] !== Await.NONE) {
+      const outcome = this.finishAwait(t, error);
       if (outcome !== -1) return outcome;
-      if (error !== null) return this.raise(task, error);
+      if (error !== null) return this.raise(t, error);
     }
-    return this.interpret(task);
+    return this.interpret(t);
   }
 
-  private raise(task: Task, error: PyError): number {
-    task.error = error;
+  private raise(t: number, error: PyError): number {
+    this.tasks.error[t] = error;
     return R_RAISE;
   }
 
@@ -401,95 +456,95 @@ export class Simulation {
    * (or raised: `error` is then propagated by the caller), or a result code when the task
    * suspends again.
    */
-  private finishAwait(task: Task, error: PyError | null): number {
-    const kind = task.awaiting;
-    const future = task.awaitFuture;
-    task.awaiting = Await.NONE;
-    task.awaitFuture = null;
-    const step = task.step;
-    const trace = this.trace;
+  private finishAwait(t: number, error: PyError | null): number {
+    const tasks = this.tasks;
+    const kind = tasks.awaiting[t];
+    const future = tasks.awaitFuture[t];
+    tasks.awaiting[t] = Await.NONE;
+    tasks.awaitFuture[t] = -1;
+    const step = tasks.step(t);
     switch (kind) {
       case Await.SLEEP: {
-        // finally: h.cancel()
-        const timer = task.awaitTimer!;
-        task.awaitTimer = null;
-        this.cancelTimer(timer);
+        // finally: h.cancel() (the sleep's future is its timer's entry)
+        this.cancelTimer(future);
         break;
       }
       case Await.SLEEP0:
         break;
       case Await.PUT:
       case Await.GET: {
-        const queue = task.awaitPrimitive as QueuePrimitive;
+        const queue = tasks.awaitPrimitive[t] as QueuePrimitive;
         const isPut = kind === Await.PUT;
         const waiters = isPut ? queue.putters : queue.getters;
         if (error !== null) {
-          this.cancelFuture(future!); // just in case the waiter is not done yet
-          if (waiters.remove(future!)) {
-            trace.emit(Ev.Q_UNBLOCK, task.id, queue.id, isPut ? 0 : 1, step);
+          this.cancelFuture(future); // just in case the waiter is not done yet
+          if (waiters.remove(future)) {
+            this.events?.emit(Ev.Q_UNBLOCK, t, queue.id, isPut ? 0 : 1, step);
           }
           const canProceed = isPut ? !queue.full() : queue.items.length > 0;
           // Woken but cannot take the call: wake up the next in line.
-          if (canProceed && !future!.cancelled) this.wakeupNext(queue, isPut);
+          if (canProceed && !this.futures.cancelled(future)) this.wakeupNext(queue, isPut);
           break;
         }
         // The `while full()` / `while empty()` loop goes round again.
-        return isPut ? this.queuePut(task, queue) : this.queueGet(task, queue);
+        return isPut ? this.queuePut(t, queue) : this.queueGet(t, queue);
       }
       case Await.LOCK: {
-        const lock = task.awaitPrimitive as LockPrimitive;
-        lock.waiters.remove(future!); // finally: self._waiters.remove(fut)
+        const lock = tasks.awaitPrimitive[t] as LockPrimitive;
+        lock.waiters.remove(future); // finally: self._waiters.remove(fut)
         if (error !== null) {
-          trace.emit(Ev.ACQUIRE_ABANDON, task.id, lock.id, 0, step);
+          this.events?.emit(Ev.ACQUIRE_ABANDON, t, lock.id, 0, step);
           if (!lock.locked) this.lockWakeUpFirst(lock);
           break;
         }
         lock.locked = true;
-        trace.emit(Ev.ACQUIRED, task.id, lock.id, -1, step);
-        task.pc += 1;
+        this.events?.emit(Ev.ACQUIRED, t, lock.id, -1, step);
+        tasks.pc[t] += 1;
         break;
       }
       case Await.SEMAPHORE: {
-        const sem = task.awaitPrimitive as LockPrimitive;
-        sem.waiters.remove(future!);
+        const sem = tasks.awaitPrimitive[t] as LockPrimitive;
+        sem.waiters.remove(future);
         if (error !== null) {
-          const given = future!.done && !future!.cancelled;
+          const given = this.futures.state[future] === FINISHED;
           if (given) sem.value += 1;
-          trace.emit(Ev.ACQUIRE_ABANDON, task.id, sem.id, given ? 1 : 0, step);
+          this.events?.emit(Ev.ACQUIRE_ABANDON, t, sem.id, given ? 1 : 0, step);
         } else {
-          trace.emit(Ev.ACQUIRED, task.id, sem.id, -1, step);
+          this.events?.emit(Ev.ACQUIRED, t, sem.id, -1, step);
         }
         // finally: wake up as many waiters as the value allows.
         while (sem.value > 0) if (!this.semaphoreWakeUpNext(sem)) break;
-        if (error === null) task.pc += 1;
+        if (error === null) tasks.pc[t] += 1;
         break;
       }
       case Await.EVENT: {
-        const event = task.awaitPrimitive as EventPrimitive;
-        event.waiters.remove(future!);
-        trace.emit(Ev.EV_DONE, task.id, event.id, error !== null ? 1 : 0, step);
-        if (error === null) task.pc += 1;
+        const event = tasks.awaitPrimitive[t] as EventPrimitive;
+        event.waiters.remove(future);
+        this.events?.emit(Ev.EV_DONE, t, event.id, error !== null ? 1 : 0, step);
+        if (error === null) tasks.pc[t] += 1;
         break;
       }
     }
-    task.awaitPrimitive = null;
+    tasks.awaitPrimitive[t] = null;
     if (error === null && (kind === Await.SLEEP || kind === Await.SLEEP0)) {
-      trace.emit(Ev.SLEPT, task.id, -1, -1, step);
-      task.pc += 1;
+      this.events?.emit(Ev.SLEPT, t, -1, -1, step);
+      tasks.pc[t] += 1;
     }
     return -1;
   }
 
   /** `TimerHandle.cancel()`: only a timer that has not run yet changes anything. */
-  private cancelTimer(timer: Timer): void {
-    if (timer.handleCancelled || timer.ran) return;
-    timer.handleCancelled = true;
-    if (timer.scheduled) this.timerCancelledCount += 1;
-    this.trace.emit(Ev.TIMER_CANCEL, timer.task.id, timer.id, -1, -1);
+  private cancelTimer(timer: number): void {
+    const futures = this.futures;
+    if (futures.handleCancelled[timer] || futures.ran[timer]) return;
+    futures.handleCancelled[timer] = 1;
+    if (futures.scheduled[timer]) this.timerCancelledCount += 1;
+    this.events?.emit(Ev.TIMER_CANCEL, futures.owner[timer], futures.timer[timer], -1, -1);
   }
 
   /** The coroutine body: runs steps until one suspends. */
-  private interpret(task: Task): number {
+  private interpret(t: number): number {
+    const tasks = this.tasks;
     const program = this.program;
     const code = program.code;
     const trace = this.trace;
@@ -497,118 +552,117 @@ export class Simulation {
     let ops = 0;
     for (;;) {
       // The end of a repeat's body: go round again or leave it.
-      const repeats = task.repeats;
+      const repeats = tasks.repeats[t];
       while (repeats !== null && repeats.length > 0) {
         const top = repeats.length - 2;
         const repeatPc = repeats[top];
-        if (task.pc !== program.end[repeatPc]) break;
+        if (tasks.pc[t] !== program.end[repeatPc]) break;
         const n = repeats[top + 1];
         if (n < program.num[repeatPc]) {
           if (++ops > maxOps) return R_ABORT;
           repeats[top + 1] = n + 1;
-          task.pc = repeatPc + 1;
+          tasks.pc[t] = repeatPc + 1;
         } else {
           repeats.length = top;
         }
       }
-      const pc = task.pc;
-      if (pc >= task.end) return R_RETURN;
-      const step = pc - task.base;
-      task.current = step;
+      const pc = tasks.pc[t];
+      if (pc >= tasks.end[t]) return R_RETURN;
+      const step = pc - tasks.base[t];
+      tasks.current[t] = step;
       if (++ops > maxOps) return R_ABORT;
       switch (code[pc]) {
         case Op.LOG: {
-          trace.emit(Ev.LOG, task.id, this.text(task, pc), -1, step);
-          task.pc = pc + 1;
+          trace.emit(Ev.LOG, t, this.text(t, pc), -1, step);
+          tasks.pc[t] = pc + 1;
           break;
         }
         case Op.SLEEP: {
           const seconds = program.num[pc];
           if (seconds <= 0) {
             // `await __sleep0()`: a bare yield.
-            task.awaiting = Await.SLEEP0;
-            trace.emit(Ev.YIELD, task.id, -1, -1, step);
+            tasks.awaiting[t] = Await.SLEEP0;
+            this.events?.emit(Ev.YIELD, t, -1, -1, step);
             return R_YIELD;
           }
           const when = this.now + seconds; // call_later: self.time() + delay
-          const timer = new Timer(trace.addTimer(when, task.id), when, task);
-          const future = timer.future;
-          this.heap.push(timer);
-          trace.emit(Ev.TIMER_SCHEDULE, task.id, timer.id, -1, step);
-          task.awaiting = Await.SLEEP;
-          task.awaitFuture = future;
-          task.awaitTimer = timer;
-          trace.emit(Ev.SUSPEND, task.id, WaitKind.SLEEP, timer.id, step);
+          const id = trace.addTimer(when, t);
+          const timer = this.futures.createTimer(t, id, when); // the sleep's future, too
+          this.heap.push(timer, when, id);
+          this.events?.emit(Ev.TIMER_SCHEDULE, t, id, -1, step);
+          tasks.awaiting[t] = Await.SLEEP;
+          tasks.awaitFuture[t] = timer;
+          this.events?.emit(Ev.SUSPEND, t, WaitKind.SLEEP, id, step);
           return R_SUSPEND;
         }
         case Op.PUT: {
-          const result = this.queuePut(task, this.primitives[program.target[pc]] as QueuePrimitive);
+          const result = this.queuePut(t, this.primitives[program.target[pc]] as QueuePrimitive);
           if (result !== -1) return result;
           break;
         }
         case Op.GET: {
-          const result = this.queueGet(task, this.primitives[program.target[pc]] as QueuePrimitive);
+          const result = this.queueGet(t, this.primitives[program.target[pc]] as QueuePrimitive);
           if (result !== -1) return result;
           break;
         }
         case Op.ACQUIRE: {
-          const result = this.acquire(task, this.primitives[program.target[pc]] as LockPrimitive);
+          const result = this.acquire(t, this.primitives[program.target[pc]] as LockPrimitive);
           if (result !== -1) return result;
           break;
         }
         case Op.RELEASE: {
           const lock = this.primitives[program.target[pc]] as LockPrimitive;
-          const error = this.release(task, lock, step);
-          if (error !== null) return this.raise(task, error);
-          task.pc = pc + 1;
+          const error = this.release(t, lock, step);
+          if (error !== null) return this.raise(t, error);
+          tasks.pc[t] = pc + 1;
           break;
         }
         case Op.SET: {
           const event = this.primitives[program.target[pc]] as EventPrimitive;
-          trace.emit(Ev.EV_SET, task.id, event.id, -1, step);
+          this.events?.emit(Ev.EV_SET, t, event.id, -1, step);
           if (!event.flag) {
             event.flag = true;
             for (let i = 0; i < event.waiters.length; i += 1) {
               const waiter = event.waiters.at(i);
-              if (!waiter.done) {
-                trace.emit(Ev.EV_NOTIFY, waiter.owner.id, event.id, -1, -1);
+              if (!this.futures.done(waiter)) {
+                this.events?.emit(Ev.EV_NOTIFY, this.futures.owner[waiter], event.id, -1, -1);
                 this.setResult(waiter);
               }
             }
           }
-          task.pc = pc + 1;
+          tasks.pc[t] = pc + 1;
           break;
         }
         case Op.CLEAR: {
           const event = this.primitives[program.target[pc]] as EventPrimitive;
           event.flag = false;
-          trace.emit(Ev.EV_CLEAR, task.id, event.id, -1, step);
-          task.pc = pc + 1;
+          this.events?.emit(Ev.EV_CLEAR, t, event.id, -1, step);
+          tasks.pc[t] = pc + 1;
           break;
         }
         case Op.WAIT: {
           const event = this.primitives[program.target[pc]] as EventPrimitive;
           if (event.flag) {
-            trace.emit(Ev.EV_PASS, task.id, event.id, -1, step);
-            task.pc = pc + 1;
+            this.events?.emit(Ev.EV_PASS, t, event.id, -1, step);
+            tasks.pc[t] = pc + 1;
             break;
           }
-          const future = new Future(task);
+          const future = this.futures.create(t);
           event.waiters.push(future);
-          trace.emit(Ev.EV_BLOCK, task.id, event.id, -1, step);
-          return this.suspend(task, Await.EVENT, future, event, WaitKind.EVENT, step);
+          this.events?.emit(Ev.EV_BLOCK, t, event.id, -1, step);
+          return this.suspend(t, Await.EVENT, future, event, WaitKind.EVENT, step);
         }
         case Op.CANCEL: {
-          const target = this.tasks[program.target[pc]];
-          const event = trace.emit(Ev.CANCEL, task.id, target.id, -1, step);
+          const target = program.target[pc];
+          const event = this.events?.emit(Ev.CANCEL, t, target, -1, step) ?? -1;
           trace.patchB(event, this.cancelTask(target) ? 1 : 0);
-          task.pc = pc + 1;
+          tasks.pc[t] = pc + 1;
           break;
         }
         case Op.REPEAT: {
-          task.pc = pc + 1;
-          if (program.num[pc] <= 0) task.pc = program.end[pc];
-          else (task.repeats ??= []).push(pc, 1);
+          tasks.pc[t] = pc + 1;
+          if (program.num[pc] <= 0) tasks.pc[t] = program.end[pc];
+          else (tasks.repeats[t] ??= []).push(pc, 1);
           break;
         }
       }
@@ -616,63 +670,68 @@ export class Simulation {
   }
 
   private suspend(
-    task: Task,
+    t: number,
     awaiting: number,
-    future: Future,
+    future: number,
     primitive: Primitive,
     waitKind: number,
     step: number,
   ): number {
-    task.awaiting = awaiting;
-    task.awaitFuture = future;
-    task.awaitPrimitive = primitive;
-    this.trace.emit(Ev.SUSPEND, task.id, waitKind, primitive.id, step);
+    const tasks = this.tasks;
+    tasks.awaiting[t] = awaiting;
+    tasks.awaitFuture[t] = future;
+    tasks.awaitPrimitive[t] = primitive;
+    this.events?.emit(Ev.SUSPEND, t, waitKind, primitive.id, step);
     return R_SUSPEND;
   }
 
   /** Rendered text of a LOG or PUT step, as a string id (-1 for None). */
-  private text(task: Task, pc: number): number {
+  private text(t: number, pc: number): number {
+    const tasks = this.tasks;
     const id = this.program.str[pc];
     if (id !== STR_TEMPLATE) return id;
-    const repeats = task.repeats;
+    const repeats = tasks.repeats[t];
     const n = repeats !== null && repeats.length > 0 ? repeats[repeats.length - 1] : 1;
-    return this.trace.addString(renderTemplate(this.program.templates.get(pc)!, n, task.item));
+    const item = tasks.item[t] === STR_NONE ? null : this.trace.string(tasks.item[t]);
+    return this.trace.addString(renderTemplate(this.program.templates.get(pc)!, n, item));
   }
 
   // ---------------------------------------------------------------- Queue
 
   /** `Queue.put`: `while self.full(): await putter`, then `put_nowait`. -1 when it completed. */
-  private queuePut(task: Task, queue: QueuePrimitive): number {
-    const step = task.step;
+  private queuePut(t: number, queue: QueuePrimitive): number {
+    const tasks = this.tasks;
+    const step = tasks.step(t);
     if (queue.full()) {
-      const putter = new Future(task);
+      const putter = this.futures.create(t);
       queue.putters.push(putter);
-      this.trace.emit(Ev.Q_BLOCK, task.id, queue.id, 0, step);
-      return this.suspend(task, Await.PUT, putter, queue, WaitKind.QUEUE_PUT, step);
+      this.events?.emit(Ev.Q_BLOCK, t, queue.id, 0, step);
+      return this.suspend(t, Await.PUT, putter, queue, WaitKind.QUEUE_PUT, step);
     }
-    const id = this.program.str[task.pc];
-    const valueId = id === STR_NONE ? STR_NONE : this.text(task, task.pc);
+    const id = this.program.str[tasks.pc[t]];
+    const valueId = id === STR_NONE ? STR_NONE : this.text(t, tasks.pc[t]);
     queue.items.push(valueId);
-    this.trace.emit(Ev.Q_PUT, task.id, queue.id, valueId, step);
+    this.events?.emit(Ev.Q_PUT, t, queue.id, valueId, step);
     this.wakeupNext(queue, false);
-    task.pc += 1;
+    tasks.pc[t] += 1;
     return -1;
   }
 
   /** `Queue.get`: `while self.empty(): await getter`, then `get_nowait`. -1 when it completed. */
-  private queueGet(task: Task, queue: QueuePrimitive): number {
-    const step = task.step;
+  private queueGet(t: number, queue: QueuePrimitive): number {
+    const tasks = this.tasks;
+    const step = tasks.step(t);
     if (queue.items.length === 0) {
-      const getter = new Future(task);
+      const getter = this.futures.create(t);
       queue.getters.push(getter);
-      this.trace.emit(Ev.Q_BLOCK, task.id, queue.id, 1, step);
-      return this.suspend(task, Await.GET, getter, queue, WaitKind.QUEUE_GET, step);
+      this.events?.emit(Ev.Q_BLOCK, t, queue.id, 1, step);
+      return this.suspend(t, Await.GET, getter, queue, WaitKind.QUEUE_GET, step);
     }
-    const item = queue.items.shift()!;
-    task.item = item === STR_NONE ? null : this.trace.strings[item];
-    this.trace.emit(Ev.Q_GET, task.id, queue.id, item, step);
+    const item = queue.items.shift();
+    tasks.item[t] = item;
+    this.events?.emit(Ev.Q_GET, t, queue.id, item, step);
     this.wakeupNext(queue, true);
-    task.pc += 1;
+    tasks.pc[t] += 1;
     return -1;
   }
 
@@ -680,47 +739,48 @@ export class Simulation {
   private wakeupNext(queue: QueuePrimitive, putters: boolean): void {
     const waiters = putters ? queue.putters : queue.getters;
     while (waiters.length > 0) {
-      const waiter = waiters.shift()!;
-      if (!waiter.done) {
-        this.trace.emit(Ev.Q_NOTIFY, waiter.owner.id, queue.id, putters ? 0 : 1, -1);
+      const waiter = waiters.shift();
+      const owner = this.futures.owner[waiter];
+      if (!this.futures.done(waiter)) {
+        this.events?.emit(Ev.Q_NOTIFY, owner, queue.id, putters ? 0 : 1, -1);
         this.setResult(waiter);
         break;
       }
-      this.trace.emit(Ev.Q_UNBLOCK, waiter.owner.id, queue.id, putters ? 0 : 1, -1);
+      this.events?.emit(Ev.Q_UNBLOCK, owner, queue.id, putters ? 0 : 1, -1);
     }
   }
 
   // ---------------------------------------------------------------- Lock and Semaphore
 
-  private acquire(task: Task, lock: LockPrimitive): number {
-    const step = task.step;
-    const trace = this.trace;
+  private acquire(t: number, lock: LockPrimitive): number {
+    const tasks = this.tasks;
+    const step = tasks.step(t);
     if (lock.kind === 'Lock') {
-      if (!lock.locked && allCancelled(lock.waiters)) {
+      if (!lock.locked && this.allCancelled(lock.waiters)) {
         lock.locked = true;
-        trace.emit(Ev.ACQUIRE, task.id, lock.id, -1, step);
-        task.pc += 1;
+        this.events?.emit(Ev.ACQUIRE, t, lock.id, -1, step);
+        tasks.pc[t] += 1;
         return -1;
       }
-    } else if (!(lock.value === 0 || !allCancelled(lock.waiters))) {
+    } else if (!(lock.value === 0 || !this.allCancelled(lock.waiters))) {
       // Semaphore.locked() is false: take a slot at once.
       lock.value -= 1;
-      trace.emit(Ev.ACQUIRE, task.id, lock.id, -1, step);
-      task.pc += 1;
+      this.events?.emit(Ev.ACQUIRE, t, lock.id, -1, step);
+      tasks.pc[t] += 1;
       return -1;
     }
-    const future = new Future(task);
+    const future = this.futures.create(t);
     lock.waiters.push(future);
-    trace.emit(Ev.ACQUIRE_BLOCK, task.id, lock.id, -1, step);
+    this.events?.emit(Ev.ACQUIRE_BLOCK, t, lock.id, -1, step);
     const awaiting = lock.kind === 'Lock' ? Await.LOCK : Await.SEMAPHORE;
-    return this.suspend(task, awaiting, future, lock, WaitKind.ACQUIRE, step);
+    return this.suspend(t, awaiting, future, lock, WaitKind.ACQUIRE, step);
   }
 
-  private release(task: Task, lock: LockPrimitive, step: number): PyError | null {
+  private release(t: number, lock: LockPrimitive, step: number): PyError | null {
     if (lock.kind === 'Lock') {
       if (!lock.locked) return new PyError('RuntimeError', 'Lock is not acquired.');
       lock.locked = false;
-      this.trace.emit(Ev.RELEASE, task.id, lock.id, -1, step);
+      this.events?.emit(Ev.RELEASE, t, lock.id, -1, step);
       this.lockWakeUpFirst(lock);
       return null;
     }
@@ -728,7 +788,7 @@ export class Simulation {
       return new PyError('ValueError', 'BoundedSemaphore released too many times');
     }
     lock.value += 1;
-    this.trace.emit(Ev.RELEASE, task.id, lock.id, -1, step);
+    this.events?.emit(Ev.RELEASE, t, lock.id, -1, step);
     this.semaphoreWakeUpNext(lock);
     return null;
   }
@@ -737,8 +797,8 @@ export class Simulation {
   private lockWakeUpFirst(lock: LockPrimitive): void {
     if (lock.waiters.length === 0) return;
     const first = lock.waiters.at(0);
-    if (!first.done) {
-      this.trace.emit(Ev.ACQUIRE_NOTIFY, first.owner.id, lock.id, -1, -1);
+    if (!this.futures.done(first)) {
+      this.events?.emit(Ev.ACQUIRE_NOTIFY, this.futures.owner[first], lock.id, -1, -1);
       this.setResult(first);
     }
   }
@@ -747,9 +807,9 @@ export class Simulation {
   private semaphoreWakeUpNext(sem: LockPrimitive): boolean {
     for (let i = 0; i < sem.waiters.length; i += 1) {
       const waiter = sem.waiters.at(i);
-      if (!waiter.done) {
+      if (!this.futures.done(waiter)) {
         sem.value -= 1;
-        this.trace.emit(Ev.ACQUIRE_NOTIFY, waiter.owner.id, sem.id, -1, -1);
+        this.events?.emit(Ev.ACQUIRE_NOTIFY, this.futures.owner[waiter], sem.id, -1, -1);
         this.setResult(waiter);
         return true;
       }
@@ -757,24 +817,39 @@ export class Simulation {
     return false;
   }
 
+  /** Whether every waiter's future is cancelled (none at all included). */
+  private allCancelled(waiters: Deque): boolean {
+    for (let i = 0; i < waiters.length; i += 1)
+      if (!this.futures.cancelled(waiters.at(i))) return false;
+    return true;
+  }
+
   // ---------------------------------------------------------------- the end
 
-  private finish(reason: EndReasonValue, culprit?: Task): void {
+  /** Ends the run; `culprit`: the task that never yielded (NO_YIELD). */
+  private finish(reason: EndReasonValue, culprit = -1): void {
     const trace = this.trace;
-    trace.emit(Ev.END, culprit ? culprit.id : -1, reason, -1, -1);
-    const blocked: BlockedTask[] = this.tasks
-      .filter((task) => !task.done)
-      .map((task) => ({ task: task.id, step: task.current, waitsOn: describeWait(task) }));
+    const tasks = this.tasks;
+    trace.emit(Ev.END, culprit, reason, -1, -1);
+    const blocked: BlockedTask[] = [];
+    for (let t = 0; t < tasks.count; t += 1) {
+      if (!tasks.done(t)) {
+        const waitsOn = describeWait(tasks, this.futures, t);
+        blocked.push({ task: t, step: tasks.current[t], waitsOn });
+      }
+    }
     const limits = {
       [EndReason.LIVELOCK]: this.limits.maxIterationsPerInstant,
       [EndReason.NO_YIELD]: this.limits.maxOpsPerStep,
       [EndReason.EVENT_LIMIT]: this.limits.maxEvents,
     } as Record<number, number>;
+    // The tasks to blame: those that ran in the last iteration of a livelock (each at most
+    // once), or the one that never yielded.
     const culprits =
       reason === EndReason.LIVELOCK
-        ? [...new Set(this.ranThisIteration.map((t) => t.id))]
-        : culprit
-          ? [culprit.id]
+        ? Array.from(this.ran.subarray(0, this.ranCount))
+        : culprit >= 0
+          ? [culprit]
           : [];
     trace.end = {
       reason: END_REASON_NAMES[reason],
@@ -787,29 +862,26 @@ export class Simulation {
     };
   }
 
-  private endMessage(reason: EndReasonValue, blocked: BlockedTask[], culprit?: Task): string {
+  private endMessage(reason: EndReasonValue, blocked: BlockedTask[], culprit: number): string {
     const at = `t=${formatTime(this.now)}`;
-    const list = blocked.map((b) => `${this.tasks[b.task].name} waits on ${b.waitsOn}`).join('; ');
+    const name = (t: number) => this.trace.taskNames.get(t);
+    const list = blocked.map((b) => `${name(b.task)} waits on ${b.waitsOn}`).join('; ');
     switch (reason) {
       case EndReason.DEADLOCK:
         return `deadlock at ${at}: nothing can ever happen again, and ${blocked.length} task${blocked.length === 1 ? '' : 's'} never finish: ${list}`;
       case EndReason.LIVELOCK: {
-        const spinning = [...new Set(this.ranThisIteration.map((t) => t.name))].join(', ');
-        return `livelock at ${at}: the loop ran ${this.limits.maxIterationsPerInstant} iterations without the clock moving; ${spinning || 'some task'} keep${this.ranThisIteration.length === 1 ? 's' : ''} the ready queue busy (sleep(0) in an endless loop?), so time can never advance`;
+        const ran = Array.from(this.ran.subarray(0, this.ranCount));
+        const spinning = [...new Set(ran.map(name))].join(', ');
+        return `livelock at ${at}: the loop ran ${this.limits.maxIterationsPerInstant} iterations without the clock moving; ${spinning || 'some task'} keep${ran.length === 1 ? 's' : ''} the ready queue busy (sleep(0) in an endless loop?), so time can never advance`;
       }
       case EndReason.NO_YIELD:
-        return `${culprit!.name} ran ${this.limits.maxOpsPerStep} steps at ${at} without awaiting anything that blocks: in Python this loop never gives control back to the event loop and the program hangs`;
+        return `${name(culprit)} ran ${this.limits.maxOpsPerStep} steps at ${at} without awaiting anything that blocks: in Python this loop never gives control back to the event loop and the program hangs`;
       case EndReason.EVENT_LIMIT:
         return `stopped at ${at} after ${this.limits.maxEvents} events (the trace's size bound)`;
       default:
         return '';
     }
   }
-}
-
-function allCancelled(waiters: Deque<Future>): boolean {
-  for (let i = 0; i < waiters.length; i += 1) if (!waiters.at(i).cancelled) return false;
-  return true;
 }
 
 /** Runs a scenario to its end (or to `options.until`) and returns its trace. */

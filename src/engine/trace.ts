@@ -1,5 +1,6 @@
-import { Ev, type EndReasonName } from './events';
+import type { EndReasonName } from './events';
 import type { PrimitiveType } from '../scenario/types';
+import { TextTable } from './texts';
 
 /** What a blocked task waits on when the run ends, in words the views and the CLI print. */
 export interface BlockedTask {
@@ -58,9 +59,12 @@ function grown<A extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
  * `iterationCount` and `timerCount`, and only the engine writes them.
  */
 export class Trace {
-  readonly tasks: TraceTask[] = [];
   readonly primitives: TracePrimitive[] = [];
-  readonly strings: string[] = [];
+  /** Texts of LOG events, queue items and errors, by id: see `string(id)`. */
+  readonly strings: TextTable;
+  /** Names of the tasks, by index. */
+  readonly taskNames: TextTable;
+  private taskList: TraceTask[] | null = null;
   eventCount = 0;
   iterationCount = 0;
   timerCount = 0;
@@ -82,11 +86,24 @@ export class Trace {
   iterSelect = new Uint32Array(1024);
   iterFirst = new Uint32Array(1024);
   // Per timer.
-  timerWhen = new Float64Array(1024);
-  timerTask = new Int32Array(1024);
+  timerWhen: Float64Array;
+  timerTask: Int32Array;
 
-  /** `eventCapacity`: room for this many events before the columns grow. */
-  constructor(eventCapacity = 1024) {
+  /**
+   * `eventCapacity`, `timerCapacity`: room for this many events and timers before the columns
+   * grow. `strings`: the table texts are added to (ids of the texts it already holds are valid
+   * in events).
+   */
+  constructor(
+    eventCapacity = 1024,
+    taskNames = new TextTable(),
+    strings = new TextTable(),
+    timerCapacity = 1024,
+  ) {
+    this.taskNames = taskNames;
+    this.strings = strings;
+    this.timerWhen = new Float64Array(timerCapacity);
+    this.timerTask = new Int32Array(timerCapacity);
     this.kind = new Uint8Array(eventCapacity);
     this.task = new Int32Array(eventCapacity);
     this.a = new Int32Array(eventCapacity);
@@ -105,7 +122,18 @@ export class Trace {
   }
 
   string(id: number): string {
-    return this.strings[id];
+    return this.strings.get(id);
+  }
+
+  /** The tasks, by index (made on first use: a log needs no object per task). */
+  get tasks(): readonly TraceTask[] {
+    if (this.taskList === null || this.taskList.length !== this.taskNames.length) {
+      this.taskList = Array.from({ length: this.taskNames.length }, (_, index) => ({
+        name: this.taskNames.get(index),
+        index,
+      }));
+    }
+    return this.taskList;
   }
 
   /** Bytes held by the columns (what a viewer keeps in memory for this trace). */
@@ -129,11 +157,10 @@ export class Trace {
   // ---- recording (used by the engine only) ----
 
   addString(text: string): number {
-    this.strings.push(text);
-    return this.strings.length - 1;
+    return this.strings.add(text);
   }
 
-  /** Records an event; returns its index (-1 when this trace does not keep that kind). */
+  /** Records an event; returns its index. */
   emit(kind: number, task: number, a: number, b: number, step: number): number {
     const i = this.eventCount;
     if (i === this.kind.length) this.growEvents(i + 1);
@@ -147,7 +174,7 @@ export class Trace {
     return i;
   }
 
-  /** Sets field `b` of a recorded event (not of one this trace did not keep). */
+  /** Sets field `b` of a recorded event (none when `event` is -1: it was not recorded). */
   patchB(event: number, b: number): void {
     if (event >= 0) this.b[event] = b;
   }
@@ -194,16 +221,5 @@ export class Trace {
     this.timerTask[id] = task;
     this.timerCount = id + 1;
     return id;
-  }
-}
-
-/**
- * A trace that keeps only the log lines and the end of the run (and every iteration's clock,
- * which gives their times): for outputs that need nothing else, such as `sim --format log`.
- */
-export class LogOnlyTrace extends Trace {
-  override emit(kind: number, task: number, a: number, b: number, step: number): number {
-    if (kind !== Ev.LOG && kind !== Ev.END) return -1;
-    return super.emit(kind, task, a, b, step);
   }
 }

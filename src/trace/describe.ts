@@ -29,7 +29,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
   if (task >= 0) fields.task = trace.tasks[task].name;
   if (trace.step[i] >= 0) fields.step = trace.step[i];
   const primitive = () => trace.primitives[a].name;
-  const text = (id: number) => (id < 0 ? null : trace.strings[id]);
+  const text = (id: number) => (id < 0 ? null : trace.string(id));
   const timer = (id: number) => {
     fields.timer = id;
     fields.when = trace.timerWhen[id];

@@ -6,7 +6,7 @@ import { pyNumber } from '../scenario/pyformat';
  * sleep outside any repeat (its duration, as Python prints it), else the task's name.
  */
 export function taskLabels(compiled: CompiledScenario): string[] {
-  return compiled.taskNames.map((name, t) => {
+  return compiled.taskNames.toArray().map((name, t) => {
     const seconds = singleSleep(compiled.program, t);
     return seconds === null ? name : `${name} (${pyNumber(seconds)})`;
   });

@@ -1,4 +1,5 @@
 import { Ev, formatTime, type Trace } from '../engine';
+import { ByteWriter } from '../engine/texts';
 
 export interface LogLine {
   /** Index of the LOG event in the trace. */
@@ -18,7 +19,7 @@ export function logLines(trace: Trace): LogLine[] {
         event: i,
         time: trace.timeAt(i),
         task: trace.task[i],
-        text: trace.strings[trace.a[i]],
+        text: trace.string(trace.a[i]),
       });
     }
   }
@@ -31,26 +32,18 @@ export function formatLogLine(trace: Trace, line: LogLine): string {
 }
 
 /**
- * The log as UTF-8 bytes. Lines are gathered in short strings that are encoded and dropped at
- * once: for a long run (200,000 lines) nothing survives long enough to burden the collector.
+ * The log as UTF-8 bytes, written straight into one buffer: the texts and task names that are
+ * still bytes of the scenario file are copied as they are, and no string is made per line.
  */
 export function formatLogBytes(trace: Trace): Uint8Array {
-  const encoder = new TextEncoder();
-  let out = new Uint8Array(1 << 16);
-  let length = 0;
-  const flush = (text: string) => {
-    if (length + text.length * 3 > out.length) {
-      const bigger = new Uint8Array(Math.max(out.length * 2, length + text.length * 3));
-      bigger.set(out.subarray(0, length));
-      out = bigger;
-    }
-    length += encoder.encodeInto(text, out.subarray(length)).written;
-  };
-  const kind = trace.kind;
-  const names = trace.tasks.map((t) => ` ${t.name} `);
+  const { kind, task, a, strings, taskNames } = trace;
+  let lines = 0;
+  for (let i = 0; i < trace.eventCount; i += 1) if (kind[i] === Ev.LOG) lines += 1;
+  // Room for lines of 48 bytes, more as needed: a line takes at most `room`.
+  const out = new ByteWriter(Math.max(1 << 16, 48 * lines));
+  const room = 64 + taskNames.longest + strings.longest;
   let lastTime = NaN;
   let timeText = '';
-  let chunk = '';
   for (let i = 0; i < trace.eventCount; i += 1) {
     if (kind[i] !== Ev.LOG) continue;
     const time = trace.timeAt(i);
@@ -58,14 +51,15 @@ export function formatLogBytes(trace: Trace): Uint8Array {
       lastTime = time;
       timeText = formatTime(time);
     }
-    chunk += timeText + names[trace.task[i]] + trace.strings[trace.a[i]] + '\n';
-    if (chunk.length > 16384) {
-      flush(chunk);
-      chunk = '';
-    }
+    out.reserve(room);
+    out.string(timeText);
+    out.byte(0x20);
+    taskNames.writeTo(task[i], out);
+    out.byte(0x20);
+    strings.writeTo(a[i], out);
+    out.byte(0x0a);
   }
-  flush(chunk);
-  return out.subarray(0, length);
+  return out.result();
 }
 
 export function formatLog(trace: Trace): string {

@@ -170,7 +170,7 @@ const FR: Words = {
 const WORDS: Record<NarrationLang, Words> = { en: EN, fr: FR };
 
 function item(trace: Trace, id: number): string {
-  return id < 0 ? 'None' : JSON.stringify(trace.strings[id]);
+  return id < 0 ? 'None' : JSON.stringify(trace.string(id));
 }
 
 export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): string {
@@ -228,13 +228,13 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.TASK_DONE:
       return w.done(task);
     case Ev.TASK_FAIL:
-      return w.fails(task, trace.strings[a]);
+      return w.fails(task, trace.string(a));
     case Ev.TASK_CANCELLED:
       return w.cancelledEnd(task);
     case Ev.CANCEL:
       return w.cancels(task, trace.tasks[a].name, b === 1);
     case Ev.LOG:
-      return w.prints(task, trace.strings[a]);
+      return w.prints(task, trace.string(a));
     case Ev.TIMER_SCHEDULE:
       return w.timerSet(task, time(trace.timerWhen[a]));
     case Ev.TIMER_CANCEL:

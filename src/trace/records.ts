@@ -20,7 +20,7 @@ const KIND_OF: Partial<Record<number, string>> = {
 /** Every step's completion, in order: the loop iteration and time at which it completed. */
 export function stepRecords(trace: Trace): StepRecord[] {
   const out: StepRecord[] = [];
-  const str = (id: number) => (id < 0 ? null : trace.strings[id]);
+  const str = (id: number) => (id < 0 ? null : trace.string(id));
   for (let i = 0; i < trace.eventCount; i += 1) {
     const kind = trace.kind[i];
     let name = KIND_OF[kind];
@@ -56,7 +56,7 @@ export function taskEnds(trace: Trace): Record<string, TaskEnd> {
     if (kind === Ev.TASK_DONE) ends[trace.task[i]] = { state: 'done' };
     else if (kind === Ev.TASK_CANCELLED) ends[trace.task[i]] = { state: 'cancelled' };
     else if (kind === Ev.TASK_FAIL)
-      ends[trace.task[i]] = { state: 'failed', error: trace.strings[trace.a[i]] };
+      ends[trace.task[i]] = { state: 'failed', error: trace.string(trace.a[i]) };
   }
   const blockedStep = new Map(trace.end?.blocked.map((b) => [b.task, b.step]) ?? []);
   const out: Record<string, TaskEnd> = {};

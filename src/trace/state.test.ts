@@ -22,50 +22,51 @@ import {
  * this is the ground truth the trace must let a viewer rebuild).
  */
 function engineState(sim: Simulation) {
+  // In the ready queue, a task's step is the task's number, a timer -1 - its future's number;
+  // the heap holds the timers' futures; futures are rows of sim.futures.
   const inner = sim as unknown as {
-    ready: {
-      toArray(): {
-        isTimer: boolean;
-        id: number;
-        task: { id: number };
-        readyReason: number;
-        handleCancelled?: boolean;
-      }[];
-    };
-    heap: {
-      sorted(): { id: number; when: number; task: { id: number }; handleCancelled: boolean }[];
-    };
+    ready: { toArray(): number[] };
+    heap: { sorted(): number[] };
   };
+  const f = sim.futures;
   return {
     ready: inner.ready.toArray().map((h) =>
-      h.isTimer
-        ? { kind: 'timer', task: h.task.id, timer: h.id, cancelled: !!h.handleCancelled }
-        : {
-            kind: h.readyReason === 2 ? 'wakeup' : 'step',
-            task: (h as unknown as { id: number }).id,
+      h >= 0
+        ? {
+            kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
+            task: h,
             timer: -1,
             cancelled: false,
+          }
+        : {
+            kind: 'timer',
+            task: f.owner[-1 - h],
+            timer: f.timer[-1 - h],
+            cancelled: f.handleCancelled[-1 - h] === 1,
           },
     ),
-    timers: inner.heap
-      .sorted()
-      .map((t) => ({ id: t.id, when: t.when, task: t.task.id, cancelled: t.handleCancelled })),
+    timers: inner.heap.sorted().map((k) => ({
+      id: f.timer[k],
+      when: f.when[k],
+      task: f.owner[k],
+      cancelled: f.handleCancelled[k] === 1,
+    })),
     primitives: sim.primitives.map((p) => {
       if (p.kind === 'Queue') {
         return {
-          items: p.items.toArray().map((id) => (id < 0 ? null : sim.trace.strings[id])),
-          putters: p.putters.toArray().map((f) => f.owner.id),
-          getters: p.getters.toArray().map((f) => f.owner.id),
+          items: p.items.toArray().map((id) => (id < 0 ? null : sim.trace.string(id))),
+          putters: p.putters.toArray().map((k) => f.owner[k]),
+          getters: p.getters.toArray().map((k) => f.owner[k]),
         };
       }
       const waiters = p.waiters
         .toArray()
-        .map((f) => ({ task: f.owner.id, woken: f.done && !f.cancelled }));
+        .map((k) => ({ task: f.owner[k], woken: f.done(k) && !f.cancelled(k) }));
       if (p.kind === 'Event') return { flag: p.flag, waiters };
       if (p.kind === 'Lock') return { locked: p.locked, waiters };
       return { value: p.value, waiters };
     }),
-    done: sim.tasks.map((t) => t.state),
+    done: Array.from(sim.tasks.state),
   };
 }
 

@@ -160,7 +160,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
   const a = trace.a[i];
   const b = trace.b[i];
   const task = t >= 0 ? s.tasks[t] : undefined;
-  const str = (id: number) => (id < 0 ? null : trace.strings[id]);
+  const str = (id: number) => (id < 0 ? null : trace.string(id));
   s.applied = i + 1;
   s.iteration = trace.iter[i];
   s.time = trace.timeAt(i);
