@@ -141,6 +141,30 @@ test.describe('the producer / consumer', () => {
     await page.screenshot({ path: info.outputPath('producer-consumer.png') });
   });
 
+  test('an hour in: only a window of the run is kept, and going back finds the same', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?preset=producer-consumer&t=3000');
+    await expect(page.getByTestId('console').locator('li').last()).toHaveText(
+      '3000.000 consumer got tick3001',
+    );
+    // Events are numbered from the run's start, though the first ones were let go of.
+    const counter = await page.getByTestId('event').textContent();
+    expect(Number(counter?.match(/^(\d+)\//)?.[1])).toBeGreaterThan(60_000);
+    await app.press('ArrowUp');
+    await expect(app.clock).toHaveText('2999.000 s');
+    await expect(page.getByTestId('console').locator('li').last()).toHaveText(
+      '2999.000 consumer got tick3000',
+    );
+    await app.press('Home');
+    await expect(app.clock).toHaveText('0.000 s');
+    await app.press('ArrowDown', 3);
+    await expect(page.getByTestId('console').locator('li').last()).toHaveText(
+      '2.000 consumer got tick3',
+    );
+  });
+
   test('explains a livelock in plain words', async ({ app, page }) => {
     await app.open('?preset=producer-consumer&period=0&work=0');
     await app.press('End');

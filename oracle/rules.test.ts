@@ -108,7 +108,7 @@ describe('the timer heap', () => {
       scenario({}, task('a', sleep(100_000), log('late'))),
     );
     expect(logLines(trace)[0].time).toBe(100_000);
-    expect(trace.iterTimeout[2]).toBe(86_400);
+    expect(trace.iterationTimeout(2)).toBe(86_400);
   });
 });
 

@@ -824,6 +824,34 @@ export class Simulation {
     return true;
   }
 
+  // ---------------------------------------------------------------- a long run
+
+  /**
+   * The lowest timer and text numbers the engine still refers to: timers in the heap or whose
+   * callback is in the ready queue; queue items and the item each task last got (its next
+   * texts may show it). A viewer letting go of a long run's oldest records
+   * (`Trace.dropBefore`) keeps these.
+   */
+  liveFloors(): { timer: number; string: number } {
+    const futures = this.futures;
+    let timer = this.trace.timerCount;
+    for (const f of this.heap.items()) timer = Math.min(timer, futures.timer[f]);
+    for (let i = 0; i < this.ready.length; i += 1) {
+      const handle = this.ready.at(i);
+      if (handle < 0) timer = Math.min(timer, futures.timer[-1 - handle]);
+    }
+    let string = this.trace.strings.length;
+    const keep = (id: number) => {
+      if (id >= 0) string = Math.min(string, id);
+    };
+    for (const primitive of this.primitives) {
+      if (primitive.kind === 'Queue')
+        for (let i = 0; i < primitive.items.length; i += 1) keep(primitive.items.at(i));
+    }
+    for (let t = 0; t < this.tasks.count; t += 1) keep(this.tasks.item[t]);
+    return { timer, string };
+  }
+
   // ---------------------------------------------------------------- the end
 
   /** Ends the run; `culprit`: the task that never yielded (NO_YIELD). */

@@ -6,6 +6,8 @@
  *
  * A table may extend another (`extend`): ids below the base's length read the base, which
  * lets a run add texts without copying or changing its compiled scenario's table.
+ *
+ * A long run may let go of its oldest texts (`dropBelow`): the others keep their ids.
  */
 const utf8 = new TextDecoder();
 
@@ -21,8 +23,10 @@ export class TextTable {
   /** Where each text starts in `source`, or -1 when it is the string `strings[end[id]]`. */
   private start: Int32Array;
   private end: Int32Array;
-  private readonly strings: string[] = [];
+  private strings: string[] = [];
   private readonly baseLength: number;
+  /** Own texts let go of (`dropBelow`): own text i is at `start[i - dropped]`. */
+  private dropped = 0;
   /** The largest `maxUtf8Length` of this table's own texts. */
   private ownLongest = 0;
 
@@ -56,7 +60,7 @@ export class TextTable {
     this.end[i] = this.strings.length;
     this.strings.push(text);
     this.ownLongest = Math.max(this.ownLongest, 3 * text.length);
-    return this.baseLength + i;
+    return this.length - 1;
   }
 
   /** Adds `source[start..end)`, which must be ASCII (so its bytes are its UTF-8 and UTF-16). */
@@ -65,12 +69,12 @@ export class TextTable {
     this.start[i] = start;
     this.end[i] = end;
     if (end - start > this.ownLongest) this.ownLongest = end - start;
-    return this.baseLength + i;
+    return this.length - 1;
   }
 
   get(id: number): string {
     if (id < this.baseLength) return this.base!.get(id);
-    const i = id - this.baseLength;
+    const i = this.slot(id);
     const start = this.start[i];
     if (start < 0) return this.strings[this.end[i]];
     // Decoded once, then kept as a string.
@@ -90,7 +94,7 @@ export class TextTable {
   /** The ASCII range of text `id` in `source` (a string's UTF-8 length is at most 3 per unit). */
   maxUtf8Length(id: number): number {
     if (id < this.baseLength) return this.base!.maxUtf8Length(id);
-    const i = id - this.baseLength;
+    const i = this.slot(id);
     const start = this.start[i];
     return start < 0 ? 3 * this.strings[this.end[i]].length : this.end[i] - start;
   }
@@ -98,7 +102,7 @@ export class TextTable {
   /** Writes text `id` as UTF-8 to `out` (which has room for `maxUtf8Length(id)` bytes). */
   writeTo(id: number, out: ByteWriter): void {
     if (id < this.baseLength) return this.base!.writeTo(id, out);
-    const i = id - this.baseLength;
+    const i = this.slot(id);
     const start = this.start[i];
     if (start >= 0) out.copy(this.source!, this.sourceView!, start, this.end[i]);
     else out.string(this.strings[this.end[i]]);
@@ -107,7 +111,7 @@ export class TextTable {
   /** Whether text `id` has exactly the bytes `source[start..end)`, which are ASCII. */
   equalsRange(id: number, start: number, end: number): boolean {
     if (id < this.baseLength) return this.base!.equalsRange(id, start, end);
-    const i = id - this.baseLength;
+    const i = this.slot(id);
     const source = this.source!;
     const from = this.start[i];
     if (from >= 0) {
@@ -127,8 +131,42 @@ export class TextTable {
     return Array.from({ length: this.length }, (_, id) => this.get(id));
   }
 
+  /** The first id still held (texts below it, other than the base's, were let go of). */
+  get floor(): number {
+    return this.baseLength + this.dropped;
+  }
+
+  /**
+   * Lets go of this table's own texts below `id` (the base's stay): a long run's memory stays
+   * bounded. Reading one of them afterwards is an error.
+   */
+  dropBelow(id: number): void {
+    const count = Math.min(id, this.length) - this.floor;
+    if (count <= 0) return;
+    const kept = this.length - this.floor - count;
+    this.start.copyWithin(0, count, count + kept);
+    this.end.copyWithin(0, count, count + kept);
+    this.dropped += count;
+    // The strings still referred to, renumbered.
+    const strings: string[] = [];
+    for (let i = 0; i < kept; i += 1) {
+      if (this.start[i] < 0) {
+        strings.push(this.strings[this.end[i]]);
+        this.end[i] = strings.length - 1;
+      }
+    }
+    this.strings = strings;
+  }
+
+  /** Where own text `id` is in `start` and `end`. */
+  private slot(id: number): number {
+    const i = id - this.baseLength - this.dropped;
+    if (i < 0) throw new Error(`text ${id} was let go of (the run keeps texts from ${this.floor})`);
+    return i;
+  }
+
   private reserve(): number {
-    const i = this.length - this.baseLength;
+    const i = this.length - this.baseLength - this.dropped;
     if (i === this.start.length) {
       this.start = grow(this.start, i + 1);
       this.end = grow(this.end, i + 1);

@@ -55,8 +55,13 @@ function grown<A extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
  * iterations from 1 (index 0 is the state before the loop starts). Timers are numbered in
  * creation order, which is also their tie-break order in the heap.
  *
- * The columns are public for fast reading; they are valid up to `eventCount`,
- * `iterationCount` and `timerCount`, and only the engine writes them.
+ * The event columns are public for fast reading; they are valid up to `eventCount`, and only
+ * the engine writes them. Iterations and timers are read through methods (`iterationTime`,
+ * `timerWhen`...).
+ *
+ * An endless run viewed for an hour would keep growing: `dropBefore` lets go of the oldest
+ * events, iterations, timers and texts. Events are then renumbered from 0 (`eventBase` of them
+ * were dropped); iterations, timers and texts keep their numbers.
  */
 export class Trace {
   readonly primitives: TracePrimitive[] = [];
@@ -68,6 +73,12 @@ export class Trace {
   eventCount = 0;
   iterationCount = 0;
   timerCount = 0;
+  /** Events dropped (`dropBefore`): event 0 is the run's event number `eventBase`. */
+  eventBase = 0;
+  /** The first iteration still held (its time only, when its events were dropped). */
+  iterBase = 0;
+  /** The first timer still held. */
+  timerBase = 0;
   end: RunEnd | null = null;
 
   // Per event.
@@ -77,17 +88,17 @@ export class Trace {
   b: Int32Array;
   step: Int32Array;
   iter: Uint32Array;
-  // Per iteration.
+  // Per iteration, from `iterBase`.
   /** Clock after the iteration's select. */
-  iterTime = new Float64Array(1024);
+  private iterTime = new Float64Array(1024);
   /** The select timeout; -1 for None. */
-  iterTimeout = new Float64Array(1024);
+  private iterTimeout = new Float64Array(1024);
   /** Index of the iteration's SELECT event: events before it still read the previous time. */
-  iterSelect = new Uint32Array(1024);
-  iterFirst = new Uint32Array(1024);
-  // Per timer.
-  timerWhen: Float64Array;
-  timerTask: Int32Array;
+  private iterSelect = new Uint32Array(1024);
+  private iterFirst = new Uint32Array(1024);
+  // Per timer, from `timerBase`.
+  private whenOfTimer: Float64Array;
+  private taskOfTimer: Int32Array;
 
   /**
    * `eventCapacity`, `timerCapacity`: room for this many events and timers before the columns
@@ -102,8 +113,8 @@ export class Trace {
   ) {
     this.taskNames = taskNames;
     this.strings = strings;
-    this.timerWhen = new Float64Array(timerCapacity);
-    this.timerTask = new Int32Array(timerCapacity);
+    this.whenOfTimer = new Float64Array(timerCapacity);
+    this.taskOfTimer = new Int32Array(timerCapacity);
     this.kind = new Uint8Array(eventCapacity);
     this.task = new Int32Array(eventCapacity);
     this.a = new Int32Array(eventCapacity);
@@ -116,9 +127,38 @@ export class Trace {
   timeAt(index: number): number {
     const iteration = this.iter[index];
     if (iteration === 0) return 0;
-    return index < this.iterSelect[iteration]
-      ? this.iterTime[iteration - 1]
-      : this.iterTime[iteration];
+    const k = iteration - this.iterBase;
+    return index < this.iterSelect[k] ? this.iterTime[k - 1] : this.iterTime[k];
+  }
+
+  /** The clock after iteration `k`'s select (before it returns: the previous iteration's). */
+  iterationTime(k: number): number {
+    return this.iterTime[k - this.iterBase];
+  }
+
+  /** Iteration `k`'s select timeout: -1 for None. */
+  iterationTimeout(k: number): number {
+    return this.iterTimeout[k - this.iterBase];
+  }
+
+  /** Whether iteration `k`'s select has returned. */
+  iterationSelected(k: number): boolean {
+    return this.iterSelect[k - this.iterBase] !== 0xffffffff;
+  }
+
+  /** Index of iteration `k`'s first event (0 if it began before the events still held). */
+  iterationFirstEvent(k: number): number {
+    return this.iterFirst[k - this.iterBase];
+  }
+
+  /** Deadline of timer `id`. */
+  timerWhen(id: number): number {
+    return this.whenOfTimer[id - this.timerBase];
+  }
+
+  /** The task that scheduled timer `id`. */
+  timerTask(id: number): number {
+    return this.taskOfTimer[id - this.timerBase];
   }
 
   string(id: number): string {
@@ -149,9 +189,46 @@ export class Trace {
       this.iterTimeout,
       this.iterSelect,
       this.iterFirst,
-      this.timerWhen,
-      this.timerTask,
+      this.whenOfTimer,
+      this.taskOfTimer,
     ].reduce((sum, column) => sum + column.byteLength, 0);
+  }
+
+  /**
+   * Lets go of the events before event `n` (the others are renumbered from 0), the iterations
+   * wholly before it, the timers below `timerFloor` and the run's texts below `stringFloor`.
+   * The caller makes sure that nothing still held refers to what goes: see
+   * `Simulation.liveFloors` and src/store/run.ts.
+   */
+  dropBefore(n: number, timerFloor: number, stringFloor: number): void {
+    n = Math.max(0, Math.min(n, this.eventCount));
+    const kept = this.eventCount - n;
+    if (n > 0) {
+      for (const column of [this.kind, this.task, this.a, this.b, this.step, this.iter])
+        column.copyWithin(0, n, n + kept);
+      this.eventCount = kept;
+      this.eventBase += n;
+      // Iterations: from the one before the first event's (timeAt reads its time).
+      const first = kept > 0 ? this.iter[0] : this.iterationCount;
+      const drop = Math.max(0, first - 1 - this.iterBase);
+      const count = this.iterationCount + 1 - this.iterBase - drop;
+      for (const column of [this.iterTime, this.iterTimeout, this.iterSelect, this.iterFirst])
+        column.copyWithin(0, drop, drop + count);
+      this.iterBase += drop;
+      for (let k = 0; k < count; k += 1) {
+        this.iterFirst[k] = Math.max(0, this.iterFirst[k] - n);
+        if (this.iterSelect[k] !== 0xffffffff)
+          this.iterSelect[k] = Math.max(0, this.iterSelect[k] - n);
+      }
+    }
+    const timers = Math.min(timerFloor, this.timerCount) - this.timerBase;
+    if (timers > 0) {
+      const count = this.timerCount - this.timerBase - timers;
+      this.whenOfTimer.copyWithin(0, timers, timers + count);
+      this.taskOfTimer.copyWithin(0, timers, timers + count);
+      this.timerBase += timers;
+    }
+    this.strings.dropBelow(stringFloor);
   }
 
   // ---- recording (used by the engine only) ----
@@ -189,14 +266,14 @@ export class Trace {
   }
 
   beginIteration(): void {
-    const k = this.iterationCount + 1;
+    this.iterationCount += 1;
+    const k = this.iterationCount - this.iterBase;
     if (k + 1 > this.iterTime.length) {
       this.iterTime = grown(this.iterTime, k + 1);
       this.iterTimeout = grown(this.iterTimeout, k + 1);
       this.iterSelect = grown(this.iterSelect, k + 1);
       this.iterFirst = grown(this.iterFirst, k + 1);
     }
-    this.iterationCount = k;
     this.iterFirst[k] = this.eventCount;
     // Until select returns, the clock reads the previous time.
     this.iterTime[k] = this.iterTime[k - 1];
@@ -205,7 +282,7 @@ export class Trace {
 
   /** Records select's return: from the next event on, the clock reads `time`. */
   markSelect(time: number, timeout: number): void {
-    const k = this.iterationCount;
+    const k = this.iterationCount - this.iterBase;
     this.iterTime[k] = time;
     this.iterTimeout[k] = timeout;
     this.iterSelect[k] = this.eventCount;
@@ -213,12 +290,13 @@ export class Trace {
 
   addTimer(when: number, task: number): number {
     const id = this.timerCount;
-    if (id + 1 > this.timerWhen.length) {
-      this.timerWhen = grown(this.timerWhen, id + 1);
-      this.timerTask = grown(this.timerTask, id + 1);
+    const i = id - this.timerBase;
+    if (i + 1 > this.whenOfTimer.length) {
+      this.whenOfTimer = grown(this.whenOfTimer, i + 1);
+      this.taskOfTimer = grown(this.taskOfTimer, i + 1);
     }
-    this.timerWhen[id] = when;
-    this.timerTask[id] = task;
+    this.whenOfTimer[i] = when;
+    this.taskOfTimer[i] = task;
     this.timerCount = id + 1;
     return id;
   }

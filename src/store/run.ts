@@ -16,11 +16,37 @@ import type { CodeLang } from '../scenario/comments';
 import type { Scenario } from '../scenario/types';
 import { taskLabels } from '../trace/labels';
 import { logLines, type LogLine } from '../trace/log';
-import { makespan, taskTimelines, type TaskTimeline } from '../trace/segments';
-import { StateIndex } from '../trace/state';
+import {
+  carryTimelines,
+  extendTimelines,
+  makespan,
+  taskTimelines,
+  type TaskTimeline,
+} from '../trace/segments';
+import { rebaseState, StateIndex } from '../trace/state';
+import { referencedFloors } from '../trace/window';
 
 /** How far ahead an endless run is simulated, in virtual seconds. */
 export const LOOKAHEAD = 30;
+
+/**
+ * An endless run keeps a window of its trace, so that memory stays bounded however long it
+ * plays: at least `events` events before the cursor and `seconds` virtual seconds, but never
+ * more than `maxEvents` events; and the last `logLines` console lines before it (the console
+ * shows as many).
+ */
+export interface WindowSize {
+  events: number;
+  seconds: number;
+  maxEvents: number;
+  logLines: number;
+}
+export const WINDOW: WindowSize = {
+  events: 20_000,
+  seconds: 120,
+  maxEvents: 400_000,
+  logLines: 200,
+};
 
 export interface Run {
   choice: PresetParams;
@@ -32,21 +58,38 @@ export interface Run {
   labels: string[];
   endless: boolean;
   simulation: Simulation;
+  /** For an endless run, a window: `trace.eventBase` events before its first were let go of. */
   trace: Trace;
   index: StateIndex;
   timelines: TaskTimeline[];
+  /** The console's lines (those from before the window first, with negative event numbers). */
   logs: LogLine[];
+  /** Where each task stood when the window began (null: it begins with the run). */
+  carried: TaskTimeline[] | null;
+  /** The last console lines from before the window. */
+  carriedLogs: LogLine[];
   /** Virtual time simulated so far (the end of the run when it ended). */
   horizon: number;
   /** Bumped each time the run grows, so that views know to redraw. */
   version: number;
   /** Wall-clock milliseconds the last (re)simulation took. */
   simulateMs: number;
+  window: WindowSize;
 }
 
-function derive(run: Run): void {
-  run.timelines = taskTimelines(run.trace);
-  run.logs = logLines(run.trace);
+/**
+ * The timelines and the console lines: continued with the events from `from` on (the trace
+ * grew), or made again (0: a new run, or a window that moved).
+ */
+function derive(run: Run, from = 0): void {
+  const trace = run.trace;
+  if (from === 0) {
+    run.timelines = taskTimelines(trace, trace.eventCount, run.carried);
+    run.logs = run.carriedLogs.concat(logLines(trace));
+  } else {
+    extendTimelines(run.timelines, trace, from);
+    for (const line of logLines(trace, trace.eventCount, from)) run.logs.push(line);
+  }
   run.horizon =
     run.simulation.ended && !run.endless ? makespan(run.trace, run.timelines) : run.horizon;
   run.version += 1;
@@ -58,7 +101,12 @@ export interface ScenarioFile {
   scenario: Scenario;
 }
 
-export function createRun(choice: PresetParams, until = 0, file: ScenarioFile | null = null): Run {
+export function createRun(
+  choice: PresetParams,
+  until = 0,
+  file: ScenarioFile | null = null,
+  window = WINDOW,
+): Run {
   const started = performance.now();
   const { scenario, python } = file
     ? { scenario: file.scenario, python: generatePython(file.scenario) }
@@ -83,22 +131,65 @@ export function createRun(choice: PresetParams, until = 0, file: ScenarioFile | 
     index: new StateIndex(trace),
     timelines: [],
     logs: [],
+    carried: null,
+    carriedLogs: [],
     horizon: endless ? horizon : 0,
     version: 0,
     simulateMs: 0,
+    window,
   };
+  if (endless) keepWindow(run, until);
   derive(run);
   run.simulateMs = performance.now() - started;
   return run;
 }
 
-/** Simulates an endless run further, so that it covers `until` and some time beyond. */
-export function extendRun(run: Run, until: number): boolean {
-  if (!run.endless || run.simulation.ended || until + LOOKAHEAD / 2 <= run.horizon) return false;
+/**
+ * Simulates an endless run further, so that it covers `until` and some time beyond, and lets
+ * go of the events far behind `until`. Returns the number of events let go of: event numbers
+ * (the cursor) go down by as much.
+ */
+export function extendRun(run: Run, until: number): number {
+  if (!run.endless || run.simulation.ended || until + LOOKAHEAD / 2 <= run.horizon) return 0;
   run.horizon = until + LOOKAHEAD;
+  const from = run.trace.eventCount;
   run.simulation.runUntil(run.horizon);
-  derive(run);
-  return true;
+  const dropped = keepWindow(run, until);
+  derive(run, dropped > 0 ? 0 : from);
+  return dropped;
+}
+
+/** Where an endless run's window begins: the time of its first event. */
+export function windowStart(run: Run): number {
+  return run.trace.eventBase > 0 && run.trace.eventCount > 0 ? run.trace.timeAt(0) : 0;
+}
+
+/**
+ * Lets go of the events far behind `until` once there are enough of them (as many as are kept:
+ * the work is proportional to the events simulated). The window then starts from the state at
+ * the cut, each task's stretch in progress, and the last console lines. Returns how many.
+ */
+function keepWindow(run: Run, until: number): number {
+  const trace = run.trace;
+  const keep = run.window;
+  const cursor = eventsUpTo(trace, until);
+  const cut = Math.max(
+    Math.min(cursor - keep.events, eventsBefore(trace, until - keep.seconds)),
+    cursor - keep.maxEvents,
+  );
+  if (cut < keep.events) return 0;
+  const state = run.index.stateAfter(cut);
+  const carried = carryTimelines(taskTimelines(trace, cut, run.carried), cut);
+  const logs = run.carriedLogs.concat(logLines(trace, cut));
+  run.carriedLogs = logs
+    .slice(-keep.logLines)
+    .map((line) => ({ ...line, event: line.event - cut }));
+  run.carried = carried;
+  const live = run.simulation.liveFloors();
+  const used = referencedFloors(trace, cut, state);
+  trace.dropBefore(cut, Math.min(live.timer, used.timer), Math.min(live.string, used.string));
+  run.index = new StateIndex(trace, undefined, rebaseState(state, cut));
+  return cut;
 }
 
 /** Number of events at or before virtual time `t` (binary search: event times never decrease). */

@@ -7,7 +7,16 @@ import { create } from 'zustand';
 import { presetDefaults, type PresetId, type PresetParams } from '../scenario/presets';
 import type { Lang } from '../i18n/messages';
 export type Theme = 'light' | 'dark';
-import { createRun, eventsBefore, eventsUpTo, extendRun, type Run, type ScenarioFile } from './run';
+import {
+  createRun,
+  eventsBefore,
+  eventsUpTo,
+  extendRun,
+  windowStart,
+  type Run,
+  type ScenarioFile,
+  type WindowSize,
+} from './run';
 import type { UrlMessage } from './url';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -90,28 +99,48 @@ export function createAppStore(initial: {
   choice: PresetParams;
   t?: number;
   messages?: UrlMessage[];
+  /** How much of an endless run to keep (tests make it small). */
+  window?: WindowSize;
   lang?: Lang;
 }) {
   return create<AppState>()((set, get) => {
+    /**
+     * An endless run keeps a window of its events (see run.ts): to show a time before it, the
+     * run is simulated again from the start (the same events: the engine is deterministic).
+     */
+    const rewind = (run: Run, t: number) =>
+      run.trace.eventBase > 0 && t < windowStart(run)
+        ? createRun(run.choice, t, run.file, run.window)
+        : run;
     /** Shows virtual time `t`: every event at or before it applied (t=0 is the very start). */
-    const showTime = (t: number, run = get().run) => {
+    const showTime = (t: number, current = get().run) => {
+      const run = rewind(current, t);
       extendRun(run, t);
       const time = clampTime(run, t);
-      return { playhead: time, cursor: time <= 0 ? 0 : eventsUpTo(run.trace, time) };
+      return { run, playhead: time, cursor: time <= 0 ? 0 : eventsUpTo(run.trace, time) };
     };
-    const showCursor = (cursor: number, run = get().run) => {
+    /**
+     * Shows the state after `cursor` events. The state after the window's first event is shown from
+     * a window that holds the event before it (its time and narration): see `rewind`.
+     */
+    const showCursor = (cursor: number, current = get().run) => {
+      let run = current;
+      if (cursor <= 0 && run.trace.eventBase > 0) {
+        const event = run.trace.eventBase + cursor;
+        run = rewind(run, windowStart(run) - 1e-9);
+        cursor = event - run.trace.eventBase;
+      }
       const count = Math.max(0, Math.min(cursor, run.trace.eventCount));
-      const playhead = count === 0 ? 0 : run.trace.timeAt(count - 1);
-      extendRun(run, playhead);
-      return { cursor: count, playhead };
+      const playhead = count === 0 ? windowStart(run) : run.trace.timeAt(count - 1);
+      return { run, cursor: count - extendRun(run, playhead), playhead };
     };
     const rerun = (choice: PresetParams, file: ScenarioFile | null = null) => {
       const { playhead } = get();
-      const run = createRun(choice, playhead, file);
+      const run = createRun(choice, playhead, file, initial.window);
       // Keep the place in time where it still exists.
-      set({ choice, file, run, ...showTime(playhead, run) });
+      set({ choice, file, ...showTime(playhead, run) });
     };
-    const run = createRun(initial.choice, initial.t ?? 0, initial.file ?? null);
+    const run = createRun(initial.choice, initial.t ?? 0, initial.file ?? null, initial.window);
     return {
       choice: initial.choice,
       urlMessages: initial.messages ?? [],
@@ -131,7 +160,6 @@ export function createAppStore(initial: {
       setFileError: (fileError) => set({ fileError }),
       dismissMessages: () => set({ urlMessages: [] }),
 
-      run,
       ...showTime(initial.t ?? 0, run),
       playing: false,
       speed: 1,
@@ -169,9 +197,14 @@ export function createAppStore(initial: {
         } else if (cursor > 0) {
           // The end of the previous instant.
           set({ playing: false, ...showCursor(eventsBefore(trace, trace.timeAt(cursor - 1))) });
+        } else if (trace.eventBase > 0) {
+          // The window's first instant: the previous one is before it.
+          const start = windowStart(r);
+          const run = rewind(r, start - 1e-9);
+          set({ playing: false, ...showCursor(eventsBefore(run.trace, start), run) });
         }
       },
-      toStart: () => set({ playing: false, cursor: 0, playhead: 0 }),
+      toStart: () => set({ playing: false, ...showTime(0) }),
       toEnd: () => {
         const r = get().run;
         set({

@@ -32,11 +32,11 @@ export function eventFields(trace: Trace, i: number): EventFields {
   const text = (id: number) => (id < 0 ? null : trace.string(id));
   const timer = (id: number) => {
     fields.timer = id;
-    fields.when = trace.timerWhen[id];
+    fields.when = trace.timerWhen(id);
   };
   switch (kind) {
     case Ev.SELECT:
-      fields.timeout = trace.iterTimeout[trace.iter[i]];
+      fields.timeout = trace.iterationTimeout(trace.iter[i]);
       fields.readyBefore = a;
       break;
     case Ev.TIMER_DROP:
@@ -113,12 +113,12 @@ export function eventFields(trace: Trace, i: number): EventFields {
 export function traceToJson(trace: Trace) {
   const iterations = [];
   for (let k = 1; k <= trace.iterationCount; k += 1) {
-    const timeout = trace.iterTimeout[k];
+    const timeout = trace.iterationTimeout(k);
     iterations.push({
       iteration: k,
-      time: trace.iterTime[k],
+      time: trace.iterationTime(k),
       timeout: timeout < 0 ? null : timeout,
-      firstEvent: trace.iterFirst[k],
+      firstEvent: trace.iterationFirstEvent(k),
     });
   }
   const events = [];

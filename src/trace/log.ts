@@ -9,11 +9,11 @@ export interface LogLine {
   text: string;
 }
 
-/** The `show_timer` lines of a run, in order. */
-export function logLines(trace: Trace): LogLine[] {
+/** The `show_timer` lines of a run, in order (of its events `from` to `upTo`). */
+export function logLines(trace: Trace, upTo = trace.eventCount, from = 0): LogLine[] {
   const lines: LogLine[] = [];
   const kind = trace.kind;
-  for (let i = 0; i < trace.eventCount; i += 1) {
+  for (let i = from; i < upTo; i += 1) {
     if (kind[i] === Ev.LOG) {
       lines.push({
         event: i,

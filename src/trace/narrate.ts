@@ -184,18 +184,18 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
   switch (kind) {
     case Ev.ITER_START: {
       const k = trace.iter[i];
-      if (trace.iterSelect[k] === 0xffffffff || trace.iterTimeout[k] === 0) return w.iteration(k);
-      if (trace.iterTimeout[k] < 0) return w.iterationIdle(k);
-      return w.iterationWaits(k, time(trace.iterTimeout[k]), time(trace.iterTime[k]));
+      if (!trace.iterationSelected(k) || trace.iterationTimeout(k) === 0) return w.iteration(k);
+      if (trace.iterationTimeout(k) < 0) return w.iterationIdle(k);
+      return w.iterationWaits(k, time(trace.iterationTimeout(k)), time(trace.iterationTime(k)));
     }
     case Ev.SELECT: {
       const k = trace.iter[i];
-      return trace.iterTimeout[k] === 0
+      return trace.iterationTimeout(k) === 0
         ? w.selectReady
-        : w.selectJump(time(trace.iterTimeout[k]), time(trace.iterTime[k]));
+        : w.selectJump(time(trace.iterationTimeout(k)), time(trace.iterationTime(k)));
     }
     case Ev.TIMER_DROP:
-      return w.timerDrop(time(trace.timerWhen[a]));
+      return w.timerDrop(time(trace.timerWhen(a)));
     case Ev.TIMER_FIRE:
       return w.timerFire(task);
     case Ev.TASK_CREATE:
@@ -209,7 +209,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.SUSPEND:
       switch (a) {
         case WaitKind.SLEEP:
-          return w.sleeps(task, time(trace.timerWhen[b]));
+          return w.sleeps(task, time(trace.timerWhen(b)));
         case WaitKind.QUEUE_PUT:
           return w.waitsFull(task, prim(b));
         case WaitKind.QUEUE_GET:
@@ -236,7 +236,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.LOG:
       return w.prints(task, trace.string(a));
     case Ev.TIMER_SCHEDULE:
-      return w.timerSet(task, time(trace.timerWhen[a]));
+      return w.timerSet(task, time(trace.timerWhen(a)));
     case Ev.TIMER_CANCEL:
       return w.timerCancel(task);
     case Ev.Q_PUT:

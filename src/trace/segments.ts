@@ -28,15 +28,39 @@ export interface TaskTimeline {
   endEvent: number;
 }
 
-/** Every task's sleeps and blocks, in time order, from the trace. */
-export function taskTimelines(trace: Trace, upTo = trace.eventCount): TaskTimeline[] {
-  const timelines: TaskTimeline[] = trace.tasks.map(() => ({
-    segments: [],
-    endTime: null,
-    endState: null,
-    endEvent: -1,
+/**
+ * Every task's sleeps and blocks, in time order, from the trace. `carried`: where each task
+ * stood before the trace's first event (`carryTimelines`), for a long run's later window.
+ */
+export function taskTimelines(
+  trace: Trace,
+  upTo = trace.eventCount,
+  carried: TaskTimeline[] | null = null,
+): TaskTimeline[] {
+  const timelines: TaskTimeline[] = trace.tasks.map((_, t) => ({
+    segments: carried ? carried[t].segments.map((segment) => ({ ...segment })) : [],
+    endTime: carried ? carried[t].endTime : null,
+    endState: carried ? carried[t].endState : null,
+    endEvent: carried ? carried[t].endEvent : -1,
   }));
-  const open: (Segment | null)[] = trace.tasks.map(() => null);
+  return extendTimelines(timelines, trace, 0, upTo);
+}
+
+/**
+ * The same timelines, continued with events `from` to `upTo` (the trace grew): the work is
+ * proportional to the new events.
+ */
+export function extendTimelines(
+  timelines: TaskTimeline[],
+  trace: Trace,
+  from: number,
+  upTo = trace.eventCount,
+): TaskTimeline[] {
+  // The stretches still open: each task's last, unless it ended.
+  const open: (Segment | null)[] = timelines.map((timeline) => {
+    const last = timeline.segments[timeline.segments.length - 1];
+    return last && last.endEvent < 0 && timeline.endTime === null ? last : null;
+  });
   const kind = trace.kind;
   const closeAt = (t: number, time: number, event: number) => {
     const segment = open[t];
@@ -46,7 +70,7 @@ export function taskTimelines(trace: Trace, upTo = trace.eventCount): TaskTimeli
       open[t] = null;
     }
   };
-  for (let i = 0; i < upTo; i += 1) {
+  for (let i = from; i < upTo; i += 1) {
     const k = kind[i];
     if (k === Ev.SUSPEND) {
       const t = trace.task[i];
@@ -79,6 +103,29 @@ export function taskTimelines(trace: Trace, upTo = trace.eventCount): TaskTimeli
     if (segment) segment.end = Math.max(last, segment.start);
   });
   return timelines;
+}
+
+/**
+ * Where each task stands before event `n`, for a trace about to drop its first `n` events: the
+ * segment still open then (its events renumbered: the start's is negative), and its end if it
+ * ended before.
+ */
+export function carryTimelines(timelines: TaskTimeline[], n: number): TaskTimeline[] {
+  return timelines.map((timeline) => {
+    const ended = timeline.endTime !== null && timeline.endEvent < n;
+    const open = timeline.segments.find(
+      (segment) => segment.startEvent < n && (segment.endEvent < 0 || segment.endEvent >= n),
+    );
+    return {
+      segments:
+        open && !ended
+          ? [{ ...open, startEvent: open.startEvent - n, end: NaN, endEvent: -1 }]
+          : [],
+      endTime: ended ? timeline.endTime : null,
+      endState: ended ? timeline.endState : null,
+      endEvent: ended ? timeline.endEvent - n : -1,
+    };
+  });
 }
 
 /** Time of the last task's end, or of the last event when some never end. */

@@ -170,7 +170,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       s.timeout = null;
       break;
     case Ev.SELECT: {
-      const timeout = trace.iterTimeout[s.iteration];
+      const timeout = trace.iterationTimeout(s.iteration);
       s.timeout = timeout < 0 ? null : timeout;
       break;
     }
@@ -179,7 +179,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       break;
     case Ev.TIMER_FIRE:
       removeFirst(s.timers, (x) => x.id === a);
-      s.ready.push({ kind: 'timer', task: trace.timerTask[a], timer: a, cancelled: false });
+      s.ready.push({ kind: 'timer', task: trace.timerTask(a), timer: a, cancelled: false });
       break;
     case Ev.TASK_CREATE:
       task!.status = 'ready';
@@ -230,7 +230,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       task!.step = trace.step[i];
       break;
     case Ev.TIMER_SCHEDULE:
-      insertTimer(s.timers, { id: a, when: trace.timerWhen[a], task: t, cancelled: false });
+      insertTimer(s.timers, { id: a, when: trace.timerWhen(a), task: t, cancelled: false });
       break;
     case Ev.TIMER_CANCEL: {
       const timer =
@@ -334,12 +334,14 @@ export class StateIndex {
   private readonly snapshots: LoopState[] = [];
   readonly interval: number;
 
+  /** `initial`: the state before the trace's first event (a long run's window starts later). */
   constructor(
     private readonly trace: Trace,
     interval?: number,
+    initial: LoopState = initialState(trace),
   ) {
     this.interval = interval ?? Math.max(256, 4 * (trace.tasks.length + trace.primitives.length));
-    this.snapshots.push(initialState(trace));
+    this.snapshots.push(initial);
   }
 
   /** Takes the snapshots up to `applied` events. */
@@ -363,4 +365,24 @@ export class StateIndex {
     for (let i = state.applied; i < count; i += 1) applyEvent(state, this.trace, i);
     return state;
   }
+}
+
+/** The state after the first `applied` events, replayed from `from` without snapshots. */
+export function replayState(trace: Trace, applied: number, from: LoopState): LoopState {
+  const state = cloneState(from);
+  for (let i = state.applied; i < applied; i += 1) applyEvent(state, trace, i);
+  return state;
+}
+
+/**
+ * The same state, for a trace whose first `n` events were dropped (`Trace.dropBefore`): event
+ * numbers go down by `n` (the keys of items put before are negative, and stay unique).
+ */
+export function rebaseState(state: LoopState, n: number): LoopState {
+  const next = cloneState(state);
+  next.applied -= n;
+  for (const p of next.primitives) {
+    if (p.type === 'Queue') p.itemKeys = p.itemKeys.map((key) => key - n);
+  }
+  return next;
 }

@@ -44,6 +44,9 @@ export function useLoopState(): LoopState {
  */
 export function usePlaybackCursor(): number {
   const cursor = useApp(selectCursor);
+  const version = useApp(selectRunVersion);
   const deferred = useDeferredValue(cursor);
-  return useApp(selectPlaying) ? deferred : cursor;
+  // A cursor of an older version of the run may count events the window has let go of.
+  const deferredVersion = useDeferredValue(version);
+  return useApp(selectPlaying) && deferredVersion === version ? deferred : cursor;
 }

@@ -31,7 +31,7 @@ export function TaskChip({ task, name, note }: { task: number; name: string; not
 export function describeTask(
   task: TaskState,
   primitiveNames: string[],
-  timerWhen: Float64Array,
+  timerWhen: (id: number) => number,
   t: T,
 ): string {
   switch (task.status) {
@@ -42,7 +42,7 @@ export function describeTask(
     case 'running':
       return t('task.running');
     case 'sleeping':
-      return t('task.sleeping', { t: formatTime(timerWhen[task.target]) });
+      return t('task.sleeping', { t: formatTime(timerWhen(task.target)) });
     case 'waiting': {
       const primitive = primitiveNames[task.target];
       if (task.wait === WaitKind.QUEUE_PUT) return t('task.put', { primitive });
@@ -69,8 +69,8 @@ const READY_NOTES: Record<'step' | 'wakeup' | 'timer', MessageKey> = {
 function selectTimeout(trace: Trace, state: LoopState): string {
   if (state.timeout !== null) return formatTime(state.timeout);
   const k = state.iteration;
-  if (k === 0 || k > trace.iterationCount || trace.iterSelect[k] === 0xffffffff) return '…';
-  const timeout = trace.iterTimeout[k];
+  if (k === 0 || k > trace.iterationCount || !trace.iterationSelected(k)) return '…';
+  const timeout = trace.iterationTimeout(k);
   return timeout < 0 ? 'None' : formatTime(timeout);
 }
 
@@ -108,7 +108,7 @@ export function LoopPanel() {
       </p>
       <p className="event-line" aria-live="polite" data-testid="event">
         <span className="event-index">
-          {cursor}/{trace.eventCount}
+          {trace.eventBase + cursor}/{trace.eventBase + trace.eventCount}
         </span>{' '}
         {last}
       </p>
@@ -178,7 +178,8 @@ export function LoopPanel() {
             {state.tasks.map((task, i) => (
               <li key={i} className={`task-state ${task.status}`}>
                 <span className="dot" style={{ background: taskColor(i) }} aria-hidden="true" />
-                <b>{names[i]}</b> {describeTask(task, primitiveNames, trace.timerWhen, t)}
+                <b>{names[i]}</b>{' '}
+                {describeTask(task, primitiveNames, (id) => trace.timerWhen(id), t)}
               </li>
             ))}
           </ul>

@@ -16,7 +16,7 @@ export function describeSegment(
     ? t('segment.fromTo', { from: formatTime(segment.start), to: formatTime(segment.end) })
     : t('segment.since', { from: formatTime(segment.start) });
   if (segment.kind === 'sleeping') {
-    const seconds = formatTime(trace.timerWhen[segment.target] - segment.start).replace(
+    const seconds = formatTime(trace.timerWhen(segment.target) - segment.start).replace(
       /\.?0+$/,
       '',
     );
