@@ -170,6 +170,22 @@ test.describe('the producer / consumer', () => {
     await app.press('End');
     await expect(page.getByTestId('run-end')).toContainText('time can never advance');
   });
+
+  test("explains a deadlock in the reader's language: which task waits on what", async ({
+    app,
+    page,
+  }) => {
+    await app.open('?preset=semaphore-window&jobs=2&value=0&lang=en');
+    await app.press('End');
+    await expect(page.getByTestId('run-end')).toContainText(
+      "j0 waits on Semaphore 'window' (value 0); j1 waits on Semaphore 'window' (value 0)",
+    );
+    await app.open('?preset=semaphore-window&jobs=2&value=0&lang=fr');
+    await app.press('End');
+    await expect(page.getByTestId('run-end')).toContainText(
+      "j0 attend le Semaphore 'window' (valeur 0) ; j1 attend le Semaphore 'window' (valeur 0)",
+    );
+  });
 });
 
 test.describe('the URL', () => {

@@ -6,6 +6,7 @@ import {
   type Futures,
   type Tasks,
 } from './model';
+import type { Wait } from './trace';
 
 /**
  * Python's `f"{t:.3f}"`. JavaScript's toFixed breaks exact ties upwards, Python to even; a tie
@@ -20,32 +21,58 @@ export function formatTime(t: number): string {
   return t.toFixed(3);
 }
 
-/** What unfinished task `t` waits on, in words: `put to queue 'window' (full, 4/4)`. */
-export function describeWait(tasks: Tasks, futures: Futures, t: number): string {
-  if (!tasks.started[t]) return 'its first step (never ran)';
+/** What unfinished task `t` waits on. */
+export function waitOf(tasks: Tasks, futures: Futures, t: number): Wait {
+  if (!tasks.started[t]) return { kind: 'first' };
   const future = tasks.awaitFuture[t];
-  const woken = future >= 0 && futures.done(future) ? ', already woken' : '';
+  const woken = future >= 0 && futures.done(future);
   const primitive = tasks.awaitPrimitive[t];
   switch (tasks.awaiting[t]) {
     case Await.SLEEP:
-      return `sleep until t=${formatTime(futures.when[future])}${woken}`;
+      return { kind: 'sleep', until: futures.when[future], woken };
     case Await.SLEEP0:
-      return 'its next step (after sleep(0))';
+      return { kind: 'sleep0' };
     case Await.PUT: {
       const queue = primitive as QueuePrimitive;
-      return `put to queue '${queue.name}' (full, ${queue.items.length}/${queue.maxsize})${woken}`;
+      const { name, maxsize } = queue;
+      return { kind: 'put', queue: name, size: queue.items.length, maxsize, woken };
     }
     case Await.GET:
-      return `get from queue '${(primitive as QueuePrimitive).name}' (empty)${woken}`;
+      return { kind: 'get', queue: (primitive as QueuePrimitive).name, woken };
     case Await.LOCK:
-      return `acquire Lock '${(primitive as LockPrimitive).name}' (held)${woken}`;
+      return { kind: 'lock', lock: (primitive as LockPrimitive).name, woken };
     case Await.SEMAPHORE: {
       const sem = primitive as LockPrimitive;
-      return `acquire ${sem.kind} '${sem.name}' (value ${sem.value})${woken}`;
+      return { kind: 'semaphore', type: sem.kind, semaphore: sem.name, value: sem.value, woken };
     }
     case Await.EVENT:
-      return `wait for Event '${(primitive as EventPrimitive).name}' (not set)${woken}`;
+      return { kind: 'event', event: (primitive as EventPrimitive).name, woken };
     default:
+      return { kind: 'next' };
+  }
+}
+
+/** A wait in English words: `put to queue 'window' (full, 4/4)`. */
+export function describeWait(wait: Wait): string {
+  const woken = 'woken' in wait && wait.woken ? ', already woken' : '';
+  switch (wait.kind) {
+    case 'first':
+      return 'its first step (never ran)';
+    case 'sleep0':
+      return 'its next step (after sleep(0))';
+    case 'next':
       return 'its next step';
+    case 'sleep':
+      return `sleep until t=${formatTime(wait.until)}${woken}`;
+    case 'put':
+      return `put to queue '${wait.queue}' (full, ${wait.size}/${wait.maxsize})${woken}`;
+    case 'get':
+      return `get from queue '${wait.queue}' (empty)${woken}`;
+    case 'lock':
+      return `acquire Lock '${wait.lock}' (held)${woken}`;
+    case 'semaphore':
+      return `acquire ${wait.type} '${wait.semaphore}' (value ${wait.value})${woken}`;
+    case 'event':
+      return `wait for Event '${wait.event}' (not set)${woken}`;
   }
 }

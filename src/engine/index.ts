@@ -1,6 +1,13 @@
 /** The engine's public surface: run a scenario, get a trace. */
 export { Simulation, simulate, DEFAULT_LIMITS, type RunOptions } from './simulation';
-export { Trace, type RunEnd, type BlockedTask, type TraceTask, type TracePrimitive } from './trace';
+export {
+  Trace,
+  type RunEnd,
+  type BlockedTask,
+  type Wait,
+  type TraceTask,
+  type TracePrimitive,
+} from './trace';
 export * from './events';
 export { formatTime } from './describe';
 export {

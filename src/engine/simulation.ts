@@ -45,7 +45,7 @@ import {
 } from './program';
 import { TimerHeap } from './timerHeap';
 import { Trace, type BlockedTask } from './trace';
-import { describeWait, formatTime } from './describe';
+import { describeWait, formatTime, waitOf } from './describe';
 
 const CLOCK_RESOLUTION = 1e-9;
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
@@ -862,8 +862,8 @@ export class Simulation {
     const blocked: BlockedTask[] = [];
     for (let t = 0; t < tasks.count; t += 1) {
       if (!tasks.done(t)) {
-        const waitsOn = describeWait(tasks, this.futures, t);
-        blocked.push({ task: t, step: tasks.current[t], waitsOn });
+        const wait = waitOf(tasks, this.futures, t);
+        blocked.push({ task: t, step: tasks.current[t], wait, waitsOn: describeWait(wait) });
       }
     }
     const limits = {

@@ -2,12 +2,28 @@ import type { EndReasonName } from './events';
 import type { PrimitiveType } from '../scenario/types';
 import { TextTable } from './texts';
 
-/** What a blocked task waits on when the run ends, in words the views and the CLI print. */
+/**
+ * What an unfinished task waits on when the run ends, as facts (for the views, which say it in
+ * the reader's language). `woken`: its wake-up is already scheduled.
+ */
+export type Wait =
+  | { kind: 'first' }
+  | { kind: 'next' }
+  | { kind: 'sleep0' }
+  | { kind: 'sleep'; until: number; woken: boolean }
+  | { kind: 'put'; queue: string; size: number; maxsize: number; woken: boolean }
+  | { kind: 'get'; queue: string; woken: boolean }
+  | { kind: 'lock'; lock: string; woken: boolean }
+  | { kind: 'semaphore'; type: string; semaphore: string; value: number; woken: boolean }
+  | { kind: 'event'; event: string; woken: boolean };
+
+/** What a blocked task waits on when the run ends. */
 export interface BlockedTask {
   task: number;
   /** The step it is stopped at (-1 if it never ran). */
   step: number;
-  /** e.g. `put to queue 'window' (full, 4/4)` */
+  wait: Wait;
+  /** The same in English words, as the CLI prints it: `put to queue 'window' (full, 4/4)` */
   waitsOn: string;
 }
 

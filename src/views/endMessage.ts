@@ -1,4 +1,4 @@
-import { formatTime, type Trace } from '../engine';
+import { formatTime, type Trace, type Wait } from '../engine';
 import type { T } from '../i18n/useT';
 
 /** Why a run stopped, in the reader's language: which task waits on what. */
@@ -12,8 +12,8 @@ export function endMessage(trace: Trace, t: T): string {
       return t('end.deadlockText', {
         t: at,
         list: end.blocked
-          .map((b) => t('end.waitsOn', { task: name(b.task), what: b.waitsOn }))
-          .join('; '),
+          .map((b) => t('end.waitsOn', { task: name(b.task), what: waitText(b.wait, t) }))
+          .join(t('end.separator')),
       });
     case 'livelock':
       return t('end.livelockText', {
@@ -32,4 +32,38 @@ export function endMessage(trace: Trace, t: T): string {
     default:
       return '';
   }
+}
+
+/** What a blocked task waits on, in the reader's language. */
+export function waitText(wait: Wait, t: T): string {
+  let what: string;
+  switch (wait.kind) {
+    case 'first':
+    case 'next':
+    case 'sleep0':
+      return t(`wait.${wait.kind}`);
+    case 'sleep':
+      what = t('wait.sleep', { t: formatTime(wait.until) });
+      break;
+    case 'put':
+      what = t('wait.put', { queue: wait.queue, size: wait.size, maxsize: wait.maxsize });
+      break;
+    case 'get':
+      what = t('wait.get', { queue: wait.queue });
+      break;
+    case 'lock':
+      what = t('wait.lock', { lock: wait.lock });
+      break;
+    case 'semaphore':
+      what = t('wait.semaphore', {
+        type: wait.type,
+        semaphore: wait.semaphore,
+        value: wait.value,
+      });
+      break;
+    case 'event':
+      what = t('wait.event', { event: wait.event });
+      break;
+  }
+  return wait.woken ? t('wait.woken', { what }) : what;
 }
