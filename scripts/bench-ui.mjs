@@ -2,8 +2,8 @@
 // that could flake). Builds the app, serves it, and measures:
 // - playback with 200 jobs at 4x: the time between frames, then (traced) the main thread's busy
 //   time between frames;
-// - a maxsize change: re-simulation and React's update (synchronous), then the next frame's
-//   rendering, for 8 and 1,000 jobs;
+// - a maxsize change: re-simulation and React's update (synchronous), then the main thread's
+//   busy time until the next frame is drawn (traced), for 8 and 1,000 jobs;
 // - the memory of an hour of the endless producer / consumer at 16x;
 // - the initial JavaScript, gzipped.
 import { chromium } from '@playwright/test';
@@ -106,43 +106,69 @@ try {
     `  main thread busy between two frames (traced): median ${ms(percentile(busy, 0.5))}, p95 ${ms(percentile(busy, 0.95))}, max ${ms(Math.max(...busy))}`,
   );
 
-  // A maxsize change.
+  // A maxsize change: three fresh pages each (a page's first change runs code not yet compiled
+  // by V8, even after the app's warm-up), then 20 changes in a row. "Within one frame" means the
+  // work the change causes fits in a frame, so the next frame shows it: the main thread's busy
+  // time (traced) from the input event to the end of the next frame's painting (its script,
+  // then style, layout and paint), not the wait for that frame.
   for (const jobs of [8, 1000]) {
-    await page.goto(`${BASE}?jobs=${jobs}&maxsize=4&t=0`);
-    await page.waitForTimeout(300);
-    const samples = await page.evaluate(async () => {
-      const input = document.querySelector('[data-testid=maxsize]');
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-      const out = [];
-      for (let i = 0; i < 12; i += 1) {
-        await new Promise((r) => setTimeout(r, 30));
-        const start = performance.now();
-        setValue.call(input, String(2 + (i % 3)));
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        const updated = performance.now(); // React flushes a discrete event's update synchronously
-        const painted = await new Promise((r) =>
-          requestAnimationFrame((frameStart) =>
-            setTimeout(() => r(performance.now() - frameStart), 0),
-          ),
-        );
-        out.push({ update: updated - start, render: painted, total: updated - start + painted });
-      }
-      return out;
-    });
-    const totals = samples.map((s) => s.total);
+    const samples = [];
+    const firsts = [];
+    for (let load = 0; load < 3; load += 1) {
+      await page.goto(`${BASE}?jobs=${jobs}&maxsize=4&t=0`);
+      await page.waitForTimeout(2500); // a reader's first look; the app warms up when idle
+      await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+      const wall = await page.evaluate(async () => {
+        const input = document.querySelector('[data-testid=maxsize]');
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        const out = [];
+        for (let i = 0; i < 21; i += 1) {
+          await new Promise((r) => setTimeout(r, 30));
+          performance.mark(`change-start`);
+          const start = performance.now();
+          setValue.call(input, String(2 + (i % 3)));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          const updated = performance.now(); // React flushes a discrete event's update synchronously
+          // A task posted from the next animation frame callback runs once that frame is drawn.
+          const painted = await new Promise((r) =>
+            requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)),
+          );
+          performance.mark(`change-end`);
+          out.push({ update: updated - start, shown: painted - start });
+        }
+        return out;
+      });
+      const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+      const starts = traceEvents.filter((e) => e.name === 'change-start');
+      const ends = traceEvents.filter((e) => e.name === 'change-end');
+      const mainThread = starts[0].tid;
+      const tasks = traceEvents.filter(
+        (e) => e.tid === mainThread && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask',
+      );
+      wall.forEach((w, i) => {
+        const [a, b] = [starts[i].ts, ends[i].ts];
+        let busy = 0;
+        for (const task of tasks) {
+          const overlap = Math.min(b, task.ts + task.dur) - Math.max(a, task.ts);
+          if (overlap > 0) busy += overlap;
+        }
+        samples.push({ ...w, busy: busy / 1000 });
+      });
+      firsts.push(samples[samples.length - wall.length].busy);
+    }
+    const busy = samples.map((s) => s.busy);
     const target = jobs === 8 ? 16.7 : 100;
+    const p95 = percentile(busy, 0.95);
+    const within = busy.filter((x) => x < target).length;
+    const median = (key) =>
+      ms(
+        percentile(
+          samples.map((s) => s[key]),
+          0.5,
+        ),
+      );
     console.log(
-      `maxsize change, ${jobs} jobs: simulate + update ${ms(
-        percentile(
-          samples.map((s) => s.update),
-          0.5,
-        ),
-      )}, then render ${ms(
-        percentile(
-          samples.map((s) => s.render),
-          0.5,
-        ),
-      )}; total median ${ms(percentile(totals, 0.5))}, max ${ms(Math.max(...totals))} (target: under ${target} ms): ${Math.max(...totals) < target ? 'MET' : 'NOT MET'}`,
+      `maxsize change, ${jobs} jobs (${busy.length} changes on 3 pages): simulate + React update ${median('update')}; main thread busy until the next frame is drawn (traced): median ${median('busy')}, p95 ${ms(p95)}, max ${ms(Math.max(...busy))}, first change of each page ${firsts.map(ms).join(', ')}; ${within} of ${busy.length} within ${target} ms; shown on screen (wall time, waiting for the frame included) median ${median('shown')} (target: p95 under ${target} ms): ${p95 < target ? 'MET' : 'NOT MET'}`,
     );
   }
 

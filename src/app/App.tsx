@@ -347,6 +347,12 @@ export function App() {
     };
   });
   useEffect(() => startClock(store), [store]);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(() => store.getState().warmUp(), { timeout: 2000 });
+    return () => cancel(id);
+  }, [store]);
   // For tests and benchmarks (as tldraw's editor API): the store, read-only by convention.
   useEffect(() => {
     (window as unknown as { asyncioSim?: unknown }).asyncioSim = { store };

@@ -37,6 +37,13 @@ export interface ScenarioSlice {
   compare: PresetParams | null;
   setCompare(compare: PresetParams | null): void;
   dismissMessages(): void;
+  /**
+   * Simulates the scenario shown again and shows the new, identical run at the same event, so
+   * that the first real change of a parameter does not pay for compiling the code of an update
+   * (the app calls it once, when the page is idle after loading). Does nothing while playing or
+   * when only a window of the run is kept.
+   */
+  warmUp(): void;
 }
 
 export interface SimulationSlice {
@@ -149,6 +156,13 @@ export function createAppStore(initial: {
         rerun(presetDefaults(preset));
       },
       setParams: (choice) => rerun(choice),
+      warmUp: () => {
+        const { playing, choice, file, playhead, cursor, run: current } = get();
+        if (playing || current.trace.eventBase > 0) return;
+        const run = createRun(choice, playhead, file, initial.window);
+        // The same events: the same cursor and playhead show the same thing.
+        if (extendRun(run, playhead) === 0 && cursor <= run.trace.eventCount) set({ run });
+      },
       file: initial.file ?? null,
       openFile: (file) => {
         set({ playing: false, playhead: 0, cursor: 0 });

@@ -218,3 +218,25 @@ describe('an endless run keeps a window of its events', () => {
     expect([getState().cursor, getState().playhead]).toEqual([0, 0]);
   });
 });
+
+describe('the warm-up after loading', () => {
+  it('shows a new, identical run at the same event and time', () => {
+    const store = createAppStore({
+      choice: producerConsumer({ maxsize: 1, period: 1, work: 0 }),
+      t: 2.5,
+    });
+    const { getState } = store;
+    getState().stepEvent(-1);
+    const before = getState();
+    getState().warmUp();
+    const after = getState();
+    expect(after.run).not.toBe(before.run);
+    expect([after.cursor, after.playhead]).toEqual([before.cursor, before.playhead]);
+    expect(after.run.index.stateAfter(after.cursor)).toEqual(
+      before.run.index.stateAfter(before.cursor),
+    );
+    getState().play();
+    getState().warmUp();
+    expect(getState().run).toBe(after.run);
+  });
+});
