@@ -209,7 +209,9 @@ test.describe('the URL', () => {
     await expect(app.maxsize).toHaveValue('4');
     await expect(page.locator('img')).toHaveCount(0);
     await app.open('?preset=%3Cscript%3Ealert(1)%3C/script%3E');
-    await expect(page.getByTestId('url-messages')).toContainText('is unknown');
+    await expect(page.getByTestId('url-messages')).toContainText(
+      'is unknown (there are job-window, semaphore-window, unbounded, producer-consumer',
+    );
     expect(await app.gridRows()).toEqual(expectedRows(8, 4));
   });
 });

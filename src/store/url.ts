@@ -87,7 +87,11 @@ function readChoice(params: URLSearchParams, prefix: string, messages: UrlMessag
   let preset: PresetId = 'job-window';
   if (presetRaw !== null) {
     if ((PRESET_IDS as string[]).includes(presetRaw)) preset = presetRaw as PresetId;
-    else messages.push({ key: 'url.preset', params: { value: shown(presetRaw) } });
+    else
+      messages.push({
+        key: 'url.preset',
+        params: { value: shown(presetRaw), list: PRESET_IDS.join(', ') },
+      });
   }
   let choice = presetDefaults(preset);
   for (const field of PRESET_FIELDS[preset]) {
