@@ -489,5 +489,9 @@ test.describe('compare', () => {
     await page.screenshot({ path: info.outputPath('compare.png') });
     await page.getByTestId('compare-toggle').click();
     await expect(compare).toHaveCount(0);
+    // A link with compare=1 alone opens the same natural second run as the button.
+    await app.open('?maxsize=1&compare=1');
+    await expect(page.getByTestId('b-maxsize')).toHaveValue('4');
+    await expect(page.getByTestId('b-maxsize')).toBeInViewport();
   });
 });

@@ -19,7 +19,7 @@ import { About } from '../views/About';
 import { PrimitivesPanel } from '../views/queue/PrimitivesPanel';
 import { GridTable } from '../views/timeline/GridTable';
 import { TimelineGrid, type ExportSvg } from '../views/timeline/TimelineGrid';
-import { defaultCompare } from '../views/compare/defaultCompare';
+import { defaultCompare } from '../store/defaultCompare';
 
 const Compare = lazy(() => import('../views/compare/Compare'));
 

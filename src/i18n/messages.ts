@@ -238,8 +238,7 @@ export const en = {
   'url.seconds': '{name} {value} is not a number of seconds from 0 to {max}; using {fallback}.',
   'url.durations':
     '{name} {value} is not "formula", a number of seconds, a list like 1,2,3 or random:SEED:MAX; using the course\'s formula.',
-  'url.preset':
-    'preset {value} is unknown (there are {list}); showing the job window.',
+  'url.preset': 'preset {value} is unknown (there are {list}); showing the job window.',
   'url.lang': 'lang {value} is unknown (there are en and fr).',
   'url.scenario': 'the scenario in the link cannot be used: {message}',
 };
@@ -481,8 +480,7 @@ export const fr: Record<MessageKey, string> = {
     "{name} {value} n'est pas un nombre de secondes de 0 à {max} ; on prend {fallback}.",
   'url.durations':
     "{name} {value} n'est ni « formula », ni un nombre de secondes, ni une liste comme 1,2,3, ni random:GRAINE:MAX ; on prend la formule du cours.",
-  'url.preset':
-    "le scénario {value} n'existe pas (il y a {list}) ; on montre la fenêtre de jobs.",
+  'url.preset': "le scénario {value} n'existe pas (il y a {list}) ; on montre la fenêtre de jobs.",
   'url.lang': "la langue {value} n'existe pas (il y a en et fr).",
   'url.scenario': 'le scénario du lien ne peut pas être utilisé : {message}',
 };

@@ -3,6 +3,7 @@
  * `?preset=job-window&jobs=8&maxsize=4&durations=formula&t=2.5&lang=fr`. Reading never throws:
  * a bad or hostile value is replaced by its default and reported in the reader's language.
  */
+import { defaultCompare } from './defaultCompare';
 import type { Lang, MessageKey } from '../i18n/messages';
 import { presetDefaults, PRESET_IDS, type PresetId, type PresetParams } from '../scenario/presets';
 import {
@@ -136,7 +137,14 @@ export function readUrl(search: string): UrlState {
   const params = new URLSearchParams(search);
   const messages: UrlMessage[] = [];
   const choice = readChoice(params, '', messages);
-  const compare = params.get('compare') === '1' ? readChoice(params, 'b.', messages) : null;
+  // `compare=1` alone: the natural second run (the same preset, another maxsize), as the button.
+  const fieldsB = [...params.keys()].some((key) => key.startsWith('b.'));
+  const compare =
+    params.get('compare') !== '1'
+      ? null
+      : fieldsB
+        ? readChoice(params, 'b.', messages)
+        : defaultCompare(choice);
   let t = 0;
   const tRaw = params.get('t');
   if (tRaw !== null) {

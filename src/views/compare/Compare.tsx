@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { formatTime } from '../../engine';
 import { useT } from '../../i18n/useT';
-import { defaultCompare } from './defaultCompare';
+import { defaultCompare } from '../../store/defaultCompare';
 import { StoreContext, useApp, useAppStore } from '../../store/context';
 import { selectRun, selectRunVersion } from '../../store/selectors';
 import { createAppStore } from '../../store/store';

@@ -65,8 +65,11 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
     .x((p) => x(p.maxsize))
     .y((p) => yPeak(p.peak))(points);
   const marks = [{ maxsize: choice.params.maxsize, label: 'A' }];
-  if (isWindow(compared) && compared.params.jobs === jobs)
-    marks.push({ maxsize: compared.params.maxsize, label: 'B' });
+  if (isWindow(compared) && compared.params.jobs === jobs) {
+    // One mark when both are at the same maxsize: two would draw their letters on each other.
+    if (compared.params.maxsize === choice.params.maxsize) marks[0].label = 'A = B';
+    else marks.push({ maxsize: compared.params.maxsize, label: 'B' });
+  }
   const timeColor = palette.tasks[0];
   const peakColor = palette.tasks[5];
   const current = points.find((p) => p.maxsize === choice.params.maxsize);

@@ -1,5 +1,5 @@
-import { presetDefaults, type PresetParams } from '../../scenario/presets';
-import { fieldsOf, withField } from '../../scenario/presets/fields';
+import { presetDefaults, type PresetParams } from '../scenario/presets';
+import { fieldsOf, withField } from '../scenario/presets/fields';
 
 /** A natural second run: the same preset with another maxsize (1, or 4 if that is the current). */
 export function defaultCompare(choice: PresetParams): PresetParams {
