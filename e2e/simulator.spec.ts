@@ -56,6 +56,13 @@ test.describe('the job window', () => {
     ]);
     expect(size).toEqual([1280, 720]);
     await expect(page.locator('.timeline-head text', { hasText: 'j72 (1)' })).toBeInViewport();
+    // The lanes scrolled sideways to the busy jobs; the time axis and "now" stay at the left.
+    expect(await page.locator('.timeline').evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+    await expect(page.locator('.timeline-axis text', { hasText: /^18-19$/ })).toBeInViewport();
+    const axis = await page.locator('.timeline-axis').boundingBox();
+    const timeline = await page.locator('.timeline').boundingBox();
+    expect(axis!.x).toBeCloseTo(timeline!.x, 0);
+    await expect(page.locator('.timeline-axis .now-label')).toHaveText('20.000');
     await page.screenshot({ path: info.outputPath('job-window-200.png') });
     // As text: a line per job.
     await page.getByTestId('as-text').click();

@@ -68,6 +68,8 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   const reveal = useRef<HTMLDivElement>(null);
   const nowLine = useRef<HTMLDivElement>(null);
   const nowLabel = useRef<HTMLSpanElement>(null);
+  const nowMark = useRef<HTMLDivElement>(null);
+  const axisSvg = useRef<SVGSVGElement>(null);
   const scrollTop = useRef(0);
   const scrollLeft = useRef(0);
   const id = useId().replace(/:/g, '');
@@ -127,6 +129,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       if (reveal.current) reveal.current.style.transform = `translateY(${py - height}px)`;
       if (cellsSvg.current) cellsSvg.current.style.transform = `translateY(${height - py}px)`;
       if (nowLine.current) nowLine.current.style.transform = `translateY(${py}px)`;
+      if (nowMark.current) nowMark.current.style.transform = `translateY(${py}px)`;
       if (nowLabel.current) nowLabel.current.textContent = formatTime(t);
       const moved = t !== shownTime;
       shownTime = t;
@@ -172,6 +175,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${height}" font-family="system-ui, sans-serif">` +
       `<rect width="${layout.width}" height="${height}" fill="${palette.background}"/>` +
       `<g>${head.innerHTML}</g><g transform="translate(0,${HEAD_HEIGHT})">${slotLayer.innerHTML}` +
+      `<g>${axisSvg.current?.innerHTML ?? ''}</g>` +
       `<clipPath id="revealed"><rect width="${layout.width}" height="${Math.max(0, py)}"/></clipPath>` +
       `<g clip-path="url(#revealed)">${cells.innerHTML}</g>` +
       `<g transform="translate(0,${py})">` +
@@ -246,6 +250,16 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         </button>
       </div>
       <div className="timeline-head" ref={headBox}>
+        {/* Above the time axis, which stays in place when the lanes scroll sideways. */}
+        <div
+          className="timeline-corner"
+          style={{
+            width: AXIS_WIDTH - 6,
+            height: HEAD_HEIGHT,
+            marginBottom: -HEAD_HEIGHT,
+            background: palette.background,
+          }}
+        />
         <svg
           ref={headSvg}
           width={layout.width}
@@ -323,6 +337,50 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         }}
       >
         <div className="timeline-canvas" style={{ width: layout.width, height: layout.height }}>
+          {/* The time axis and "now" stay at the left edge when many lanes scroll sideways. */}
+          <div
+            className="timeline-axis"
+            style={{ width: AXIS_WIDTH - 6, height: layout.height, background: palette.background }}
+          >
+            <svg
+              ref={axisSvg}
+              width={AXIS_WIDTH - 6}
+              height={layout.height}
+              aria-hidden="true"
+              xmlns="http://www.w3.org/2000/svg"
+              fontFamily="system-ui, sans-serif"
+            >
+              {slots.map((t) =>
+                Math.round(t / layout.slot) % layout.labelEvery === 0 ? (
+                  <text
+                    key={t}
+                    x={AXIS_WIDTH - 10}
+                    y={(y(t) + y(t + layout.slot)) / 2}
+                    textAnchor="end"
+                    dominantBaseline="middle"
+                    fontSize="16"
+                    fill={palette.text}
+                  >
+                    {`${t}-${t + layout.slot}`}
+                  </text>
+                ) : null,
+              )}
+            </svg>
+            <div
+              ref={nowMark}
+              className="timeline-now"
+              aria-hidden="true"
+              style={{ transform: `translateY(${y(Math.min(playhead, span))}px)` }}
+            >
+              <span
+                ref={nowLabel}
+                className="now-label"
+                style={{ width: AXIS_WIDTH - 6, background: palette.now, color: palette.nowText }}
+              >
+                {formatTime(playhead)}
+              </span>
+            </div>
+          </div>
           <svg
             ref={slotsSvg}
             width={layout.width}
@@ -349,18 +407,6 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                   y2={y(t)}
                   stroke={palette.gridLine}
                 />
-                {Math.round(t / layout.slot) % layout.labelEvery === 0 && (
-                  <text
-                    x={AXIS_WIDTH - 10}
-                    y={(y(t) + y(t + layout.slot)) / 2}
-                    textAnchor="end"
-                    dominantBaseline="middle"
-                    fontSize="16"
-                    fill={palette.text}
-                  >
-                    {`${t}-${t + layout.slot}`}
-                  </text>
-                )}
               </g>
             ))}
           </svg>
@@ -418,13 +464,6 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
             aria-hidden="true"
             style={{ transform: `translateY(${y(Math.min(playhead, span))}px)` }}
           >
-            <span
-              ref={nowLabel}
-              className="now-label"
-              style={{ width: AXIS_WIDTH - 6, background: palette.now, color: palette.nowText }}
-            >
-              {formatTime(playhead)}
-            </span>
             <span
               className="now-rule"
               style={{
