@@ -70,6 +70,12 @@ test.describe('the job window', () => {
     await expect(page.locator('#timeline-text li').first()).toContainText(
       'j0 (1): runs 0.000–1.000 s; done at 1.000 s',
     );
+    // Names written at a slant fit in the head (30 jobs: 16 px names in narrow columns).
+    await app.open('?jobs=30&maxsize=5&t=6');
+    const head = (await page.locator('.timeline-head').boundingBox())!;
+    const name = (await page.locator('.timeline-head text', { hasText: 'j10 (2)' }).boundingBox())!;
+    expect(name.y).toBeGreaterThanOrEqual(head.y);
+    expect(name.y + name.height).toBeLessThanOrEqual(head.y + head.height);
   });
 });
 

@@ -22,6 +22,7 @@ import { useSize } from '../useSize';
 import { describeSegment } from './describeSegment';
 import { useT } from '../../i18n/useT';
 
+/** The head's height when the task names are written level (wide columns). */
 const HEAD_HEIGHT = 62;
 const AXIS_WIDTH = 80;
 const MIN_COLUMN = 18;
@@ -97,7 +98,19 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       .domain([0, span])
       .range([0, perSecond * span]);
     const slot = perSecond >= 20 ? 1 : perSecond >= 4 ? 5 : perSecond >= 1 ? 20 : 100;
+    // Narrow columns write the names at a slant (60°): the head grows to hold the longest.
+    const slanted = column < 64;
+    const fontSize = column < 22 ? 11 : 16;
+    let longest = 0;
+    for (const label of run.labels) longest = Math.max(longest, label.length);
+    const rise = Math.ceil(longest * fontSize * 0.62 * Math.sin(Math.PI / 3));
+    const head = slanted ? Math.min(140, Math.max(HEAD_HEIGHT, 26 + rise + 4)) : HEAD_HEIGHT;
     return {
+      slanted,
+      fontSize,
+      head,
+      /** How far the last slanted name reaches past the last column. */
+      overhang: slanted ? Math.ceil(rise / Math.tan(Math.PI / 3)) : 0,
       span,
       column,
       width: AXIS_WIDTH + column * taskCount + 8,
@@ -107,7 +120,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       labelEvery: Math.max(1, Math.ceil(36 / (perSecond * slot))),
     };
   }, [run, version, size.width, size.height, taskCount, zoom]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { y, column, span, height } = layout;
+  const { y, column, span, height, head } = layout;
   const chunk = 20;
   const columnsInView = Math.ceil(size.width / column) + 1;
   const firstColumn = Math.max(0, firstVisible - chunk);
@@ -162,19 +175,20 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   }, [loop, column, layout.width, boxRef, size.width]);
 
   useImperativeHandle(exportRef, () => () => {
-    const head = headSvg.current;
+    const headLayer = headSvg.current;
     const slotLayer = slotsSvg.current;
     const cells = cellsSvg.current;
-    if (!head || !slotLayer || !cells) return '';
-    const height = HEAD_HEIGHT + layout.height;
+    if (!headLayer || !slotLayer || !cells) return '';
+    const height = head + layout.height;
+    const width = layout.width + layout.overhang;
     const now = store.getState().playhead;
     const py = y(Math.min(now, span));
     // The three layers of the page in one picture: the cells clipped at "now", as shown.
     return (
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${height}" font-family="system-ui, sans-serif">` +
-      `<rect width="${layout.width}" height="${height}" fill="${palette.background}"/>` +
-      `<g>${head.innerHTML}</g><g transform="translate(0,${HEAD_HEIGHT})">${slotLayer.innerHTML}` +
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui, sans-serif">` +
+      `<rect width="${width}" height="${height}" fill="${palette.background}"/>` +
+      `<g>${headLayer.innerHTML}</g><g transform="translate(0,${head})">${slotLayer.innerHTML}` +
       `<g>${axisSvg.current?.innerHTML ?? ''}</g>` +
       `<clipPath id="revealed"><rect width="${layout.width}" height="${Math.max(0, py)}"/></clipPath>` +
       `<g clip-path="url(#revealed)">${cells.innerHTML}</g>` +
@@ -255,15 +269,15 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           className="timeline-corner"
           style={{
             width: AXIS_WIDTH - 6,
-            height: HEAD_HEIGHT,
-            marginBottom: -HEAD_HEIGHT,
+            height: head,
+            marginBottom: -head,
             background: palette.background,
           }}
         />
         <svg
           ref={headSvg}
-          width={layout.width}
-          height={HEAD_HEIGHT}
+          width={layout.width + layout.overhang}
+          height={head}
           aria-hidden="true"
           xmlns="http://www.w3.org/2000/svg"
           fontFamily="system-ui, sans-serif"
@@ -272,14 +286,14 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
             const task = firstColumn + i;
             if (!labelShown(task) && column < 8) return null;
             const cx = AXIS_WIDTH + column * task + column / 2;
-            const vertical = column < 64;
+            const vertical = layout.slanted;
             const status = loop.tasks[task].status;
             return (
               <g key={task}>
                 {/* The task's colour as a bar: names stay in full-contrast ink. */}
                 <rect
                   x={AXIS_WIDTH + column * task + column * 0.1}
-                  y={HEAD_HEIGHT - 22}
+                  y={head - 22}
                   width={Math.max(1.5, column * 0.8)}
                   height={4}
                   rx={2}
@@ -287,10 +301,10 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                 />
                 <text
                   x={cx}
-                  y={vertical ? HEAD_HEIGHT - 26 : HEAD_HEIGHT - 28}
+                  y={vertical ? head - 26 : head - 28}
                   textAnchor={vertical ? 'start' : 'middle'}
-                  transform={vertical ? `rotate(-60 ${cx} ${HEAD_HEIGHT - 26})` : undefined}
-                  fontSize={column < 22 ? 11 : 16}
+                  transform={vertical ? `rotate(-60 ${cx} ${head - 26})` : undefined}
+                  fontSize={layout.fontSize}
                   fontWeight="600"
                   fill={palette.text}
                 >
@@ -299,7 +313,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                 {column >= 8 && (
                   <text
                     x={cx}
-                    y={HEAD_HEIGHT - 6}
+                    y={head - 6}
                     textAnchor="middle"
                     fontSize={column < 64 ? 13 : 16}
                     fill={status === 'running' ? palette.now : palette.muted}
