@@ -142,7 +142,8 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       if (reveal.current) reveal.current.style.transform = `translateY(${py - height}px)`;
       if (cellsSvg.current) cellsSvg.current.style.transform = `translateY(${height - py}px)`;
       if (nowLine.current) nowLine.current.style.transform = `translateY(${py}px)`;
-      if (nowMark.current) nowMark.current.style.transform = `translateY(${py}px)`;
+      // The label is centred on the line, except at the top, where it would be cut.
+      if (nowMark.current) nowMark.current.style.transform = `translateY(${Math.max(py, 11)}px)`;
       if (nowLabel.current) nowLabel.current.textContent = formatTime(t);
       const moved = t !== shownTime;
       shownTime = t;
@@ -384,7 +385,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
               ref={nowMark}
               className="timeline-now"
               aria-hidden="true"
-              style={{ transform: `translateY(${y(Math.min(playhead, span))}px)` }}
+              style={{ transform: `translateY(${Math.max(y(Math.min(playhead, span)), 11)}px)` }}
             >
               <span
                 ref={nowLabel}
