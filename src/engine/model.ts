@@ -133,6 +133,10 @@ export const Await = {
   LOCK: 5,
   SEMAPHORE: 6,
   EVENT: 7,
+  /** `await queue.join()`: `await self._finished.wait()`. */
+  JOIN: 8,
+  /** `await tasks[name]`: the awaited task is `waitTask`. */
+  TASK: 9,
 } as const;
 
 export const TASK_PENDING = 0;
@@ -165,12 +169,18 @@ export class Tasks {
   readonly futWaiter: Int32Array;
   /** 1 once its coroutine has started. */
   readonly started: Uint8Array;
+  /** 1 once the task exists (`create_task`): at the start, or by a spawn step. */
+  readonly created: Uint8Array;
+  /** `_fut_waiter` when it is a task (`await tasks[name]`): that task, until its next step starts (-1: none). */
+  readonly waitTask: Int32Array;
+  /** The tasks whose wake-up is a done callback of this task, in registration order. */
+  readonly awaiters: (number[] | null)[];
   /** Index of the step it last started (-1 before its first). */
   readonly current: Int32Array;
   // Where the coroutine stopped, to resume it.
   /** An `Await` kind. */
   readonly awaiting: Uint8Array;
-  /** The future it waits on (for a sleep, with its timer), or -1. */
+  /** The future it waits on (for a sleep, with its timer; for Await.TASK, the awaited task), or -1. */
   readonly awaitFuture: Int32Array;
   readonly awaitPrimitive: (Primitive | null)[];
   readonly error: (PyError | null)[];
@@ -188,6 +198,9 @@ export class Tasks {
     this.mustCancel = new Uint8Array(count);
     this.futWaiter = new Int32Array(count).fill(-1);
     this.started = new Uint8Array(count);
+    this.created = new Uint8Array(count);
+    this.waitTask = new Int32Array(count).fill(-1);
+    this.awaiters = new Array<number[] | null>(count).fill(null);
     this.current = new Int32Array(count).fill(-1);
     this.awaiting = new Uint8Array(count);
     this.awaitFuture = new Int32Array(count).fill(-1);
@@ -212,6 +225,14 @@ export class QueuePrimitive {
   /** Futures, by number. */
   readonly putters = new Deque();
   readonly getters = new Deque();
+  /**
+   * `_unfinished_tasks`: items put and not yet marked done by `task_done()`. The internal
+   * `_finished` Event's flag is set exactly when it is 0 (`put_nowait` clears it, the
+   * `task_done()` that reaches 0 sets it), so it needs no field of its own.
+   */
+  unfinished = 0;
+  /** Futures of the `_finished` Event's waiters (`join()`), by number. */
+  readonly joiners = new Deque();
   constructor(
     readonly id: number,
     readonly name: string,

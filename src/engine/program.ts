@@ -15,6 +15,10 @@ export const Op = {
   LOG: 8,
   REPEAT: 9,
   CANCEL: 10,
+  TASK_DONE: 11,
+  JOIN: 12,
+  SPAWN: 13,
+  AWAIT: 14,
 } as const;
 
 export const OP_OF: Record<Step['op'], number> = {
@@ -29,6 +33,10 @@ export const OP_OF: Record<Step['op'], number> = {
   log: Op.LOG,
   repeat: Op.REPEAT,
   cancel: Op.CANCEL,
+  task_done: Op.TASK_DONE,
+  join: Op.JOIN,
+  spawn: Op.SPAWN,
+  await: Op.AWAIT,
 };
 
 /** `str` column: the value is Python's None. */
@@ -49,13 +57,15 @@ export interface Program {
   end: Int32Array;
   /** SLEEP: seconds; REPEAT: times (Infinity when forever). */
   num: Float64Array;
-  /** PUT/GET/ACQUIRE/RELEASE/SET/CLEAR/WAIT: primitive index; CANCEL: task index. */
+  /** PUT/GET/ACQUIRE/RELEASE/SET/CLEAR/WAIT/TASK_DONE/JOIN: primitive index; CANCEL/SPAWN/AWAIT: task index. */
   target: Int32Array;
   /** LOG/PUT: index in `strings`, STR_NONE or STR_TEMPLATE. */
   str: Int32Array;
   templates: Map<number, TemplatePart[]>;
   taskBase: Int32Array;
   taskEnd: Int32Array;
+  /** 1 for a task created when the loop starts, 0 for one created by a SPAWN step. */
+  taskStart: Uint8Array;
 }
 
 /** A scenario ready to run: the program, and the names and texts it refers to. */
@@ -88,6 +98,7 @@ export class ProgramBuilder {
   private str = new Int32Array(64);
   private taskBase = new Int32Array(16);
   private taskEnd = new Int32Array(16);
+  private taskStart = new Uint8Array(16);
   private readonly templates = new Map<number, TemplatePart[]>();
   size = 0;
   tasks = 0;
@@ -112,8 +123,15 @@ export class ProgramBuilder {
     if (this.tasks === this.taskBase.length) {
       this.taskBase = grow(this.taskBase, this.tasks + 1);
       this.taskEnd = grow(this.taskEnd, this.tasks + 1);
+      this.taskStart = grow(this.taskStart, this.tasks + 1);
     }
     this.taskBase[this.tasks] = this.size;
+    this.taskStart[this.tasks] = 1;
+  }
+
+  /** Marks the task being written as not created when the loop starts (`"start": false`). */
+  notStarted(): void {
+    this.taskStart[this.tasks] = 0;
   }
 
   endTask(): void {
@@ -173,6 +191,7 @@ export class ProgramBuilder {
       templates: this.templates,
       taskBase: this.taskBase,
       taskEnd: this.taskEnd,
+      taskStart: this.taskStart,
     };
   }
 }
@@ -203,7 +222,9 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           break;
         }
         case 'get':
-          b.step(Op.GET, 0, primitiveIndex.get(step.queue)!);
+        case 'task_done':
+        case 'join':
+          b.step(OP_OF[step.op], 0, primitiveIndex.get(step.queue)!);
           break;
         case 'acquire':
         case 'release':
@@ -218,8 +239,10 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           b.text(b.step(Op.LOG), step.text);
           break;
         case 'cancel':
+        case 'spawn':
+        case 'await':
           taskIndex ??= new Map(scenario.tasks.map((task, i) => [task.name, i]));
-          b.step(Op.CANCEL, 0, taskIndex.get(step.task)!);
+          b.step(OP_OF[step.op], 0, taskIndex.get(step.task)!);
           break;
         case 'repeat': {
           const pc = b.step(Op.REPEAT, step.times ?? Infinity);
@@ -232,6 +255,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   };
   for (const task of scenario.tasks) {
     b.beginTask();
+    if (task.start === false) b.notStarted();
     emit(task.steps);
     b.endTask();
   }

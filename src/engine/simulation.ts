@@ -46,6 +46,7 @@ import {
 import { TimerHeap } from './timerHeap';
 import { Trace, type BlockedTask } from './trace';
 import { describeWait, formatTime, waitOf } from './describe';
+import { pyRepr } from '../scenario/pyformat';
 
 const CLOCK_RESOLUTION = 1e-9;
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
@@ -151,7 +152,8 @@ export class Simulation {
         trace.primitives.push({ name, type: spec.type, size: spec.type === 'Lock' ? 0 : value });
       }
     });
-    // `asyncio.ensure_future(coro)` for each task, in order, before the loop runs.
+    // `asyncio.ensure_future(coro)` for each task that starts with the loop, in order, before
+    // the loop runs; the others are created by their spawn step.
     const count = compiled.taskNames.length;
     this.tasks = new Tasks(count, program.taskBase, program.taskEnd);
     // Most tasks await a few futures: room for two each, then more as needed.
@@ -159,8 +161,8 @@ export class Simulation {
     this.heap = new TimerHeap();
     this.ran = new Int32Array(count);
     for (let t = 0; t < count; t += 1) {
-      this.schedule(t, StepReason.FIRST);
-      this.events?.emit(Ev.TASK_CREATE, t, -1, -1, -1);
+      if (program.taskStart[t]) this.createTask(t);
+      else (trace.startsLater ??= new Uint8Array(count))[t] = 1;
     }
     this.now = 0;
   }
@@ -264,7 +266,7 @@ export class Simulation {
       trace.markSelect(this.now, -1);
       const tasks = this.tasks;
       let done = 0;
-      while (done < tasks.count && tasks.done(done)) done += 1;
+      while (done < tasks.count && (tasks.done(done) || !tasks.created[done])) done += 1;
       this.finish(done === tasks.count ? EndReason.COMPLETE : EndReason.DEADLOCK);
       return;
     }
@@ -355,6 +357,13 @@ export class Simulation {
 
   // ---------------------------------------------------------------- tasks
 
+  /** `asyncio.create_task(coro)`: `Task.__init__` schedules the first step. */
+  private createTask(t: number): void {
+    this.tasks.created[t] = 1;
+    this.schedule(t, StepReason.FIRST);
+    this.events?.emit(Ev.TASK_CREATE, t, -1, -1, -1);
+  }
+
   /** `call_soon(task.__step)` or `call_soon(task.__wakeup)`. */
   private schedule(t: number, reason: number): void {
     this.tasks.readyReason[t] = reason;
@@ -374,6 +383,12 @@ export class Simulation {
     if (reason === StepReason.WOKEN && waitedOn >= 0 && this.futures.cancelled(waitedOn)) {
       error = CANCELLED_ERROR;
     }
+    const awaited = tasks.waitTask[t];
+    if (awaited >= 0) {
+      // `Task.__wakeup(task)`: `task.result()` raises its exception, or CancelledError.
+      error = this.taskException(awaited);
+      tasks.waitTask[t] = -1;
+    }
     this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
     this.ran[this.ranCount++] = t;
     if (tasks.mustCancel[t]) {
@@ -385,6 +400,13 @@ export class Simulation {
     switch (result) {
       case R_SUSPEND: {
         const future = tasks.awaitFuture[t];
+        if (tasks.awaiting[t] === Await.TASK) {
+          // The awaited task is the future: `add_done_callback(self.__wakeup)` on it.
+          (tasks.awaiters[future] ??= []).push(t);
+          tasks.waitTask[t] = future;
+          if (tasks.mustCancel[t] && this.cancelTask(future)) tasks.mustCancel[t] = 0;
+          return true;
+        }
         this.futures.waiter[future] = t; // add_done_callback(self.__wakeup)
         tasks.futWaiter[t] = future;
         if (tasks.mustCancel[t] && this.cancelFuture(future)) tasks.mustCancel[t] = 0;
@@ -403,6 +425,7 @@ export class Simulation {
           tasks.state[t] = TASK_DONE;
           this.events?.emit(Ev.TASK_DONE, t, -1, -1, -1);
         }
+        if (tasks.awaiters[t] !== null) this.wakeAwaiters(t);
         return true;
       case R_RAISE:
         if (tasks.error[t] === CANCELLED_ERROR) {
@@ -412,6 +435,7 @@ export class Simulation {
           tasks.state[t] = TASK_FAILED;
           this.events?.emit(Ev.TASK_FAIL, t, trace.addString(String(tasks.error[t])), -1, -1);
         }
+        if (tasks.awaiters[t] !== null) this.wakeAwaiters(t);
         return true;
       default:
         this.finish(EndReason.NO_YIELD, t);
@@ -419,11 +443,37 @@ export class Simulation {
     }
   }
 
+  /** A done task's `__schedule_callbacks`: the wake-ups of the tasks awaiting it, in order. */
+  private wakeAwaiters(t: number): void {
+    const tasks = this.tasks;
+    const awaiters = tasks.awaiters[t]!;
+    tasks.awaiters[t] = null;
+    const cancelled = tasks.state[t] === TASK_CANCELLED ? 1 : 0;
+    for (const waiter of awaiters) {
+      this.schedule(waiter, StepReason.WOKEN);
+      this.events?.emit(Ev.WAKE, waiter, cancelled, -1, -1);
+    }
+  }
+
+  /** What `task.result()` raises for done task `t`: its exception, CancelledError, or none. */
+  private taskException(t: number): PyError | null {
+    const tasks = this.tasks;
+    if (tasks.state[t] === TASK_CANCELLED) return CANCELLED_ERROR;
+    return tasks.state[t] === TASK_FAILED ? tasks.error[t] : null;
+  }
+
+  /** `tasks[name]` for a task not created yet: `KeyError: 'name'`. */
+  private keyError(t: number): PyError {
+    return new PyError('KeyError', pyRepr(this.trace.taskNames.get(t)));
+  }
+
   /** `Task.cancel()`. */
   private cancelTask(t: number): boolean {
     const tasks = this.tasks;
     if (tasks.done(t)) return false;
     if (tasks.futWaiter[t] >= 0 && this.cancelFuture(tasks.futWaiter[t])) return true;
+    // Awaiting a task: cancel that task (a chain of awaits is cancelled level by level).
+    if (tasks.waitTask[t] >= 0 && this.cancelTask(tasks.waitTask[t])) return true;
     tasks.mustCancel[t] = 1;
     return true;
   }
@@ -524,6 +574,19 @@ export class Simulation {
         if (error === null) tasks.pc[t] += 1;
         break;
       }
+      case Await.JOIN: {
+        // `_finished.wait()`: finally: self._waiters.remove(fut)
+        const queue = tasks.awaitPrimitive[t] as QueuePrimitive;
+        queue.joiners.remove(future);
+        this.events?.emit(Ev.Q_JOIN_DONE, t, queue.id, error !== null ? 1 : 0, step);
+        if (error === null) tasks.pc[t] += 1;
+        break;
+      }
+      case Await.TASK:
+        // `future` is the awaited task; an error is its exception, or a cancellation.
+        this.events?.emit(Ev.AWAIT_DONE, t, future, error !== null ? 1 : 0, step);
+        if (error === null) tasks.pc[t] += 1;
+        break;
     }
     tasks.awaitPrimitive[t] = null;
     if (error === null && (kind === Await.SLEEP || kind === Await.SLEEP0)) {
@@ -654,10 +717,58 @@ export class Simulation {
         }
         case Op.CANCEL: {
           const target = program.target[pc];
+          if (!tasks.created[target]) return this.raise(t, this.keyError(target));
           const event = this.events?.emit(Ev.CANCEL, t, target, -1, step) ?? -1;
           trace.patchB(event, this.cancelTask(target) ? 1 : 0);
           tasks.pc[t] = pc + 1;
           break;
+        }
+        case Op.TASK_DONE: {
+          const queue = this.primitives[program.target[pc]] as QueuePrimitive;
+          if (queue.unfinished <= 0) {
+            return this.raise(t, new PyError('ValueError', 'task_done() called too many times'));
+          }
+          queue.unfinished -= 1;
+          this.events?.emit(Ev.Q_TASK_DONE, t, queue.id, queue.unfinished, step);
+          if (queue.unfinished === 0) this.setFinished(queue);
+          tasks.pc[t] = pc + 1;
+          break;
+        }
+        case Op.JOIN: {
+          const queue = this.primitives[program.target[pc]] as QueuePrimitive;
+          if (queue.unfinished <= 0) {
+            this.events?.emit(Ev.Q_JOIN_PASS, t, queue.id, -1, step);
+            tasks.pc[t] = pc + 1;
+            break;
+          }
+          // `await self._finished.wait()`, whose flag is clear while items are unfinished.
+          const future = this.futures.create(t);
+          queue.joiners.push(future);
+          this.events?.emit(Ev.Q_JOIN_BLOCK, t, queue.id, -1, step);
+          return this.suspend(t, Await.JOIN, future, queue, WaitKind.JOIN, step);
+        }
+        case Op.SPAWN: {
+          const target = program.target[pc];
+          this.createTask(target);
+          this.events?.emit(Ev.SPAWN, t, target, -1, step);
+          tasks.pc[t] = pc + 1;
+          break;
+        }
+        case Op.AWAIT: {
+          const target = program.target[pc];
+          if (!tasks.created[target]) return this.raise(t, this.keyError(target));
+          if (tasks.done(target)) {
+            // `Future.__await__` on a done future: `return self.result()`, without yielding.
+            const error = this.taskException(target);
+            if (error !== null) return this.raise(t, error);
+            this.events?.emit(Ev.AWAIT_PASS, t, target, -1, step);
+            tasks.pc[t] = pc + 1;
+            break;
+          }
+          tasks.awaiting[t] = Await.TASK;
+          tasks.awaitFuture[t] = target;
+          this.events?.emit(Ev.SUSPEND, t, WaitKind.TASK, target, step);
+          return R_SUSPEND;
         }
         case Op.REPEAT: {
           tasks.pc[t] = pc + 1;
@@ -711,6 +822,7 @@ export class Simulation {
     const id = this.program.str[tasks.pc[t]];
     const valueId = id === STR_NONE ? STR_NONE : this.text(t, tasks.pc[t]);
     queue.items.push(valueId);
+    queue.unfinished += 1; // and `self._finished.clear()`
     this.events?.emit(Ev.Q_PUT, t, queue.id, valueId, step);
     this.wakeupNext(queue, false);
     tasks.pc[t] += 1;
@@ -733,6 +845,18 @@ export class Simulation {
     this.wakeupNext(queue, true);
     tasks.pc[t] += 1;
     return -1;
+  }
+
+  /** `self._finished.set()` (`task_done()` reached 0): every joiner, in wait order. */
+  private setFinished(queue: QueuePrimitive): void {
+    const joiners = queue.joiners;
+    for (let i = 0; i < joiners.length; i += 1) {
+      const joiner = joiners.at(i);
+      if (!this.futures.done(joiner)) {
+        this.events?.emit(Ev.Q_JOIN_NOTIFY, this.futures.owner[joiner], queue.id, -1, -1);
+        this.setResult(joiner);
+      }
+    }
   }
 
   /** `Queue._wakeup_next`: wake the first waiter that is not done. */
@@ -860,9 +984,10 @@ export class Simulation {
     const tasks = this.tasks;
     trace.emit(Ev.END, culprit, reason, -1, -1);
     const blocked: BlockedTask[] = [];
+    const name = (t: number) => this.trace.taskNames.get(t);
     for (let t = 0; t < tasks.count; t += 1) {
-      if (!tasks.done(t)) {
-        const wait = waitOf(tasks, this.futures, t);
+      if (tasks.created[t] && !tasks.done(t)) {
+        const wait = waitOf(tasks, this.futures, t, name);
         blocked.push({ task: t, step: tasks.current[t], wait, waitsOn: describeWait(wait) });
       }
     }

@@ -136,6 +136,7 @@ export const en = {
   'timeline.listWaits': 'waits {from}–{to} s',
   'timeline.listDone': '; done at {t} s',
 
+  'status.unstarted': 'not started',
   'status.created': 'created',
   'status.ready': 'ready',
   'status.running': 'running',
@@ -150,6 +151,8 @@ export const en = {
   'segment.get': '{task} waits for an item from {primitive} (blocked on get), {span}',
   'segment.acquire': '{task} waits to acquire {primitive}, {span}',
   'segment.event': '{task} waits for {primitive} to be set, {span}',
+  'segment.join': '{task} waits for every item of {primitive} to be done (join), {span}',
+  'segment.await': '{task} waits for task {target} to finish, {span}',
   'segment.fromTo': 'from {from} to {to} s',
   'segment.since': 'since {from} s',
 
@@ -166,6 +169,7 @@ export const en = {
   'ready.wakeup': 'wake-up',
   'ready.timer': 'timer',
   'ready.cancelled': 'cancelled',
+  'task.unstarted': 'not created yet (a spawn step starts it)',
   'task.created': 'created, not yet run',
   'task.ready': 'ready to run',
   'task.readyCancelled': 'ready (cancelled)',
@@ -175,6 +179,8 @@ export const en = {
   'task.get': 'waiting to get from {primitive} (empty)',
   'task.acquire': 'waiting to acquire {primitive}',
   'task.event': 'waiting for {primitive} to be set',
+  'task.join': 'waiting for every item of {primitive} to be done (join)',
+  'task.await': 'waiting for task {target} to finish',
   'task.done': 'done',
   'task.failed': 'failed: {error}',
   'task.cancelled': 'cancelled',
@@ -232,6 +238,8 @@ export const en = {
   'wait.lock': "Lock '{lock}' (held)",
   'wait.semaphore': "{type} '{semaphore}' (value {value})",
   'wait.event': "Event '{event}' (not set)",
+  'wait.join': "every item of queue '{queue}' to be done ({unfinished} unfinished)",
+  'wait.task': "task '{task}' to finish",
   'wait.woken': '{what}, already woken',
 
   'url.integer': '{name} {value} is not a whole number from {min} to {max}; using {fallback}.',
@@ -377,6 +385,7 @@ export const fr: Record<MessageKey, string> = {
   'timeline.listWaits': 'attend {from}–{to} s',
   'timeline.listDone': ' ; terminée à {t} s',
 
+  'status.unstarted': 'pas encore créée',
   'status.created': 'créée',
   'status.ready': 'prête',
   'status.running': 'active',
@@ -391,6 +400,8 @@ export const fr: Record<MessageKey, string> = {
   'segment.get': '{task} attend un élément de {primitive} (bloquée sur get), {span}',
   'segment.acquire': '{task} attend de prendre {primitive}, {span}',
   'segment.event': '{task} attend que {primitive} soit positionné, {span}',
+  'segment.join': '{task} attend que chaque élément de {primitive} soit traité (join), {span}',
+  'segment.await': '{task} attend la fin de la tâche {target}, {span}',
   'segment.fromTo': 'de {from} à {to} s',
   'segment.since': 'depuis {from} s',
 
@@ -407,6 +418,7 @@ export const fr: Record<MessageKey, string> = {
   'ready.wakeup': 'réveil',
   'ready.timer': 'minuterie',
   'ready.cancelled': 'annulé',
+  'task.unstarted': 'pas encore créée (une étape spawn la lance)',
   'task.created': 'créée, pas encore lancée',
   'task.ready': 'prête à tourner',
   'task.readyCancelled': 'prête (annulée)',
@@ -416,6 +428,8 @@ export const fr: Record<MessageKey, string> = {
   'task.get': 'attend de prendre dans {primitive} (vide)',
   'task.acquire': 'attend de prendre {primitive}',
   'task.event': 'attend que {primitive} soit positionné',
+  'task.join': 'attend que chaque élément de {primitive} soit traité (join)',
+  'task.await': 'attend la fin de la tâche {target}',
   'task.done': 'terminée',
   'task.failed': 'en échec : {error}',
   'task.cancelled': 'annulée',
@@ -473,6 +487,8 @@ export const fr: Record<MessageKey, string> = {
   'wait.lock': "le Lock '{lock}' (pris)",
   'wait.semaphore': "le {type} '{semaphore}' (valeur {value})",
   'wait.event': "l'Event '{event}' (pas encore mis)",
+  'wait.join': "que chaque élément de la file '{queue}' soit traité ({unfinished} en cours)",
+  'wait.task': "la fin de la tâche '{task}'",
   'wait.woken': '{what}, déjà réveillée',
 
   'url.integer':

@@ -9,6 +9,8 @@ export const WAIT_NAMES: Record<number, string> = {
   [WaitKind.QUEUE_GET]: 'get',
   [WaitKind.ACQUIRE]: 'acquire',
   [WaitKind.EVENT]: 'wait',
+  [WaitKind.JOIN]: 'join',
+  [WaitKind.TASK]: 'await',
 };
 const STEP_REASONS = ['first', 'yielded', 'woken'];
 
@@ -56,6 +58,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.SUSPEND:
       fields.on = WAIT_NAMES[a];
       if (a === WaitKind.SLEEP) timer(b);
+      else if (a === WaitKind.TASK) fields.target = trace.tasks[b].name;
       else fields.primitive = trace.primitives[b].name;
       break;
     case Ev.WAKE:
@@ -67,6 +70,27 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.CANCEL:
       fields.target = trace.tasks[a].name;
       fields.accepted = b === 1;
+      break;
+    case Ev.SPAWN:
+    case Ev.AWAIT_PASS:
+      fields.target = trace.tasks[a].name;
+      break;
+    case Ev.AWAIT_DONE:
+      fields.target = trace.tasks[a].name;
+      fields.raised = b === 1;
+      break;
+    case Ev.Q_TASK_DONE:
+      fields.queue = primitive();
+      fields.unfinished = b;
+      break;
+    case Ev.Q_JOIN_PASS:
+    case Ev.Q_JOIN_BLOCK:
+    case Ev.Q_JOIN_NOTIFY:
+      fields.queue = primitive();
+      break;
+    case Ev.Q_JOIN_DONE:
+      fields.queue = primitive();
+      fields.cancelled = b === 1;
       break;
     case Ev.LOG:
       fields.text = text(a);

@@ -49,6 +49,16 @@ interface Words {
   waitsSet(task: string, e: string): string;
   eventWakes(e: string, task: string): string;
   stopsWaiting(task: string, e: string): string;
+  taskDone(task: string, q: string, left: number): string;
+  joinPasses(task: string, q: string): string;
+  joinBlocks(task: string, q: string): string;
+  waitsJoin(task: string, q: string): string;
+  joinWakes(q: string, task: string): string;
+  joinDone(task: string, q: string, cancelled: boolean): string;
+  spawns(task: string, target: string): string;
+  waitsTask(task: string, target: string): string;
+  awaitPasses(task: string, target: string): string;
+  awaitDone(task: string, target: string, raised: boolean): string;
   end(reason: string): string;
 }
 
@@ -106,6 +116,23 @@ const EN: Words = {
   waitsSet: (task, e) => `${task} waits for ${e} to be set`,
   eventWakes: (e, task) => `${e} is set: ${task} will wake`,
   stopsWaiting: (task, e) => `${task} stops waiting for ${e}`,
+  taskDone: (task, q, left) =>
+    `${task} marks an item of ${q} done (task_done): ${left} still unfinished`,
+  joinPasses: (task, q) => `${task} calls ${q}.join(): every item is already done`,
+  joinBlocks: (task, q) => `${task} joins the waiters of ${q}.join()`,
+  waitsJoin: (task, q) => `${task} waits until every item of ${q} is done (join)`,
+  joinWakes: (q, task) => `Every item of ${q} is done: ${task} will wake`,
+  joinDone: (task, q, cancelled) =>
+    cancelled
+      ? `${task} stops waiting in ${q}.join() (cancelled)`
+      : `${q}.join() returns to ${task}`,
+  spawns: (task, target) => `${task} creates task ${target} (create_task)`,
+  waitsTask: (task, target) => `${task} waits for task ${target} to finish`,
+  awaitPasses: (task, target) => `${task} awaits ${target}, which is already done`,
+  awaitDone: (task, target, raised) =>
+    raised
+      ? `await ${target} raises an exception in ${task}`
+      : `await ${target} returns to ${task}`,
   end: (reason) => `The run ends: ${reason}`,
 };
 
@@ -164,6 +191,23 @@ const FR: Words = {
   waitsSet: (task, e) => `${task} attend que ${e} soit positionné`,
   eventWakes: (e, task) => `${e} est positionné : ${task} va se réveiller`,
   stopsWaiting: (task, e) => `${task} n'attend plus ${e}`,
+  taskDone: (task, q, left) =>
+    `${task} marque un élément de ${q} comme traité (task_done) : encore ${left} en cours`,
+  joinPasses: (task, q) => `${task} appelle ${q}.join() : tout est déjà traité`,
+  joinBlocks: (task, q) => `${task} rejoint les tâches en attente dans ${q}.join()`,
+  waitsJoin: (task, q) => `${task} attend que chaque élément de ${q} soit traité (join)`,
+  joinWakes: (q, task) => `Tous les éléments de ${q} sont traités : ${task} va se réveiller`,
+  joinDone: (task, q, cancelled) =>
+    cancelled
+      ? `${task} n'attend plus dans ${q}.join() (annulée)`
+      : `${q}.join() rend la main à ${task}`,
+  spawns: (task, target) => `${task} crée la tâche ${target} (create_task)`,
+  waitsTask: (task, target) => `${task} attend la fin de la tâche ${target}`,
+  awaitPasses: (task, target) => `${task} attend ${target}, déjà terminée`,
+  awaitDone: (task, target, raised) =>
+    raised
+      ? `await ${target} lève une exception dans ${task}`
+      : `await ${target} rend la main à ${task}`,
   end: (reason) => `L'exécution se termine : ${reason}`,
 };
 
@@ -216,6 +260,10 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
           return w.waitsEmpty(task, prim(b));
         case WaitKind.ACQUIRE:
           return w.waitsLock(task, prim(b));
+        case WaitKind.JOIN:
+          return w.waitsJoin(task, prim(b));
+        case WaitKind.TASK:
+          return w.waitsTask(task, trace.tasks[b].name);
         default:
           return w.waitsEvent(task, prim(b));
       }
@@ -272,6 +320,22 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
       return w.eventWakes(prim(), task);
     case Ev.EV_DONE:
       return w.stopsWaiting(task, prim());
+    case Ev.Q_TASK_DONE:
+      return w.taskDone(task, prim(), b);
+    case Ev.Q_JOIN_PASS:
+      return w.joinPasses(task, prim());
+    case Ev.Q_JOIN_BLOCK:
+      return w.joinBlocks(task, prim());
+    case Ev.Q_JOIN_NOTIFY:
+      return w.joinWakes(prim(), task);
+    case Ev.Q_JOIN_DONE:
+      return w.joinDone(task, prim(), b === 1);
+    case Ev.SPAWN:
+      return w.spawns(task, trace.tasks[a].name);
+    case Ev.AWAIT_PASS:
+      return w.awaitPasses(task, trace.tasks[a].name);
+    case Ev.AWAIT_DONE:
+      return w.awaitDone(task, trace.tasks[a].name, b === 1);
     case Ev.END:
       return w.end(END_REASON_NAMES[a]);
     default:
