@@ -324,3 +324,60 @@ export function singleSleep(program: Program, t: number): number | null {
   }
   return found;
 }
+
+/**
+ * The rules on the tasks a program starts and awaits, as `validateScenario` states them (for
+ * the fast loader, which has no messages to give): each task that does not start with the loop
+ * is spawned by exactly one spawn step, of a task that itself starts (directly or through
+ * spawns); a spawn is not inside a repeat (the loader checks that as it reads); no task awaits
+ * itself, nor a task that awaits it, directly or not.
+ */
+export function taskStepsValid(program: Program, tasks: number): boolean {
+  const { code, target, taskBase, taskEnd, taskStart } = program;
+  const spawner = new Int32Array(tasks).fill(-1);
+  const awaited: number[][] = Array.from({ length: tasks }, () => []);
+  for (let t = 0; t < tasks; t += 1) {
+    for (let pc = taskBase[t]; pc < taskEnd[t]; pc += 1) {
+      const to = target[pc];
+      if (code[pc] === Op.SPAWN) {
+        if (taskStart[to] || spawner[to] >= 0) return false;
+        spawner[to] = t;
+      } else if (code[pc] === Op.AWAIT) {
+        if (to === t) return false;
+        awaited[t].push(to);
+      }
+    }
+  }
+  for (let t = 0; t < tasks; t += 1) {
+    // Up the chain of spawners to a task that starts: at most `tasks` links.
+    let at = t;
+    for (let links = 0; !taskStart[at]; links += 1) {
+      if (spawner[at] < 0 || links === tasks) return false;
+      at = spawner[at];
+    }
+  }
+  // Depth-first search for a cycle of awaits (0: not seen, 1: on the path, 2: finished).
+  const state = new Uint8Array(tasks);
+  for (let root = 0; root < tasks; root += 1) {
+    if (state[root] !== 0) continue;
+    const stack: [task: number, edge: number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [t, e] = top;
+      if (e === awaited[t].length) {
+        state[t] = 2;
+        stack.pop();
+        continue;
+      }
+      top[1] = e + 1;
+      const to = awaited[t][e];
+      if (state[to] === 1) return false;
+      if (state[to] === 0) {
+        state[to] = 1;
+        stack.push([to, 0]);
+      }
+    }
+  }
+  return true;
+}
