@@ -65,6 +65,14 @@ function chunkArbitrary(
         .tuple(fc.constantFrom(...queues), sleepStep)
         .map(([queue, sleep]): Step[] => [{ op: 'get', queue }, sleep, { op: 'task_done', queue }]),
     });
+    options.push({
+      weight: 1,
+      arbitrary: fc.constantFrom(...queues).map((queue): Step[] => [
+        { op: 'put', queue, value: 'j{n}' },
+        { op: 'join', queue },
+        { op: 'log', text: 'joined' },
+      ]),
+    });
   }
   if (events.length > 0) {
     options.push({
@@ -171,7 +179,12 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
       until: fc.option(fc.constantFrom(0, 1, 2.5, 4), { nil: undefined }),
       // Task i > 0 may be started by a spawn step of an earlier task, at a top-level step.
       spawned: fc.array(
-        fc.record({ later: fc.nat(3).map((k) => k === 0), by: fc.nat(), at: fc.nat() }),
+        fc.record({
+          later: fc.nat(3).map((k) => k === 0),
+          by: fc.nat(),
+          at: fc.nat(),
+          gathered: fc.boolean(),
+        }),
         {
           minLength: 6,
           maxLength: 6,
@@ -219,11 +232,18 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
           for (const { from, to, at } of shape.awaits) {
             if (from < to && to < tasks.length) insert(from, at, { op: 'await', task: names[to] });
           }
-          shape.spawned.forEach(({ later, by, at }, i) => {
+          // A gather step per spawning task creates the tasks marked `gathered`.
+          const gathers = new Map<number, { at: number; tasks: string[] }>();
+          shape.spawned.forEach(({ later, by, at, gathered }, i) => {
             if (!later || i === 0 || i >= tasks.length) return;
             tasks[i] = { name: names[i], start: false, steps: tasks[i].steps };
-            insert(by % i, at, { op: 'spawn', task: names[i] });
+            const spawner = by % i;
+            if (!gathered) insert(spawner, at, { op: 'spawn', task: names[i] });
+            else if (gathers.has(spawner)) gathers.get(spawner)!.tasks.push(names[i]);
+            else gathers.set(spawner, { at, tasks: [names[i]] });
           });
+          for (const [spawner, { at, tasks: gathered }] of gathers)
+            insert(spawner, at, { op: 'gather', tasks: gathered });
           const scenario: Scenario = { version: 1, primitives, tasks };
           const until = shape.until ?? (hasEndlessRepeat(scenario) ? 3 : undefined);
           return until === undefined ? { scenario } : { scenario, until };

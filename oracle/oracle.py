@@ -192,7 +192,8 @@ class _Interpreter:
 
     def start(self, name):
         """``tasks[name] = asyncio.create_task(...)``."""
-        self.tasks[name] = self.loop.create_task(self.run_task(self.specs[name]), name=name)
+        task = self.tasks[name] = self.loop.create_task(self.run_task(self.specs[name]), name=name)
+        return task
 
     def index_steps(self, steps, out):
         for step in steps:
@@ -277,6 +278,10 @@ class _Interpreter:
             elif op == "await":
                 await self.blocking(name, self.tasks[step["task"]])
                 self.done(name, i, "await")
+            elif op == "gather":
+                children = [self.start(child) for child in step["tasks"]]
+                await self.blocking(name, asyncio.gather(*children))
+                self.done(name, i, "gather")
             elif op == "repeat":
                 times = step.get("times")
                 if times is None or times > 0:
@@ -327,7 +332,8 @@ def run_log(scenario, until=None,
     time = loop.time
 
     def start(name):
-        tasks[name] = loop.create_task(run_steps(name, specs[name]["steps"], 1, None), name=name)
+        task = tasks[name] = loop.create_task(run_steps(name, specs[name]["steps"], 1, None), name=name)
+        return task
 
     async def run_steps(name, steps, n, item):
         """A task's steps (or a repeat's body) in plain asyncio, with no instrumentation, as a
@@ -375,6 +381,8 @@ def run_log(scenario, until=None,
                 start(step["task"])
             elif op == "await":
                 await tasks[step["task"]]
+            elif op == "gather":
+                await asyncio.gather(*[start(child) for child in step["tasks"]])
             else:
                 raise ValueError(f"unknown op {op!r}")
         return item

@@ -13,6 +13,7 @@ import {
   awaitTask,
   cancel,
   clear,
+  gather,
   get,
   join,
   log,
@@ -472,6 +473,88 @@ describe('spawned and awaited tasks', () => {
     expect(python.end.tasks.child).toEqual({ state: 'unstarted' });
     expect(python.end.tasks.eager).toEqual({ state: 'failed', error: "KeyError: 'child'" });
     expect(trace.end!.reason).toBe('complete');
+  });
+});
+
+describe('gather', () => {
+  it('starts the tasks the next iteration in argument order; the caller resumes two iterations after the last ends', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('main', gather('slow', 'fast'), log('main')),
+        task('other', log('other')),
+        spawned('slow', sleep(2), log('slow')),
+        spawned('fast', log('fast'), sleep(1), log('fast done')),
+      ),
+    );
+    expect(logged(trace)).toEqual([
+      'other:other',
+      'fast:fast',
+      'fast:fast done',
+      'slow:slow',
+      'main:main',
+    ]);
+    const lines = logLines(trace);
+    const iterationOf = (text: string) => trace.iter[lines.find((l) => l.text === text)!.event];
+    expect(iterationOf('fast')).toBe(iterationOf('other') + 1);
+    expect(iterationOf('main')).toBe(iterationOf('slow') + 2);
+    expect(count(trace, Ev.RUN_CALLBACK)).toBe(2);
+  });
+
+  it('raises the first error in the caller at once; the other tasks go on', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        LOCK,
+        task('main', gather('bad', 'good'), log('never')),
+        spawned('bad', sleep(1), release('l')),
+        spawned('good', sleep(2), log('good')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['good:good']);
+    expect(trace.end!.reason).toBe('complete');
+  });
+
+  it('cancels every task when the caller is cancelled, and the caller ends cancelled', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('main', gather('a', 'b'), log('never')),
+        spawned('a', sleep(5), log('never')),
+        spawned('b', sleep(0.5), log('b')),
+        task('boss', sleep(1), cancel('main'), log('boss')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['b:b', 'boss:boss']);
+    expect(count(trace, Ev.TASK_CANCELLED)).toBe(2);
+  });
+
+  it('ends the caller cancelled as soon as one task is cancelled; the others go on', () => {
+    const { trace, python } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('main', gather('a', 'b'), log('never')),
+        spawned('a', sleep(5), log('a')),
+        spawned('b', sleep(5), log('b')),
+        task(
+          'boss',
+          sleep(1),
+          cancel('b'),
+          sleep(0),
+          sleep(0),
+          sleep(0),
+          cancel('main'),
+          log('boss'),
+        ),
+      ),
+    );
+    expect(logged(trace)).toEqual(['boss:boss', 'a:a']);
+    expect(python.end.tasks.main).toEqual({ state: 'cancelled' });
+    // main was already done when boss cancelled it.
+    expect(count(trace, Ev.CANCEL, (i) => trace.b[i] === 0)).toBe(1);
   });
 });
 

@@ -83,6 +83,20 @@ const files: Record<string, string> = {
       },
     ],
   }),
+  'gather.json': JSON.stringify({
+    version: 1,
+    tasks: [
+      {
+        name: 'main',
+        steps: [
+          { op: 'gather', tasks: ['slow', 'fast'] },
+          { op: 'log', text: 'both done' },
+        ],
+      },
+      { name: 'slow', start: false, steps: [{ op: 'sleep', seconds: 2 }] },
+      { name: 'fast', start: false, steps: [{ op: 'log', text: 'fast' }] },
+    ],
+  }),
   'twice.json': JSON.stringify({
     version: 1,
     tasks: [
@@ -185,7 +199,7 @@ describe('the sim CLI', () => {
     expect(stderr).toMatch(/deadlock at t=0.000: .* c waits on get from queue 'q' \(empty\)/);
   });
 
-  it('runs spawned, awaited and joined tasks in every format', () => {
+  it('runs spawned, awaited, gathered and joined tasks in every format', () => {
     const log = run('--program', 'workers.json', '--format', 'log');
     // starter cancels boss before its first step: the worker is never spawned.
     expect(log).toEqual({ stdout: '', stderr: '', code: 0 });
@@ -219,11 +233,24 @@ describe('the sim CLI', () => {
     expect(python).toContain('    await jobs.join()\n');
     expect(python).toContain('        jobs.task_done()\n');
     expect(python).toContain('    await tasks["worker"]\n');
+    expect(run('--program', 'gather.json', '--format', 'log').stdout).toBe(
+      '0.000 fast fast\n2.000 main both done\n',
+    );
+    expect(run('--program', 'gather.json', '--format', 'python').stdout).toContain(
+      '    tasks["slow"] = asyncio.create_task(slow(), name="slow")\n' +
+        '    tasks["fast"] = asyncio.create_task(fast(), name="fast")\n' +
+        '    await asyncio.gather(tasks["slow"], tasks["fast"])\n',
+    );
+    const gatherKinds = JSON.parse(
+      run('--program', 'gather.json', '--format', 'json').stdout,
+    ).events.map((e: { kind: string }) => e.kind);
+    for (const kind of ['GATHER', 'GATHER_CALLBACK', 'RUN_CALLBACK', 'GATHER_DONE'])
+      expect(gatherKinds).toContain(kind);
     expect(run('--program', 'joinless.json', '--format', 'log').stderr).toMatch(
       /deadlock at t=0.000: .* p waits on join queue 'q' \(1 unfinished\)/,
     );
     expect(run('--program', 'twice.json').stderr).toBe(
-      "sim: twice.json: tasks[0].steps[1].task: 'b' is already spawned at tasks[0].steps[0] (a task is spawned once)\n",
+      "sim: twice.json: tasks[0].steps[1].task: 'b' is already started at tasks[0].steps[0] (a task is started once)\n",
     );
   });
 

@@ -4,6 +4,7 @@ import {
   type LockPrimitive,
   type QueuePrimitive,
   type Futures,
+  type Gather,
   type Tasks,
 } from './model';
 import type { Wait } from './trace';
@@ -27,6 +28,7 @@ export function waitOf(
   futures: Futures,
   t: number,
   taskName: (t: number) => string,
+  gathers: readonly Gather[] = [],
 ): Wait {
   if (!tasks.started[t]) return { kind: 'first' };
   const future = tasks.awaitFuture[t];
@@ -55,6 +57,10 @@ export function waitOf(
     case Await.JOIN: {
       const queue = primitive as QueuePrimitive;
       return { kind: 'join', queue: queue.name, unfinished: queue.unfinished, woken };
+    }
+    case Await.GATHER: {
+      const gather = gathers[tasks.awaitFuture[t]];
+      return { kind: 'gather', tasks: gather.children.map(taskName), woken: gather.done };
     }
     case Await.TASK: {
       const awaited = tasks.awaitFuture[t];
@@ -91,5 +97,7 @@ export function describeWait(wait: Wait): string {
       return `join queue '${wait.queue}' (${wait.unfinished} unfinished)${woken}`;
     case 'task':
       return `task '${wait.task}' to finish${woken}`;
+    case 'gather':
+      return `gather(${wait.tasks.map((task) => `'${task}'`).join(', ')}) to finish${woken}`;
   }
 }

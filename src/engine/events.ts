@@ -49,6 +49,14 @@ export const Ev = {
   AWAIT_PASS: 24,
   /** `await tasks[x]` ended after waiting: returned (b=0), or raised (b=1: x failed or was cancelled, or this task was cancelled). task; a: x; step. */
   AWAIT_DONE: 25,
+  /** `await asyncio.gather(...)`: the TASK_CREATE of its tasks come just before, in order. task: caller; a: gather (`Trace.gathers`); step. */
+  GATHER: 26,
+  /** A gathered task ended: gather's `_done_callback` for it joins the ready queue. task: that task; a: the gather's caller. */
+  GATHER_CALLBACK: 27,
+  /** gather's `_done_callback` was taken from the ready queue and runs. task: the gathered task; a: the gather's caller; b: 1 if it completed the gather. */
+  RUN_CALLBACK: 28,
+  /** `await asyncio.gather(...)` ended: returned (b=0) or raised (b=1: a task failed or was cancelled, or the caller was cancelled). task; a: gather; step. */
+  GATHER_DONE: 29,
 
   /** A timer was scheduled (`call_at`). task: owner; a: timer; step. */
   TIMER_SCHEDULE: 30,
@@ -121,6 +129,8 @@ export const WaitKind = {
   JOIN: 5,
   /** `await tasks[x]`; the SUSPEND's b is the task x. */
   TASK: 6,
+  /** `await asyncio.gather(...)`; the SUSPEND's b is the gather (`Trace.gathers`). */
+  GATHER: 7,
 } as const;
 export type WaitKindValue = (typeof WaitKind)[keyof typeof WaitKind];
 

@@ -21,6 +21,7 @@ function plain(c: CompiledScenario) {
     target: Array.from(p.target.subarray(0, n)),
     str: Array.from(p.str.subarray(0, n)),
     templates: [...p.templates],
+    children: [...p.children],
     taskBase: Array.from(p.taskBase.subarray(0, tasks)),
     taskEnd: Array.from(p.taskEnd.subarray(0, tasks)),
     taskStart: Array.from(p.taskStart.subarray(0, tasks)),
@@ -150,7 +151,15 @@ describe('the fast loader', () => {
       (s, pick) => (anyStep(s, pick).op = ['spawn', 'await', 'task_done', 'join'][pick(4)]),
       (s, pick) => {
         const t = pick(s.tasks.length);
-        const step = { op: ['spawn', 'await'][pick(2)], task: `t${pick(6)}` };
+        const task = `t${pick(6)}`;
+        const step = [
+          { op: 'spawn', task },
+          { op: 'await', task },
+          { op: 'gather', tasks: [task] },
+          { op: 'gather', tasks: [task, `t${pick(6)}`] },
+          { op: 'gather', tasks: [] },
+          { op: 'gather', task },
+        ][pick(6)];
         const steps = pick(2) === 0 ? s.tasks[t].steps : anyRepeat(s.tasks[t].steps);
         steps.splice(pick(steps.length + 1), 0, step);
       },
@@ -230,7 +239,16 @@ describe('the fast loader', () => {
           { op: 'task_done', queue: 'q' },
         ],
       },
-      { name: 'p', start: true, steps: [{ op: 'put', queue: 'q' }] },
+      {
+        name: 'p',
+        start: true,
+        steps: [
+          { op: 'put', queue: 'q' },
+          { op: 'gather', tasks: ['x', 'y'] },
+        ],
+      },
+      { name: 'x', start: false, steps: [] },
+      { name: 'y', start: false, steps: [{ op: 'await', task: 'w' }] },
     ]);
     expect(plain(loadScenarioText(good)!)).toEqual(reference(good));
     const bad = [
@@ -261,6 +279,27 @@ describe('the fast loader', () => {
         { name: 'b', steps: [{ op: 'await', task: 'a' }] },
       ],
       [{ name: 'a', start: 0, steps: [] }],
+      [{ name: 'a', steps: [{ op: 'gather', tasks: [] }] }],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b', 'b'] }] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b'] }, spawn('b')] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'repeat', steps: [{ op: 'gather', tasks: ['b'] }] }] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b'] }] },
+        { name: 'b', steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b'] }] },
+        { name: 'b', start: false, steps: [{ op: 'await', task: 'a' }] },
+      ],
     ].map(file);
     for (const text of bad) {
       expect(reference(text), text).toBeNull();

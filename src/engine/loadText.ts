@@ -79,6 +79,7 @@ const OPS = [
   'join',
   'spawn',
   'await',
+  'gather',
 ] as const;
 const OP_CODES = [
   Op.SLEEP,
@@ -96,6 +97,7 @@ const OP_CODES = [
   Op.JOIN,
   Op.SPAWN,
   Op.AWAIT,
+  Op.GATHER,
 ];
 /** The keys each op allows besides "op". */
 const OP_FIELDS = [
@@ -114,6 +116,7 @@ const OP_FIELDS = [
   bit('queue'),
   bit('task'),
   bit('task'),
+  bit('tasks'),
 ];
 /** Primitive types as bits, and which of them each reference key accepts. */
 const TYPE_BIT: Record<PrimitiveSpec['type'], number> = {
@@ -182,7 +185,9 @@ class Scanner {
   /** Cancel, spawn and await steps as pairs: pc, and the name of their target (a text of `taskTargets`). */
   private readonly taskSteps: number[] = [];
   private readonly taskTargets: TextTable;
-  /** Whether a task has `"start": false` or a step spawns or awaits one (see `taskStepsValid`). */
+  /** Gather steps: pc, and the names of their tasks (texts of `taskTargets`). */
+  private readonly gatherSteps: [pc: number, names: number[]][] = [];
+  /** Whether a task has `"start": false` or a step spawns, awaits or gathers one (see `taskStepsValid`). */
   private startsLater = false;
   title?: string;
 
@@ -367,6 +372,11 @@ class Scanner {
       if (target < 0) throw GIVE_UP;
       this.builder.setTarget(taskSteps[i], target);
     }
+    for (const [pc, names] of this.gatherSteps) {
+      const children = names.map((name) => this.taskIndex.findText(this.taskTargets.get(name)));
+      if (children.some((child, i) => child < 0 || children.indexOf(child) !== i)) throw GIVE_UP;
+      this.builder.setChildren(pc, children);
+    }
     const program = this.builder.build();
     if (this.startsLater && !taskStepsValid(program, this.taskNames.length)) throw GIVE_UP;
     return {
@@ -534,6 +544,7 @@ class Scanner {
       let textEnd = 0;
       let times = -1;
       let task = -1;
+      let gathered: number[] | null = null;
       let seen = 0;
       for (;;) {
         const key = matchWord(bytes, view, pos, KEY_TABLE);
@@ -617,6 +628,24 @@ class Scanner {
                 ? this.taskTargets.add(utf8.decode(bytes.subarray(start, end)))
                 : this.taskTargets.addRange(start, end);
             break;
+          case K.tasks:
+            // A gather's task names (at least one).
+            if (bytes[pos] !== OPEN_ARRAY) throw GIVE_UP;
+            gathered = [];
+            pos = skipWs(bytes, pos + 1);
+            for (;;) {
+              pos = skipWs(bytes, this.scanString(pos));
+              gathered.push(
+                this.kind === Scanned.NON_ASCII
+                  ? this.taskTargets.add(this.decoded())
+                  : this.taskTargets.addRange(this.start, this.end),
+              );
+              if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+              else if (bytes[pos] === CLOSE_ARRAY) break;
+              else throw GIVE_UP;
+            }
+            pos += 1;
+            break;
           case K.steps:
             if (op < 0 || OP_CODES[op] !== Op.REPEAT) throw GIVE_UP;
             pos = this.steps(pos, depth + 1);
@@ -658,6 +687,12 @@ class Scanner {
             this.startsLater = true;
           }
           this.taskSteps.push(b.step(code, 0, -1), task);
+          break;
+        case Op.GATHER:
+          // It creates its tasks: once, so never inside a repeat.
+          if (gathered === null || depth > 0) throw GIVE_UP;
+          this.gatherSteps.push([b.step(Op.GATHER, 0, -1), gathered]);
+          this.startsLater = true;
           break;
         case Op.REPEAT:
           if (!(seen & BIT_STEPS)) throw GIVE_UP;

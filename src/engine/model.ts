@@ -137,6 +137,8 @@ export const Await = {
   JOIN: 8,
   /** `await tasks[name]`: the awaited task is `waitTask`. */
   TASK: 9,
+  /** `await asyncio.gather(...)`: the gather is `waitGather`. */
+  GATHER: 10,
 } as const;
 
 export const TASK_PENDING = 0;
@@ -173,7 +175,12 @@ export class Tasks {
   readonly created: Uint8Array;
   /** `_fut_waiter` when it is a task (`await tasks[name]`): that task, until its next step starts (-1: none). */
   readonly waitTask: Int32Array;
-  /** The tasks whose wake-up is a done callback of this task, in registration order. */
+  /** `_fut_waiter` when it is a gather's future: that gather, until its next step starts (-1: none). */
+  readonly waitGather: Int32Array;
+  /**
+   * The done callbacks of this task, in registration order: a task's number for its wake-up
+   * (`await`), `-1 - k` for gather's `_done_callback` number k (`Simulation.callbacks`).
+   */
   readonly awaiters: (number[] | null)[];
   /** Index of the step it last started (-1 before its first). */
   readonly current: Int32Array;
@@ -200,6 +207,7 @@ export class Tasks {
     this.started = new Uint8Array(count);
     this.created = new Uint8Array(count);
     this.waitTask = new Int32Array(count).fill(-1);
+    this.waitGather = new Int32Array(count).fill(-1);
     this.awaiters = new Array<number[] | null>(count).fill(null);
     this.current = new Int32Array(count).fill(-1);
     this.awaiting = new Uint8Array(count);
@@ -271,4 +279,20 @@ export class EventPrimitive {
 }
 
 export type Primitive = QueuePrimitive | LockPrimitive | EventPrimitive;
+
+/** `asyncio.gather(...)`'s `_GatheringFuture` and the state its `_done_callback` shares. */
+export interface Gather {
+  /** The task awaiting it. */
+  owner: number;
+  children: number[];
+  /** `nfinished`: callbacks run so far. */
+  finished: number;
+  done: boolean;
+  /** What awaiting it raises once done (null: it has its results). */
+  error: PyError | null;
+  /** `_cancel_requested`: cancelling it cancelled at least one child. */
+  cancelRequested: boolean;
+  /** The task whose wake-up is its done callback, or -1. */
+  waiter: number;
+}
 export type { PrimitiveType };

@@ -19,6 +19,7 @@ export const Op = {
   JOIN: 12,
   SPAWN: 13,
   AWAIT: 14,
+  GATHER: 15,
 } as const;
 
 export const OP_OF: Record<Step['op'], number> = {
@@ -37,6 +38,7 @@ export const OP_OF: Record<Step['op'], number> = {
   join: Op.JOIN,
   spawn: Op.SPAWN,
   await: Op.AWAIT,
+  gather: Op.GATHER,
 };
 
 /** `str` column: the value is Python's None. */
@@ -62,6 +64,8 @@ export interface Program {
   /** LOG/PUT: index in `strings`, STR_NONE or STR_TEMPLATE. */
   str: Int32Array;
   templates: Map<number, TemplatePart[]>;
+  /** GATHER: the tasks it creates and awaits, in argument order. */
+  children: Map<number, number[]>;
   taskBase: Int32Array;
   taskEnd: Int32Array;
   /** 1 for a task created when the loop starts, 0 for one created by a SPAWN step. */
@@ -100,6 +104,7 @@ export class ProgramBuilder {
   private taskEnd = new Int32Array(16);
   private taskStart = new Uint8Array(16);
   private readonly templates = new Map<number, TemplatePart[]>();
+  private readonly children = new Map<number, number[]>();
   size = 0;
   tasks = 0;
 
@@ -180,6 +185,11 @@ export class ProgramBuilder {
     this.num[pc] = num;
   }
 
+  /** Sets the tasks of the GATHER step at `pc`. */
+  setChildren(pc: number, tasks: number[]): void {
+    this.children.set(pc, tasks);
+  }
+
   build(): Program {
     return {
       size: this.size,
@@ -189,6 +199,7 @@ export class ProgramBuilder {
       target: this.target,
       str: this.str,
       templates: this.templates,
+      children: this.children,
       taskBase: this.taskBase,
       taskEnd: this.taskEnd,
       taskStart: this.taskStart,
@@ -243,6 +254,13 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
         case 'await':
           taskIndex ??= new Map(scenario.tasks.map((task, i) => [task.name, i]));
           b.step(OP_OF[step.op], 0, taskIndex.get(step.task)!);
+          break;
+        case 'gather':
+          taskIndex ??= new Map(scenario.tasks.map((task, i) => [task.name, i]));
+          b.setChildren(
+            b.step(Op.GATHER),
+            step.tasks.map((name) => taskIndex!.get(name)!),
+          );
           break;
         case 'repeat': {
           const pc = b.step(Op.REPEAT, step.times ?? Infinity);
@@ -328,9 +346,9 @@ export function singleSleep(program: Program, t: number): number | null {
 /**
  * The rules on the tasks a program starts and awaits, as `validateScenario` states them (for
  * the fast loader, which has no messages to give): each task that does not start with the loop
- * is spawned by exactly one spawn step, of a task that itself starts (directly or through
- * spawns); a spawn is not inside a repeat (the loader checks that as it reads); no task awaits
- * itself, nor a task that awaits it, directly or not.
+ * is spawned (or gathered) by exactly one step, of a task that itself starts (directly or
+ * through spawns); a spawn or gather is not inside a repeat (the loader checks that as it
+ * reads); no task awaits (or gathers) itself, nor a task that awaits it, directly or not.
  */
 export function taskStepsValid(program: Program, tasks: number): boolean {
   const { code, target, taskBase, taskEnd, taskStart } = program;
@@ -339,7 +357,14 @@ export function taskStepsValid(program: Program, tasks: number): boolean {
   for (let t = 0; t < tasks; t += 1) {
     for (let pc = taskBase[t]; pc < taskEnd[t]; pc += 1) {
       const to = target[pc];
-      if (code[pc] === Op.SPAWN) {
+      if (code[pc] === Op.GATHER) {
+        // Creates each of its tasks, then awaits them all.
+        for (const child of program.children.get(pc)!) {
+          if (taskStart[child] || spawner[child] >= 0) return false;
+          spawner[child] = t;
+          awaited[t].push(child);
+        }
+      } else if (code[pc] === Op.SPAWN) {
         if (taskStart[to] || spawner[to] >= 0) return false;
         spawner[to] = t;
       } else if (code[pc] === Op.AWAIT) {

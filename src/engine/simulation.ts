@@ -22,6 +22,7 @@ import {
   EventPrimitive,
   FINISHED,
   Futures,
+  type Gather,
   handleTimer,
   LockPrimitive,
   PENDING,
@@ -112,6 +113,15 @@ export class Simulation {
    */
   private readonly ran: Int32Array;
   private ranCount = 0;
+  /** The gathers, by number (`await asyncio.gather(...)` steps run). */
+  private readonly gathers: Gather[] = [];
+  /**
+   * gather's `_done_callback`s, by number k: the gather and the task it is for. In the ready
+   * queue, callback k is the handle `tasks.count + k` (a task's step is its number, a timer's
+   * callback a negative one).
+   */
+  private readonly callbackGather: number[] = [];
+  private readonly callbackChild: number[] = [];
 
   constructor(input: Scenario | CompiledScenario, options: RunOptions = {}) {
     this.limits = {
@@ -303,6 +313,8 @@ export class Simulation {
           continue;
         }
         this.runTimer(timer);
+      } else if (handle >= this.tasks.count) {
+        this.runCallback(handle - this.tasks.count);
       } else if (!this.runStep(handle)) {
         return; // the run was stopped inside the step
       }
@@ -389,6 +401,12 @@ export class Simulation {
       error = this.taskException(awaited);
       tasks.waitTask[t] = -1;
     }
+    const gather = tasks.waitGather[t];
+    if (gather >= 0) {
+      // The gather's future is done: `result()` returns its results, or raises.
+      error = this.gathers[gather].error;
+      tasks.waitGather[t] = -1;
+    }
     this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
     this.ran[this.ranCount++] = t;
     if (tasks.mustCancel[t]) {
@@ -405,6 +423,12 @@ export class Simulation {
           (tasks.awaiters[future] ??= []).push(t);
           tasks.waitTask[t] = future;
           if (tasks.mustCancel[t] && this.cancelTask(future)) tasks.mustCancel[t] = 0;
+          return true;
+        }
+        if (tasks.awaiting[t] === Await.GATHER) {
+          this.gathers[future].waiter = t;
+          tasks.waitGather[t] = future;
+          if (tasks.mustCancel[t] && this.cancelGather(future)) tasks.mustCancel[t] = 0;
           return true;
         }
         this.futures.waiter[future] = t; // add_done_callback(self.__wakeup)
@@ -450,9 +474,63 @@ export class Simulation {
     tasks.awaiters[t] = null;
     const cancelled = tasks.state[t] === TASK_CANCELLED ? 1 : 0;
     for (const waiter of awaiters) {
+      if (waiter < 0) {
+        // gather's `_done_callback` for this task.
+        const k = -1 - waiter;
+        this.ready.push(tasks.count + k);
+        this.events?.emit(
+          Ev.GATHER_CALLBACK,
+          t,
+          this.gathers[this.callbackGather[k]].owner,
+          -1,
+          -1,
+        );
+        continue;
+      }
       this.schedule(waiter, StepReason.WOKEN);
       this.events?.emit(Ev.WAKE, waiter, cancelled, -1, -1);
     }
+  }
+
+  /** gather's `_done_callback(fut)`, number k (tasks.py, `return_exceptions=False`). */
+  private runCallback(k: number): void {
+    const tasks = this.tasks;
+    const g = this.gathers[this.callbackGather[k]];
+    const child = this.callbackChild[k];
+    g.finished += 1;
+    let completes = false;
+    if (!g.done) {
+      if (tasks.state[child] === TASK_CANCELLED) {
+        completes = true; // outer.set_exception(fut._make_cancelled_error())
+        g.error = CANCELLED_ERROR;
+      } else if (tasks.state[child] === TASK_FAILED) {
+        completes = true; // outer.set_exception(fut.exception())
+        g.error = tasks.error[child];
+      } else if (g.finished === g.children.length) {
+        completes = true;
+        // Every task is done: the results, unless cancelling the gather cancelled some.
+        if (g.cancelRequested) g.error = CANCELLED_ERROR;
+      }
+    }
+    this.events?.emit(Ev.RUN_CALLBACK, child, g.owner, completes ? 1 : 0, -1);
+    if (!completes) return;
+    g.done = true;
+    if (g.waiter >= 0) {
+      const waiter = g.waiter;
+      g.waiter = -1;
+      this.schedule(waiter, StepReason.WOKEN);
+      this.events?.emit(Ev.WAKE, waiter, g.error === CANCELLED_ERROR ? 1 : 0, -1, -1);
+    }
+  }
+
+  /** `_GatheringFuture.cancel()`: cancels every task; True if any accepted. */
+  private cancelGather(gather: number): boolean {
+    const g = this.gathers[gather];
+    if (g.done) return false;
+    let cancelled = false;
+    for (const child of g.children) if (this.cancelTask(child)) cancelled = true;
+    if (cancelled) g.cancelRequested = true;
+    return cancelled;
   }
 
   /** What `task.result()` raises for done task `t`: its exception, CancelledError, or none. */
@@ -474,6 +552,7 @@ export class Simulation {
     if (tasks.futWaiter[t] >= 0 && this.cancelFuture(tasks.futWaiter[t])) return true;
     // Awaiting a task: cancel that task (a chain of awaits is cancelled level by level).
     if (tasks.waitTask[t] >= 0 && this.cancelTask(tasks.waitTask[t])) return true;
+    if (tasks.waitGather[t] >= 0 && this.cancelGather(tasks.waitGather[t])) return true;
     tasks.mustCancel[t] = 1;
     return true;
   }
@@ -585,6 +664,10 @@ export class Simulation {
       case Await.TASK:
         // `future` is the awaited task; an error is its exception, or a cancellation.
         this.events?.emit(Ev.AWAIT_DONE, t, future, error !== null ? 1 : 0, step);
+        if (error === null) tasks.pc[t] += 1;
+        break;
+      case Await.GATHER:
+        this.events?.emit(Ev.GATHER_DONE, t, future, error !== null ? 1 : 0, step);
         if (error === null) tasks.pc[t] += 1;
         break;
     }
@@ -753,6 +836,33 @@ export class Simulation {
           this.events?.emit(Ev.SPAWN, t, target, -1, step);
           tasks.pc[t] = pc + 1;
           break;
+        }
+        case Op.GATHER: {
+          // `asyncio.gather(*children)`: `ensure_future` (create_task) for each, in order, and
+          // `_done_callback` added to each; then await the gathering future.
+          const children = program.children.get(pc)!;
+          const gather = this.gathers.length;
+          for (const child of children) {
+            this.createTask(child);
+            (tasks.awaiters[child] ??= []).push(-1 - this.callbackGather.length);
+            this.callbackGather.push(gather);
+            this.callbackChild.push(child);
+          }
+          this.gathers.push({
+            owner: t,
+            children,
+            finished: 0,
+            done: false,
+            error: null,
+            cancelRequested: false,
+            waiter: -1,
+          });
+          trace.gathers.push(children);
+          this.events?.emit(Ev.GATHER, t, gather, -1, step);
+          tasks.awaiting[t] = Await.GATHER;
+          tasks.awaitFuture[t] = gather;
+          this.events?.emit(Ev.SUSPEND, t, WaitKind.GATHER, gather, step);
+          return R_SUSPEND;
         }
         case Op.AWAIT: {
           const target = program.target[pc];
@@ -987,7 +1097,7 @@ export class Simulation {
     const name = (t: number) => this.trace.taskNames.get(t);
     for (let t = 0; t < tasks.count; t += 1) {
       if (tasks.created[t] && !tasks.done(t)) {
-        const wait = waitOf(tasks, this.futures, t, name);
+        const wait = waitOf(tasks, this.futures, t, name, this.gathers);
         blocked.push({ task: t, step: tasks.current[t], wait, waitsOn: describeWait(wait) });
       }
     }

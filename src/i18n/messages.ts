@@ -153,6 +153,7 @@ export const en = {
   'segment.event': '{task} waits for {primitive} to be set, {span}',
   'segment.join': '{task} waits for every item of {primitive} to be done (join), {span}',
   'segment.await': '{task} waits for task {target} to finish, {span}',
+  'segment.gather': '{task} waits for {targets} to finish (gather), {span}',
   'segment.fromTo': 'from {from} to {to} s',
   'segment.since': 'since {from} s',
 
@@ -168,6 +169,7 @@ export const en = {
   'ready.step': 'step',
   'ready.wakeup': 'wake-up',
   'ready.timer': 'timer',
+  'ready.callback': 'gather callback',
   'ready.cancelled': 'cancelled',
   'task.unstarted': 'not created yet (a spawn step starts it)',
   'task.created': 'created, not yet run',
@@ -181,6 +183,7 @@ export const en = {
   'task.event': 'waiting for {primitive} to be set',
   'task.join': 'waiting for every item of {primitive} to be done (join)',
   'task.await': 'waiting for task {target} to finish',
+  'task.gather': 'waiting for {targets} to finish (gather)',
   'task.done': 'done',
   'task.failed': 'failed: {error}',
   'task.cancelled': 'cancelled',
@@ -242,6 +245,7 @@ export const en = {
   'wait.event': "Event '{event}' (not set)",
   'wait.join': "every item of queue '{queue}' to be done ({unfinished} unfinished)",
   'wait.task': "task '{task}' to finish",
+  'wait.gather': 'gather({tasks}) to finish',
   'wait.woken': '{what}, already woken',
 
   'url.integer': '{name} {value} is not a whole number from {min} to {max}; using {fallback}.',
@@ -404,6 +408,7 @@ export const fr: Record<MessageKey, string> = {
   'segment.event': '{task} attend que {primitive} soit positionné, {span}',
   'segment.join': '{task} attend que chaque élément de {primitive} soit traité (join), {span}',
   'segment.await': '{task} attend la fin de la tâche {target}, {span}',
+  'segment.gather': '{task} attend la fin de {targets} (gather), {span}',
   'segment.fromTo': 'de {from} à {to} s',
   'segment.since': 'depuis {from} s',
 
@@ -419,6 +424,7 @@ export const fr: Record<MessageKey, string> = {
   'ready.step': 'étape',
   'ready.wakeup': 'réveil',
   'ready.timer': 'minuterie',
+  'ready.callback': 'rappel de gather',
   'ready.cancelled': 'annulé',
   'task.unstarted': 'pas encore créée (une étape spawn la lance)',
   'task.created': 'créée, pas encore lancée',
@@ -432,6 +438,7 @@ export const fr: Record<MessageKey, string> = {
   'task.event': 'attend que {primitive} soit positionné',
   'task.join': 'attend que chaque élément de {primitive} soit traité (join)',
   'task.await': 'attend la fin de la tâche {target}',
+  'task.gather': 'attend la fin de {targets} (gather)',
   'task.done': 'terminée',
   'task.failed': 'en échec : {error}',
   'task.cancelled': 'annulée',
@@ -493,6 +500,7 @@ export const fr: Record<MessageKey, string> = {
   'wait.event': "l'Event '{event}' (pas encore mis)",
   'wait.join': "que chaque élément de la file '{queue}' soit traité ({unfinished} en cours)",
   'wait.task': "la fin de la tâche '{task}'",
+  'wait.gather': 'la fin de gather({tasks})',
   'wait.woken': '{what}, déjà réveillée',
 
   'url.integer':

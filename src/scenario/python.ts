@@ -57,7 +57,7 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   const taskFunction = scenario.tasks.map((task) => names.take(task.name, 'task'));
   const ops = new Set(scenario.tasks.flatMap((t) => flattenSteps(t.steps).map((s) => s.op)));
   // `tasks`: the table of tasks by name, for the steps that name a task.
-  const spawns = ops.has('spawn') || ops.has('await');
+  const spawns = ops.has('spawn') || ops.has('await') || ops.has('gather');
   const cancels = spawns || ops.has('cancel');
 
   const w = new CodeWriter();
@@ -137,6 +137,14 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
           case 'await':
             emit(`await tasks[${pyString(step.task)}]`);
             break;
+          case 'gather': {
+            // Created in argument order, as gather's ensure_future would; the step is its await.
+            for (const name of step.tasks)
+              w.line(`${indent}tasks[${pyString(name)}] = ${createTask(name)}`);
+            const awaited = step.tasks.map((name) => `tasks[${pyString(name)}]`);
+            emit(`await asyncio.gather(${awaited.join(', ')})`);
+            break;
+          }
           case 'repeat': {
             const variable = `n${depth + 1}`;
             const counted = usesN(step.steps);

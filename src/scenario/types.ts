@@ -27,6 +27,11 @@ export type QueueJoinStep = { op: 'task_done' | 'join'; queue: string };
  * `"start": false`, and `await tasks[name]`.
  */
 export type TaskStep = { op: 'spawn' | 'await'; task: string };
+/**
+ * Extension of version 1: `await asyncio.gather(...)` of tasks marked `"start": false`,
+ * created by it in this order.
+ */
+export type GatherStep = { op: 'gather'; tasks: string[] };
 
 export type Step =
   | SleepStep
@@ -38,7 +43,8 @@ export type Step =
   | RepeatStep
   | CancelStep
   | QueueJoinStep
-  | TaskStep;
+  | TaskStep
+  | GatherStep;
 export type StepOp = Step['op'];
 
 export interface TaskSpec {

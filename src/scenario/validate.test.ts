@@ -133,11 +133,11 @@ describe('scenario validation', () => {
         ),
       ),
     ).toBe(
-      "tasks[2].steps[1].task: 'b' is already spawned at tasks[0].steps[0] (a task is spawned once)",
+      "tasks[2].steps[1].task: 'b' is already started at tasks[0].steps[0] (a task is started once)",
     );
     expect(
       firstError(tasks({ name: 'a', steps: [] }, { name: 'b', start: false, steps: [] })),
-    ).toBe("tasks[1].start: 'b' is never spawned (no spawn step names it)");
+    ).toBe("tasks[1].start: 'b' is never started (no spawn or gather step names it)");
     expect(
       firstError(
         tasks(
@@ -147,6 +147,48 @@ describe('scenario validation', () => {
         ),
       ),
     ).toBe("tasks[1].start: 'b' can never start: the tasks that would spawn it never start");
+  });
+
+  it('gathers tasks marked "start": false, each started once, outside any repeat', () => {
+    const scenarioWith = (steps: unknown[], start = false) => ({
+      version: 1,
+      tasks: [
+        { name: 'a', steps },
+        { name: 'b', start, steps: [] },
+        { name: 'c', start: false, steps: [{ op: 'await', task: 'b' }] },
+      ],
+    });
+    const gather = (...tasks: unknown[]) => ({ op: 'gather', tasks });
+    expect(validateScenario(scenarioWith([gather('b', 'c')])).ok).toBe(true);
+    expect(firstError(scenarioWith([gather()]))).toBe(
+      'tasks[0].steps[0].tasks: must be a non-empty array of task names',
+    );
+    expect(firstError(scenarioWith([gather('b', 'c', 'b')]))).toBe(
+      "tasks[0].steps[0].tasks[2]: 'b' is already gathered here",
+    );
+    expect(firstError(scenarioWith([gather('b', 'zed', 'c')]))).toBe(
+      "tasks[0].steps[0].tasks[1]: no task named 'zed'",
+    );
+    expect(firstError(scenarioWith([gather('b', 'c')], true))).toBe(
+      `tasks[0].steps[0].tasks[0]: 'b' starts with the loop; give it "start": false to start it with gather`,
+    );
+    expect(firstError(scenarioWith([{ op: 'spawn', task: 'c' }, gather('b', 'c')]))).toBe(
+      "tasks[0].steps[1].tasks[1]: 'c' is already started at tasks[0].steps[0] (a task is started once)",
+    );
+    expect(firstError(scenarioWith([{ op: 'repeat', times: 1, steps: [gather('b', 'c')] }]))).toBe(
+      'tasks[0].steps[0].steps[0]: gather cannot be inside a repeat (it creates its tasks once)',
+    );
+    expect(
+      firstError({
+        version: 1,
+        tasks: [
+          { name: 'a', steps: [gather('b')] },
+          { name: 'b', start: false, steps: [{ op: 'await', task: 'a' }] },
+        ],
+      }),
+    ).toBe(
+      "tasks[1].steps[0].task: 'a' awaits 'b' (directly or not): they would wait for each other forever",
+    );
   });
 
   it('lets a task await any other task, but not itself nor one that awaits it', () => {

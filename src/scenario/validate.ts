@@ -44,6 +44,7 @@ const STEP_KEYS: Record<string, string[]> = {
   join: ['op', 'queue'],
   spawn: ['op', 'task'],
   await: ['op', 'task'],
+  gather: ['op', 'tasks'],
 };
 const LOCK_TYPES = ['Lock', 'Semaphore', 'BoundedSemaphore'];
 
@@ -237,23 +238,30 @@ class Validator {
       case 'cancel':
         this.taskReference(raw.task);
         break;
-      case 'spawn': {
-        if (!this.taskReference(raw.task)) break;
-        const task = raw.task as string;
-        const earlier = this.spawns.get(task);
-        if (depth > 0)
+      case 'spawn':
+        if (depth > 0) {
           this.fail(undefined, 'spawn cannot be inside a repeat (a task is spawned once)');
-        else if (this.taskInfo.get(task)!.start) {
-          this.fail(
-            'task',
-            `'${task}' starts with the loop; give it "start": false to start it with spawn`,
-          );
-        } else if (earlier !== undefined) {
-          this.fail(
-            'task',
-            `'${task}' is already spawned at ${earlier.path} (a task is spawned once)`,
-          );
-        } else this.spawns.set(task, { by: this.currentTask, path: this.where() });
+        } else if (this.taskReference(raw.task)) this.spawn(raw.task as string, 'task');
+        break;
+      case 'gather': {
+        const tasks = raw.tasks;
+        if (!Array.isArray(tasks) || tasks.length === 0) {
+          this.fail('tasks', 'must be a non-empty array of task names');
+          break;
+        }
+        if (depth > 0) {
+          this.fail(undefined, 'gather cannot be inside a repeat (it creates its tasks once)');
+          break;
+        }
+        this.enter('tasks');
+        tasks.forEach((task: unknown, i) => {
+          if (tasks.indexOf(task) !== i) this.fail(i, `'${String(task)}' is already gathered here`);
+          else if (this.taskReference(task, i) && this.spawn(task as string, i)) {
+            const to = this.taskInfo.get(task as string)!.index;
+            this.awaits.push({ from: this.currentTask, to, path: this.where(i) });
+          }
+        });
+        this.leave();
         break;
       }
       case 'await': {
@@ -277,13 +285,31 @@ class Validator {
     return this.errors.length === before;
   }
 
-  /** A step's `task`: the name of a task. */
-  taskReference(task: unknown): boolean {
+  /** A step's `task` (or an entry of a gather's `tasks`): the name of a task. */
+  taskReference(task: unknown, key: string | number = 'task'): boolean {
     if (typeof task === 'string' && this.taskNames.has(task)) return true;
     this.fail(
-      'task',
+      key,
       typeof task === 'string' ? `no task named '${task}'` : 'must be the name of a task',
     );
+    return false;
+  }
+
+  /** A spawn (or gather) of `task`, named at `key`: once, of a task with "start": false. */
+  spawn(task: string, key: string | number): boolean {
+    const earlier = this.spawns.get(task);
+    const how = typeof key === 'number' ? 'gather' : 'spawn';
+    if (this.taskInfo.get(task)!.start) {
+      this.fail(
+        key,
+        `'${task}' starts with the loop; give it "start": false to start it with ${how}`,
+      );
+    } else if (earlier !== undefined) {
+      this.fail(key, `'${task}' is already started at ${earlier.path} (a task is started once)`);
+    } else {
+      this.spawns.set(task, { by: this.currentTask, path: this.where() });
+      return true;
+    }
     return false;
   }
 
@@ -313,7 +339,9 @@ class Validator {
         seen.add(at);
         const spawn = this.spawns.get(at);
         if (spawn === undefined) {
-          if (at === name) this.failAt(path, `'${name}' is never spawned (no spawn step names it)`);
+          if (at === name) {
+            this.failAt(path, `'${name}' is never started (no spawn or gather step names it)`);
+          }
           return; // the task that should spawn it is reported for itself
         }
         at = names[spawn.by];

@@ -11,6 +11,7 @@ export const WAIT_NAMES: Record<number, string> = {
   [WaitKind.EVENT]: 'wait',
   [WaitKind.JOIN]: 'join',
   [WaitKind.TASK]: 'await',
+  [WaitKind.GATHER]: 'gather',
 };
 const STEP_REASONS = ['first', 'yielded', 'woken'];
 
@@ -31,6 +32,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
   if (task >= 0) fields.task = trace.tasks[task].name;
   if (trace.step[i] >= 0) fields.step = trace.step[i];
   const primitive = () => trace.primitives[a].name;
+  const gathered = (g: number) => trace.gathers[g].map((x) => trace.tasks[x].name).join(', ');
   const text = (id: number) => (id < 0 ? null : trace.string(id));
   const timer = (id: number) => {
     fields.timer = id;
@@ -59,6 +61,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
       fields.on = WAIT_NAMES[a];
       if (a === WaitKind.SLEEP) timer(b);
       else if (a === WaitKind.TASK) fields.target = trace.tasks[b].name;
+      else if (a === WaitKind.GATHER) fields.targets = gathered(b);
       else fields.primitive = trace.primitives[b].name;
       break;
     case Ev.WAKE:
@@ -78,6 +81,19 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.AWAIT_DONE:
       fields.target = trace.tasks[a].name;
       fields.raised = b === 1;
+      break;
+    case Ev.GATHER:
+      fields.targets = gathered(a);
+      break;
+    case Ev.GATHER_DONE:
+      fields.raised = b === 1;
+      break;
+    case Ev.GATHER_CALLBACK:
+      fields.caller = trace.tasks[a].name;
+      break;
+    case Ev.RUN_CALLBACK:
+      fields.caller = trace.tasks[a].name;
+      fields.completes = b === 1;
       break;
     case Ev.Q_TASK_DONE:
       fields.queue = primitive();

@@ -59,6 +59,11 @@ interface Words {
   waitsTask(task: string, target: string): string;
   awaitPasses(task: string, target: string): string;
   awaitDone(task: string, target: string, raised: boolean): string;
+  gathers(task: string, targets: string): string;
+  waitsGather(task: string, targets: string): string;
+  gatherCallback(target: string): string;
+  runCallback(target: string, completes: boolean): string;
+  gatherDone(task: string, raised: boolean): string;
   end(reason: string): string;
 }
 
@@ -133,6 +138,15 @@ const EN: Words = {
     raised
       ? `await ${target} raises an exception in ${task}`
       : `await ${target} returns to ${task}`,
+  gathers: (task, targets) => `${task} gathers ${targets}: they start next iteration, in order`,
+  waitsGather: (task, targets) => `${task} waits for ${targets} to finish (gather)`,
+  gatherCallback: (target) => `${target} has ended: gather's callback for it joins the ready queue`,
+  runCallback: (target, completes) =>
+    completes
+      ? `gather's callback for ${target} completes the gather`
+      : `gather's callback for ${target} runs; the gather goes on`,
+  gatherDone: (task, raised) =>
+    raised ? `gather raises an exception in ${task}` : `gather returns its results to ${task}`,
   end: (reason) => `The run ends: ${reason}`,
 };
 
@@ -208,6 +222,17 @@ const FR: Words = {
     raised
       ? `await ${target} lève une exception dans ${task}`
       : `await ${target} rend la main à ${task}`,
+  gathers: (task, targets) =>
+    `${task} rassemble ${targets} (gather) : elles démarrent à l'itération suivante, dans l'ordre`,
+  waitsGather: (task, targets) => `${task} attend la fin de ${targets} (gather)`,
+  gatherCallback: (target) =>
+    `${target} est terminée : le rappel de gather pour elle rejoint la file des prêts`,
+  runCallback: (target, completes) =>
+    completes
+      ? `Le rappel de gather pour ${target} termine le gather`
+      : `Le rappel de gather pour ${target} tourne ; le gather continue`,
+  gatherDone: (task, raised) =>
+    raised ? `gather lève une exception dans ${task}` : `gather rend ses résultats à ${task}`,
   end: (reason) => `L'exécution se termine : ${reason}`,
 };
 
@@ -225,6 +250,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
   const task = trace.task[i] >= 0 ? trace.tasks[trace.task[i]].name : '';
   const prim = (index = a) => trace.primitives[index]?.name ?? '?';
   const time = (t: number) => formatTime(t);
+  const gathered = (g: number) => trace.gathers[g].map((x) => trace.tasks[x].name).join(', ');
   switch (kind) {
     case Ev.ITER_START: {
       const k = trace.iter[i];
@@ -264,6 +290,8 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
           return w.waitsJoin(task, prim(b));
         case WaitKind.TASK:
           return w.waitsTask(task, trace.tasks[b].name);
+        case WaitKind.GATHER:
+          return w.waitsGather(task, gathered(b));
         default:
           return w.waitsEvent(task, prim(b));
       }
@@ -336,6 +364,14 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
       return w.awaitPasses(task, trace.tasks[a].name);
     case Ev.AWAIT_DONE:
       return w.awaitDone(task, trace.tasks[a].name, b === 1);
+    case Ev.GATHER:
+      return w.gathers(task, gathered(a));
+    case Ev.GATHER_CALLBACK:
+      return w.gatherCallback(task);
+    case Ev.RUN_CALLBACK:
+      return w.runCallback(task, b === 1);
+    case Ev.GATHER_DONE:
+      return w.gatherDone(task, b === 1);
     case Ev.END:
       return w.end(END_REASON_NAMES[a]);
     default:

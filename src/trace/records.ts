@@ -31,6 +31,7 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (kind === Ev.EV_DONE && trace.b[i] === 0) name = 'wait';
     else if (kind === Ev.Q_JOIN_DONE && trace.b[i] === 0) name = 'join';
     else if (kind === Ev.AWAIT_DONE && trace.b[i] === 0) name = 'await';
+    else if (kind === Ev.GATHER_DONE && trace.b[i] === 0) name = 'gather';
     if (name === undefined) continue;
     let extra: string | boolean | null = null;
     if (kind === Ev.LOG) extra = str(trace.a[i]);

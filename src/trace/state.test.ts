@@ -9,6 +9,7 @@ import {
   acquire,
   awaitTask,
   cancel,
+  gather,
   get,
   join,
   log,
@@ -36,19 +37,28 @@ function engineState(sim: Simulation) {
   const f = sim.futures;
   return {
     ready: inner.ready.toArray().map((h) =>
-      h >= 0
+      h >= sim.tasks.count
         ? {
-            kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
-            task: h,
+            kind: 'callback',
+            task: (sim as unknown as { callbackChild: number[] }).callbackChild[
+              h - sim.tasks.count
+            ],
             timer: -1,
             cancelled: false,
           }
-        : {
-            kind: 'timer',
-            task: f.owner[-1 - h],
-            timer: f.timer[-1 - h],
-            cancelled: f.handleCancelled[-1 - h] === 1,
-          },
+        : h >= 0
+          ? {
+              kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
+              task: h,
+              timer: -1,
+              cancelled: false,
+            }
+          : {
+              kind: 'timer',
+              task: f.owner[-1 - h],
+              timer: f.timer[-1 - h],
+              cancelled: f.handleCancelled[-1 - h] === 1,
+            },
     ),
     timers: inner.heap.sorted().map((k) => ({
       id: f.timer[k],
@@ -199,6 +209,18 @@ describe('the state at any event, from the trace alone', () => {
         task('w', awaitTask('worker'), cancel('j')),
       ),
       4,
+      0.25,
+    );
+    checkSlices(
+      scenario(
+        {},
+        task('main', gather('a', 'b'), log('main')),
+        spawned('a', sleep(1)),
+        spawned('b', sleep(0.5)),
+        task('boss', gather('c'), cancel('main')),
+        spawned('c', sleep(2)),
+      ),
+      3,
       0.25,
     );
   });

@@ -33,7 +33,8 @@ export interface TaskState {
 }
 
 export interface ReadyEntry {
-  kind: 'step' | 'wakeup' | 'timer';
+  /** `callback`: gather's `_done_callback` for a gathered task that ended (`task`). */
+  kind: 'step' | 'wakeup' | 'timer' | 'callback';
   task: number;
   /** For a timer's callback. */
   timer: number;
@@ -208,8 +209,12 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       task!.status = 'ready';
       s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false });
       break;
+    case Ev.GATHER_CALLBACK:
+      s.ready.push({ kind: 'callback', task: t, timer: -1, cancelled: false });
+      break;
     case Ev.RUN_STEP:
     case Ev.RUN_TIMER:
+    case Ev.RUN_CALLBACK:
     case Ev.SKIP_HANDLE:
       s.ready.shift();
       if (kind === Ev.RUN_STEP) {
@@ -359,6 +364,8 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.SPAWN:
     case Ev.AWAIT_PASS:
     case Ev.AWAIT_DONE:
+    case Ev.GATHER:
+    case Ev.GATHER_DONE:
       task!.step = trace.step[i];
       break;
     case Ev.END:

@@ -70,6 +70,9 @@ export function waitText(wait: Wait, t: T): string {
     case 'task':
       what = t('wait.task', { task: wait.task });
       break;
+    case 'gather':
+      what = t('wait.gather', { tasks: wait.tasks.join(', ') });
+      break;
   }
   return wait.woken ? t('wait.woken', { what }) : what;
 }

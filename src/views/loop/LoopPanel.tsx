@@ -33,6 +33,7 @@ export function describeTask(
   primitiveNames: string[],
   timerWhen: (id: number) => number,
   taskName: (task: number) => string,
+  gathered: (gather: number) => string,
   t: T,
 ): string {
   switch (task.status) {
@@ -48,6 +49,8 @@ export function describeTask(
       return t('task.sleeping', { t: formatTime(timerWhen(task.target)) });
     case 'waiting': {
       if (task.wait === WaitKind.TASK) return t('task.await', { target: taskName(task.target) });
+      if (task.wait === WaitKind.GATHER)
+        return t('task.gather', { targets: gathered(task.target) });
       const primitive = primitiveNames[task.target];
       if (task.wait === WaitKind.JOIN) return t('task.join', { primitive });
       if (task.wait === WaitKind.QUEUE_PUT) return t('task.put', { primitive });
@@ -64,10 +67,11 @@ export function describeTask(
   }
 }
 
-const READY_NOTES: Record<'step' | 'wakeup' | 'timer', MessageKey> = {
+const READY_NOTES: Record<'step' | 'wakeup' | 'timer' | 'callback', MessageKey> = {
   step: 'ready.step',
   wakeup: 'ready.wakeup',
   timer: 'ready.timer',
+  callback: 'ready.callback',
 };
 
 /** The current iteration's select timeout, known from the trace even while the loop waits in it. */
@@ -189,6 +193,7 @@ export function LoopPanel() {
                   primitiveNames,
                   (id) => trace.timerWhen(id),
                   (other) => trace.tasks[other].name,
+                  (g) => trace.gathers[g].map((x) => trace.tasks[x].name).join(', '),
                   t,
                 )}
               </li>

@@ -22,6 +22,10 @@ export function describeSegment(
     );
     return t('segment.sleeping', { task: name, seconds, span });
   }
+  if (segment.wait === WaitKind.GATHER) {
+    const targets = trace.gathers[segment.target].map((x) => trace.tasks[x].name).join(', ');
+    return t('segment.gather', { task: name, targets, span });
+  }
   if (segment.wait === WaitKind.TASK) {
     return t('segment.await', { task: name, target: trace.tasks[segment.target].name, span });
   }
