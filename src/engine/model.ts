@@ -135,9 +135,10 @@ export const Await = {
   EVENT: 7,
   /** `await queue.join()`: `await self._finished.wait()`. */
   JOIN: 8,
-  /** `await tasks[name]`: the awaited task is `waitTask`. */
+  // The kinds from TASK on await something other than a plain future (see `waitOther`).
+  /** `await tasks[name]`: `awaitFuture` is the awaited task. */
   TASK: 9,
-  /** `await asyncio.gather(...)`: the gather is `waitGather`. */
+  /** `await asyncio.gather(...)`: `awaitFuture` is the gather. */
   GATHER: 10,
 } as const;
 
@@ -173,10 +174,11 @@ export class Tasks {
   readonly started: Uint8Array;
   /** 1 once the task exists (`create_task`): at the start, or by a spawn step. */
   readonly created: Uint8Array;
-  /** `_fut_waiter` when it is a task (`await tasks[name]`): that task, until its next step starts (-1: none). */
-  readonly waitTask: Int32Array;
-  /** `_fut_waiter` when it is a gather's future: that gather, until its next step starts (-1: none). */
-  readonly waitGather: Int32Array;
+  /**
+   * `_fut_waiter` when it is not a plain future, until its next step starts: an awaited task's
+   * number, or `-2 - g` for gather g's future (-1: none).
+   */
+  readonly waitOther: Int32Array;
   /**
    * The done callbacks of this task, in registration order: a task's number for its wake-up
    * (`await`), `-1 - k` for gather's `_done_callback` number k (`Simulation.callbacks`).
@@ -187,7 +189,7 @@ export class Tasks {
   // Where the coroutine stopped, to resume it.
   /** An `Await` kind. */
   readonly awaiting: Uint8Array;
-  /** The future it waits on (for a sleep, with its timer; for Await.TASK, the awaited task), or -1. */
+  /** The future it waits on (a sleep's, with its timer), the task (Await.TASK) or gather (Await.GATHER), or -1. */
   readonly awaitFuture: Int32Array;
   readonly awaitPrimitive: (Primitive | null)[];
   readonly error: (PyError | null)[];
@@ -206,8 +208,7 @@ export class Tasks {
     this.futWaiter = new Int32Array(count).fill(-1);
     this.started = new Uint8Array(count);
     this.created = new Uint8Array(count);
-    this.waitTask = new Int32Array(count).fill(-1);
-    this.waitGather = new Int32Array(count).fill(-1);
+    this.waitOther = new Int32Array(count).fill(-1);
     this.awaiters = new Array<number[] | null>(count).fill(null);
     this.current = new Int32Array(count).fill(-1);
     this.awaiting = new Uint8Array(count);

@@ -303,6 +303,7 @@ export class Simulation {
     }
 
     const ntodo = this.ready.length;
+    const taskCount = this.tasks.count;
     this.ranCount = 0;
     for (let i = 0; i < ntodo; i += 1) {
       const handle: ReadyHandle = this.ready.shift();
@@ -313,8 +314,8 @@ export class Simulation {
           continue;
         }
         this.runTimer(timer);
-      } else if (handle >= this.tasks.count) {
-        this.runCallback(handle - this.tasks.count);
+      } else if (handle >= taskCount) {
+        this.runCallback(handle - taskCount);
       } else if (!this.runStep(handle)) {
         return; // the run was stopped inside the step
       }
@@ -395,18 +396,7 @@ export class Simulation {
     if (reason === StepReason.WOKEN && waitedOn >= 0 && this.futures.cancelled(waitedOn)) {
       error = CANCELLED_ERROR;
     }
-    const awaited = tasks.waitTask[t];
-    if (awaited >= 0) {
-      // `Task.__wakeup(task)`: `task.result()` raises its exception, or CancelledError.
-      error = this.taskException(awaited);
-      tasks.waitTask[t] = -1;
-    }
-    const gather = tasks.waitGather[t];
-    if (gather >= 0) {
-      // The gather's future is done: `result()` returns its results, or raises.
-      error = this.gathers[gather].error;
-      tasks.waitGather[t] = -1;
-    }
+    if (tasks.waitOther[t] !== -1) error = this.wokenByOther(t);
     this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
     this.ran[this.ranCount++] = t;
     if (tasks.mustCancel[t]) {
@@ -418,17 +408,8 @@ export class Simulation {
     switch (result) {
       case R_SUSPEND: {
         const future = tasks.awaitFuture[t];
-        if (tasks.awaiting[t] === Await.TASK) {
-          // The awaited task is the future: `add_done_callback(self.__wakeup)` on it.
-          (tasks.awaiters[future] ??= []).push(t);
-          tasks.waitTask[t] = future;
-          if (tasks.mustCancel[t] && this.cancelTask(future)) tasks.mustCancel[t] = 0;
-          return true;
-        }
-        if (tasks.awaiting[t] === Await.GATHER) {
-          this.gathers[future].waiter = t;
-          tasks.waitGather[t] = future;
-          if (tasks.mustCancel[t] && this.cancelGather(future)) tasks.mustCancel[t] = 0;
+        if (tasks.awaiting[t] >= Await.TASK) {
+          this.suspendOnOther(t, future);
           return true;
         }
         this.futures.waiter[future] = t; // add_done_callback(self.__wakeup)
@@ -464,6 +445,33 @@ export class Simulation {
       default:
         this.finish(EndReason.NO_YIELD, t);
         return false;
+    }
+  }
+
+  /**
+   * `Task.__wakeup` from a task or a gather (`_fut_waiter` is `waitOther`): what its
+   * `result()` raises, if anything.
+   */
+  private wokenByOther(t: number): PyError | null {
+    const tasks = this.tasks;
+    const other = tasks.waitOther[t];
+    tasks.waitOther[t] = -1;
+    // A task's exception, or CancelledError; a gather's first error, or none.
+    return other >= 0 ? this.taskException(other) : this.gathers[-2 - other].error;
+  }
+
+  /** `Task.__step` after the coroutine yielded a task or a gather's future (not a plain one). */
+  private suspendOnOther(t: number, future: number): void {
+    const tasks = this.tasks;
+    if (tasks.awaiting[t] === Await.TASK) {
+      // The awaited task is the future: `add_done_callback(self.__wakeup)` on it.
+      (tasks.awaiters[future] ??= []).push(t);
+      tasks.waitOther[t] = future;
+      if (tasks.mustCancel[t] && this.cancelTask(future)) tasks.mustCancel[t] = 0;
+    } else {
+      this.gathers[future].waiter = t;
+      tasks.waitOther[t] = -2 - future;
+      if (tasks.mustCancel[t] && this.cancelGather(future)) tasks.mustCancel[t] = 0;
     }
   }
 
@@ -550,9 +558,10 @@ export class Simulation {
     const tasks = this.tasks;
     if (tasks.done(t)) return false;
     if (tasks.futWaiter[t] >= 0 && this.cancelFuture(tasks.futWaiter[t])) return true;
-    // Awaiting a task: cancel that task (a chain of awaits is cancelled level by level).
-    if (tasks.waitTask[t] >= 0 && this.cancelTask(tasks.waitTask[t])) return true;
-    if (tasks.waitGather[t] >= 0 && this.cancelGather(tasks.waitGather[t])) return true;
+    // Awaiting a task or a gather: cancel that (a chain of awaits is cancelled level by level).
+    const other = tasks.waitOther[t];
+    if (other >= 0 && this.cancelTask(other)) return true;
+    if (other < -1 && this.cancelGather(-2 - other)) return true;
     tasks.mustCancel[t] = 1;
     return true;
   }
