@@ -11,8 +11,9 @@ Only the clock and the selector are replaced:
 * the clock resolution is 1e-9 whatever the platform says.
 
 The scenario is interpreted by plain ``async def`` code (``_Interpreter``) that awaits the real
-primitives, and records the completion of every step: loop iteration, virtual time, task, step
-index. The simulator's trace must give the same records, event for event.
+primitives (``Queue.task_done``/``join`` included), creates tasks with the real ``create_task``
+(before the loop, or for a spawn or gather step), awaits them and ``asyncio.gather`` itself, and
+records the completion of every step: loop iteration, virtual time, task, step index. The simulator's trace must give the same records, event for event.
 
 The log alone (``--format log``, ``run_log``) comes from a lean interpreter instead: the same
 primitives on the same loop, without the per-step instrumentation, as a hand-written program
