@@ -476,6 +476,29 @@ test.describe('scenario files', () => {
     );
   });
 
+  test("shows gather's callback in the ready queue, and the caller waiting on the gather", async ({
+    app,
+    page,
+  }) => {
+    const gathering = {
+      version: 1,
+      tasks: [
+        { name: 'main', steps: [{ op: 'gather', tasks: ['slow', 'fast'] }] },
+        { name: 'slow', start: false, steps: [{ op: 'sleep', seconds: 2 }] },
+        { name: 'fast', start: false, steps: [{ op: 'sleep', seconds: 1 }] },
+      ],
+    };
+    const link = Buffer.from(JSON.stringify(gathering)).toString('base64url');
+    await app.open(`?scenario=${link}&t=1.5`);
+    const loop = page.locator('.loop');
+    await expect(loop).toContainText('main waiting for slow, fast to finish (gather)');
+    // Back from the end, event by event, to the callback for slow waiting to run.
+    await app.press('End');
+    for (let i = 0; i < 10 && !(await loop.textContent())?.includes('gather callback'); i += 1)
+      await app.press('ArrowLeft');
+    await expect(loop).toContainText('slowgather callback');
+  });
+
   test('a bad file dropped on the page gets a message naming the problem, and the view stays', async ({
     app,
     page,
