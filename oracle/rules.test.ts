@@ -448,15 +448,21 @@ describe('spawned and awaited tasks', () => {
   });
 
   it('cancels the awaiting task itself when the awaited one is already done but it has not resumed', () => {
-    compareWithCPython(
+    // At t=1, b ends (a's wake-up is queued), then c cancels a: b.cancel() is False, so a is
+    // marked to be cancelled at its next step, its wake-up.
+    const { trace, python } = compareWithCPython(
       oracle,
       scenario(
         {},
         task('a', awaitTask('b'), log('never')),
         task('b', sleep(1)),
-        task('c', sleep(1), sleep(0), cancel('a'), log('c')),
+        task('c', sleep(1), cancel('a'), log('c')),
       ),
     );
+    expect(logged(trace)).toEqual(['c:c']);
+    expect(python.end.tasks.a).toEqual({ state: 'cancelled' });
+    expect(python.end.tasks.b).toEqual({ state: 'done' });
+    expect(count(trace, Ev.CANCEL, (i) => trace.b[i] === 1)).toBe(1);
   });
 
   it('leaves a task whose spawn never runs unstarted; naming it before is a KeyError', () => {
