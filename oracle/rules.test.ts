@@ -508,7 +508,7 @@ describe('gather', () => {
     expect(count(trace, Ev.RUN_CALLBACK)).toBe(2);
   });
 
-  it('raises the first error in the caller at once; the other tasks go on', () => {
+  it('raises the first error in the caller without waiting for the others, which go on', () => {
     const { trace } = compareWithCPython(
       oracle,
       scenario(
