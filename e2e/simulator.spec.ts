@@ -436,6 +436,84 @@ test.describe('scenario files', () => {
     await expect(page.locator('.timeline-head text', { hasText: 'producer' })).toBeVisible();
   });
 
+  test('shows the tasks in join() and those awaiting a task', async ({ app, page }) => {
+    const workers = {
+      version: 1,
+      primitives: { jobs: { type: 'Queue', maxsize: 2 } },
+      tasks: [
+        {
+          name: 'boss',
+          steps: [
+            { op: 'spawn', task: 'w1' },
+            { op: 'repeat', times: 2, steps: [{ op: 'put', queue: 'jobs', value: 'job{n}' }] },
+            { op: 'join', queue: 'jobs' },
+            { op: 'log', text: 'all done' },
+          ],
+        },
+        {
+          name: 'w1',
+          start: false,
+          steps: [
+            {
+              op: 'repeat',
+              times: 2,
+              steps: [
+                { op: 'get', queue: 'jobs' },
+                { op: 'sleep', seconds: 1 },
+                { op: 'task_done', queue: 'jobs' },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'watcher',
+          steps: [
+            { op: 'sleep', seconds: 0.5 },
+            { op: 'await', task: 'w1' },
+          ],
+        },
+      ],
+    };
+    const link = Buffer.from(JSON.stringify(workers)).toString('base64url');
+    await app.open(`?scenario=${link}&t=1.5`);
+    const queue = page.locator('.primitives');
+    await expect(queue).toContainText('1 unfinished (task_done to come)');
+    await expect(queue).toContainText('in join() (waiting for every item to be done)');
+    await expect(queue.locator('.waiters').last()).toContainText('boss');
+    // Three tasks: the loop panel lists their states without being asked.
+    await expect(page.locator('.loop')).toContainText(
+      'waiting for every item of jobs to be done (join)',
+    );
+    await expect(page.locator('.loop')).toContainText('waiting for task w1 to finish');
+    await app.press('End');
+    await expect(page.getByTestId('console').locator('li').last()).toHaveText(
+      '2.000 boss all done',
+    );
+  });
+
+  test("shows gather's callback in the ready queue, and the caller waiting on the gather", async ({
+    app,
+    page,
+  }) => {
+    const gathering = {
+      version: 1,
+      tasks: [
+        { name: 'main', steps: [{ op: 'gather', tasks: ['slow', 'fast'] }] },
+        { name: 'slow', start: false, steps: [{ op: 'sleep', seconds: 2 }] },
+        { name: 'fast', start: false, steps: [{ op: 'sleep', seconds: 1 }] },
+      ],
+    };
+    const link = Buffer.from(JSON.stringify(gathering)).toString('base64url');
+    await app.open(`?scenario=${link}&t=1.5`);
+    const loop = page.locator('.loop');
+    await expect(loop).toContainText('main waiting for slow, fast to finish (gather)');
+    // Back from the end, event by event, to the callback for slow waiting to run.
+    await app.press('End');
+    for (let i = 0; i < 10 && !(await loop.textContent())?.includes('gather callback'); i += 1)
+      await app.press('ArrowLeft');
+    await expect(loop).toContainText('slowgather callback');
+  });
+
   test('a bad file dropped on the page gets a message naming the problem, and the view stays', async ({
     app,
     page,

@@ -1,7 +1,8 @@
 /**
- * Random scenarios for property-based tests (fast-check, seeded): small-maxsize queues, locks,
- * semaphores, events, sleeps including 0 and equal deadlines, bounded and endless repeats,
- * cancellation. Endless programs get an `until`.
+ * Random scenarios for property-based tests (fast-check, seeded): small-maxsize queues with
+ * task_done and join, locks, semaphores, events, sleeps including 0 and equal deadlines,
+ * bounded and endless repeats, cancellation, tasks started by a spawn step and awaited tasks.
+ * Endless programs get an `until`.
  */
 import fc from 'fast-check';
 import type { PrimitiveSpec, Scenario, Step, TaskSpec } from '../src/scenario/types';
@@ -58,6 +59,20 @@ function chunkArbitrary(
               ],
         ),
     });
+    options.push({
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...queues), sleepStep)
+        .map(([queue, sleep]): Step[] => [{ op: 'get', queue }, sleep, { op: 'task_done', queue }]),
+    });
+    options.push({
+      weight: 1,
+      arbitrary: fc.constantFrom(...queues).map((queue): Step[] => [
+        { op: 'put', queue, value: 'j{n}' },
+        { op: 'join', queue },
+        { op: 'log', text: 'joined' },
+      ]),
+    });
   }
   if (events.length > 0) {
     options.push({
@@ -94,6 +109,15 @@ function stepArbitrary(
     options.push({
       weight: 4,
       arbitrary: fc.constantFrom(...queues).map((queue): Step => ({ op: 'get', queue })),
+    });
+    options.push({
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom<'task_done' | 'join'>('task_done', 'join'),
+          fc.constantFrom(...queues),
+        )
+        .map(([op, queue]): Step => ({ op, queue })),
     });
   }
   if (locks.length > 0) {
@@ -153,6 +177,23 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
       events: fc.integer({ min: 0, max: 2 }),
       taskCount: fc.integer({ min: 1, max: 6 }),
       until: fc.option(fc.constantFrom(0, 1, 2.5, 4), { nil: undefined }),
+      // Task i > 0 may be started by a spawn step of an earlier task, at a top-level step.
+      spawned: fc.array(
+        fc.record({
+          later: fc.nat(3).map((k) => k === 0),
+          by: fc.nat(),
+          at: fc.nat(),
+          gathered: fc.boolean(),
+        }),
+        {
+          minLength: 6,
+          maxLength: 6,
+        },
+      ),
+      // `await` steps, from an earlier task to a later one: no cycle.
+      awaits: fc.array(fc.record({ from: fc.nat(5), to: fc.nat(5), at: fc.nat() }), {
+        maxLength: 3,
+      }),
     })
     .chain((shape) => {
       const primitives: Record<string, PrimitiveSpec> = {};
@@ -186,6 +227,23 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
             name: names[i],
             steps: chunks.flat(),
           }));
+          const insert = (t: number, at: number, step: Step) =>
+            tasks[t].steps.splice(at % (tasks[t].steps.length + 1), 0, step);
+          for (const { from, to, at } of shape.awaits) {
+            if (from < to && to < tasks.length) insert(from, at, { op: 'await', task: names[to] });
+          }
+          // A gather step per spawning task creates the tasks marked `gathered`.
+          const gathers = new Map<number, { at: number; tasks: string[] }>();
+          shape.spawned.forEach(({ later, by, at, gathered }, i) => {
+            if (!later || i === 0 || i >= tasks.length) return;
+            tasks[i] = { name: names[i], start: false, steps: tasks[i].steps };
+            const spawner = by % i;
+            if (!gathered) insert(spawner, at, { op: 'spawn', task: names[i] });
+            else if (gathers.has(spawner)) gathers.get(spawner)!.tasks.push(names[i]);
+            else gathers.set(spawner, { at, tasks: [names[i]] });
+          });
+          for (const [spawner, { at, tasks: gathered }] of gathers)
+            insert(spawner, at, { op: 'gather', tasks: gathered });
           const scenario: Scenario = { version: 1, primitives, tasks };
           const until = shape.until ?? (hasEndlessRepeat(scenario) ? 3 : undefined);
           return until === undefined ? { scenario } : { scenario, until };

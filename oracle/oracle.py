@@ -11,8 +11,9 @@ Only the clock and the selector are replaced:
 * the clock resolution is 1e-9 whatever the platform says.
 
 The scenario is interpreted by plain ``async def`` code (``_Interpreter``) that awaits the real
-primitives, and records the completion of every step: loop iteration, virtual time, task, step
-index. The simulator's trace must give the same records, event for event.
+primitives (``Queue.task_done``/``join`` included), creates tasks with the real ``create_task``
+(before the loop, or for a spawn or gather step), awaits them and ``asyncio.gather`` itself, and
+records the completion of every step: loop iteration, virtual time, task, step index. The simulator's trace must give the same records, event for event.
 
 The log alone (``--format log``, ``run_log``) comes from a lean interpreter instead: the same
 primitives on the same loop, without the per-step instrumentation, as a hand-written program
@@ -183,11 +184,17 @@ class _Interpreter:
         self.log = log
         self.max_ops = max_ops_per_step
         self.primitives = {name: make_primitive(spec) for name, spec in scenario["primitives"].items()}
+        self.specs = {spec["name"]: spec for spec in scenario["tasks"]}
         self.tasks = {}
         # task name -> index of the step being run, -1 before the first
         self.position = {spec["name"]: -1 for spec in scenario["tasks"]}
         self.ops = {}
         self.culprit = None  # the task stopped for never yielding
+
+    def start(self, name):
+        """``tasks[name] = asyncio.create_task(...)``."""
+        task = self.tasks[name] = self.loop.create_task(self.run_task(self.specs[name]), name=name)
+        return task
 
     def index_steps(self, steps, out):
         for step in steps:
@@ -260,6 +267,22 @@ class _Interpreter:
             elif op == "cancel":
                 accepted = self.tasks[step["task"]].cancel()
                 self.done(name, i, "cancel", accepted)
+            elif op == "task_done":
+                p[step["queue"]].task_done()
+                self.done(name, i, "task_done")
+            elif op == "join":
+                await self.blocking(name, p[step["queue"]].join())
+                self.done(name, i, "join")
+            elif op == "spawn":
+                self.start(step["task"])
+                self.done(name, i, "spawn")
+            elif op == "await":
+                await self.blocking(name, self.tasks[step["task"]])
+                self.done(name, i, "await")
+            elif op == "gather":
+                children = [self.start(child) for child in step["tasks"]]
+                await self.blocking(name, asyncio.gather(*children))
+                self.done(name, i, "gather")
             elif op == "repeat":
                 times = step.get("times")
                 if times is None or times > 0:
@@ -304,9 +327,14 @@ def run_log(scenario, until=None,
                    max_ops_per_step=max_ops_per_step)["log"]
     loop = VirtualLoop(until=until, max_iterations_per_instant=max_iterations_per_instant)
     primitives = {name: make_primitive(spec) for name, spec in scenario["primitives"].items()}
+    specs = {spec["name"]: spec for spec in scenario["tasks"]}
     tasks = {}
     log = []
     time = loop.time
+
+    def start(name):
+        task = tasks[name] = loop.create_task(run_steps(name, specs[name]["steps"], 1, None), name=name)
+        return task
 
     async def run_steps(name, steps, n, item):
         """A task's steps (or a repeat's body) in plain asyncio, with no instrumentation, as a
@@ -346,13 +374,23 @@ def run_log(scenario, until=None,
                 await primitives[step["event"]].wait()
             elif op == "cancel":
                 tasks[step["task"]].cancel()
+            elif op == "task_done":
+                primitives[step["queue"]].task_done()
+            elif op == "join":
+                await primitives[step["queue"]].join()
+            elif op == "spawn":
+                start(step["task"])
+            elif op == "await":
+                await tasks[step["task"]]
+            elif op == "gather":
+                await asyncio.gather(*[start(child) for child in step["tasks"]])
             else:
                 raise ValueError(f"unknown op {op!r}")
         return item
 
     for spec in scenario["tasks"]:  # asyncio.ensure_future, in order, before the loop starts
-        name = spec["name"]
-        tasks[name] = loop.create_task(run_steps(name, spec["steps"], 1, None), name=name)
+        if spec.get("start", True):
+            start(spec["name"])
     loop.run_and_stop()
     close_quietly(loop, tasks.values())
     return log
@@ -367,11 +405,16 @@ def run(scenario, until=None, records=True,
     log = []
     interp = _Interpreter(scenario, loop, record_list, log, max_ops_per_step)
     for spec in scenario["tasks"]:  # asyncio.ensure_future, in order, before the loop starts
-        interp.tasks[spec["name"]] = loop.create_task(interp.run_task(spec), name=spec["name"])
+        if spec.get("start", True):
+            interp.start(spec["name"])
     reason = loop.run_and_stop()
     tasks = {}
-    for name, task in interp.tasks.items():
-        if not task.done() or name == interp.culprit:
+    for spec in scenario["tasks"]:
+        name = spec["name"]
+        task = interp.tasks.get(name)
+        if task is None:  # "start": false, and its spawn step never ran
+            tasks[name] = {"state": "unstarted"}
+        elif not task.done() or name == interp.culprit:
             tasks[name] = {"state": "pending", "step": interp.position[name]}
         elif task.cancelled():
             tasks[name] = {"state": "cancelled"}

@@ -19,7 +19,7 @@ export type OracleRecord = [
 ];
 
 export interface OracleTaskEnd {
-  state: 'done' | 'failed' | 'cancelled' | 'pending';
+  state: 'done' | 'failed' | 'cancelled' | 'pending' | 'unstarted';
   error?: string;
   step?: number;
 }

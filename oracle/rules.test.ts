@@ -10,9 +10,12 @@ import { logLines } from '../src/trace/log';
 import { jobWindowScenario } from '../src/scenario/presets';
 import {
   acquire,
+  awaitTask,
   cancel,
   clear,
+  gather,
   get,
+  join,
   log,
   put,
   release,
@@ -20,7 +23,10 @@ import {
   scenario,
   set,
   sleep,
+  spawn,
+  spawned,
   task,
+  taskDone,
   wait,
 } from './scenarios';
 
@@ -266,6 +272,295 @@ describe('Queue', () => {
     );
     expect(logged(trace)).toEqual(['g2:g2 got a']);
     expect(count(trace, Ev.Q_UNBLOCK)).toBe(1);
+  });
+});
+
+describe('Queue.task_done and join', () => {
+  /** The iteration of task `name`'s log line `text`. */
+  const iterationOf = (trace: Trace, name: string, text: string) =>
+    trace.iter[
+      logLines(trace).find((l) => trace.tasks[l.task].name === name && l.text === text)!.event
+    ];
+
+  it('wakes every joiner, in join order, one iteration after the last task_done', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        Q0,
+        task('producer', repeat(3, put('q', 'v{n}')), join('q'), log('all done')),
+        task('early', join('q'), log('joined')),
+        task('worker', repeat(3, get('q'), sleep(0.5), log('{item}'), taskDone('q'))),
+        task('late', sleep(1), join('q'), log('joined')),
+      ),
+    );
+    expect(logged(trace)).toEqual([
+      'worker:v1',
+      'worker:v2',
+      'worker:v3',
+      'producer:all done',
+      'early:joined',
+      'late:joined',
+    ]);
+    const last = iterationOf(trace, 'worker', 'v3');
+    expect(iterationOf(trace, 'producer', 'all done')).toBe(last + 1);
+    expect(count(trace, Ev.Q_JOIN_NOTIFY)).toBe(3);
+  });
+
+  it('returns from join at once when every item put is done, without suspending', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        Q0,
+        task(
+          'a',
+          join('q'),
+          log('empty'),
+          put('q', 'x'),
+          get('q'),
+          taskDone('q'),
+          join('q'),
+          log('done'),
+        ),
+      ),
+    );
+    expect(logged(trace)).toEqual(['a:empty', 'a:done']);
+    expect(count(trace, Ev.Q_JOIN_PASS)).toBe(2);
+    expect(count(trace, Ev.SUSPEND)).toBe(0);
+  });
+
+  it('counts a put as unfinished even before it is got: join waits for task_done, not get', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        Q0,
+        task('a', put('q', 'x'), get('q'), join('q'), log('never')),
+        task('b', sleep(1), taskDone('q'), log('b')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['b:b', 'a:never']);
+  });
+
+  it('raises ValueError when task_done is called more often than put; the task ends with it', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        Q0,
+        task('a', put('q'), taskDone('q'), taskDone('q'), log('never')),
+        task('b', log('b')),
+      ),
+    );
+    expect(trace.end!.reason).toBe('complete');
+    expect(logged(trace)).toEqual(['b:b']);
+  });
+
+  it('drops a cancelled joiner; the others are still woken', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        Q0,
+        task('first', put('q'), join('q'), log('first')),
+        task('second', join('q'), log('second')),
+        task('boss', sleep(1), cancel('first'), sleep(1), get('q'), taskDone('q')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['second:second']);
+    expect(count(trace, Ev.Q_JOIN_DONE, (i) => trace.b[i] === 1)).toBe(1);
+  });
+
+  it('reports a join that never ends as a deadlock', () => {
+    const { trace } = compareWithCPython(oracle, scenario(Q0, task('a', put('q'), join('q'))));
+    expect(trace.end!.reason).toBe('deadlock');
+    expect(trace.end!.message).toContain("join queue 'q' (1 unfinished)");
+  });
+});
+
+describe('spawned and awaited tasks', () => {
+  it('starts a spawned task with call_soon: after what is already in the ready queue', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('a', spawn('child'), log('a')),
+        task('b', log('b')),
+        spawned('child', log('child')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['a:a', 'b:b', 'child:child']);
+    const lines = logLines(trace);
+    expect(trace.iter[lines[2].event]).toBe(trace.iter[lines[0].event] + 1);
+  });
+
+  it('resumes the awaiting tasks one iteration after the task ends, in the order they awaited', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('main', spawn('job'), sleep(0), awaitTask('job'), log('main')),
+        task('watcher', sleep(0.5), awaitTask('job'), log('watcher')),
+        spawned('job', sleep(1), log('job')),
+        task('late', sleep(2), awaitTask('job'), log('late')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['job:job', 'main:main', 'watcher:watcher', 'late:late']);
+    const [job, main, watcher, late] = logLines(trace);
+    expect(trace.iter[main.event]).toBe(trace.iter[job.event] + 1);
+    expect(trace.iter[watcher.event]).toBe(trace.iter[main.event]);
+    expect(count(trace, Ev.AWAIT_PASS)).toBe(1); // late: already done, no suspension
+    expect(late.time).toBe(2);
+  });
+
+  it("raises the awaited task's error in the awaiting task, which ends with it", () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        LOCK,
+        task('a', awaitTask('bad'), log('never')),
+        task('bad', sleep(1), release('l')),
+        task('b', sleep(2), awaitTask('bad'), log('never')),
+      ),
+    );
+    expect(logged(trace)).toEqual([]);
+    const fails = [];
+    for (let i = 0; i < trace.eventCount; i += 1)
+      if (trace.kind[i] === Ev.TASK_FAIL) fails.push(trace.string(trace.a[i]));
+    expect(fails).toEqual(Array(3).fill('RuntimeError: Lock is not acquired.'));
+  });
+
+  it('cancels the awaited task when the awaiting one is cancelled, one level per iteration', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('top', awaitTask('middle'), log('never')),
+        task('middle', awaitTask('bottom'), log('never')),
+        task('bottom', sleep(5), log('never')),
+        task('boss', sleep(1), cancel('top'), log('cancelled')),
+        task('other', sleep(2), awaitTask('bottom'), log('never')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['boss:cancelled']);
+    const ends: number[] = [];
+    for (let i = 0; i < trace.eventCount; i += 1)
+      if (trace.kind[i] === Ev.TASK_CANCELLED) ends.push(trace.iter[i]);
+    expect(ends).toHaveLength(4);
+    expect(ends[1]).toBe(ends[0] + 1);
+    expect(ends[2]).toBe(ends[1] + 1);
+  });
+
+  it('cancels the awaiting task itself when the awaited one is already done but it has not resumed', () => {
+    // At t=1, b ends (a's wake-up is queued), then c cancels a: b.cancel() is False, so a is
+    // marked to be cancelled at its next step, its wake-up.
+    const { trace, python } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('a', awaitTask('b'), log('never')),
+        task('b', sleep(1)),
+        task('c', sleep(1), cancel('a'), log('c')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['c:c']);
+    expect(python.end.tasks.a).toEqual({ state: 'cancelled' });
+    expect(python.end.tasks.b).toEqual({ state: 'done' });
+    expect(count(trace, Ev.CANCEL, (i) => trace.b[i] === 1)).toBe(1);
+  });
+
+  it('leaves a task whose spawn never runs unstarted; naming it before is a KeyError', () => {
+    const { trace, python } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('parent', sleep(1), spawn('child')),
+        spawned('child', log('child')),
+        task('eager', awaitTask('child')),
+        task('boss', cancel('parent'), cancel('child')),
+      ),
+    );
+    expect(python.end.tasks.child).toEqual({ state: 'unstarted' });
+    expect(python.end.tasks.eager).toEqual({ state: 'failed', error: "KeyError: 'child'" });
+    expect(trace.end!.reason).toBe('complete');
+  });
+});
+
+describe('gather', () => {
+  it('starts the tasks the next iteration in argument order; the caller resumes two iterations after the last ends', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('main', gather('slow', 'fast'), log('main')),
+        task('other', log('other')),
+        spawned('slow', sleep(2), log('slow')),
+        spawned('fast', log('fast'), sleep(1), log('fast done')),
+      ),
+    );
+    expect(logged(trace)).toEqual([
+      'other:other',
+      'fast:fast',
+      'fast:fast done',
+      'slow:slow',
+      'main:main',
+    ]);
+    const lines = logLines(trace);
+    const iterationOf = (text: string) => trace.iter[lines.find((l) => l.text === text)!.event];
+    expect(iterationOf('fast')).toBe(iterationOf('other') + 1);
+    expect(iterationOf('main')).toBe(iterationOf('slow') + 2);
+    expect(count(trace, Ev.RUN_CALLBACK)).toBe(2);
+  });
+
+  it('raises the first error in the caller without waiting for the others, which go on', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        LOCK,
+        task('main', gather('bad', 'good'), log('never')),
+        spawned('bad', sleep(1), release('l')),
+        spawned('good', sleep(2), log('good')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['good:good']);
+    expect(trace.end!.reason).toBe('complete');
+  });
+
+  it('cancels every task when the caller is cancelled, and the caller ends cancelled', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('main', gather('a', 'b'), log('never')),
+        spawned('a', sleep(5), log('never')),
+        spawned('b', sleep(0.5), log('b')),
+        task('boss', sleep(1), cancel('main'), log('boss')),
+      ),
+    );
+    expect(logged(trace)).toEqual(['b:b', 'boss:boss']);
+    expect(count(trace, Ev.TASK_CANCELLED)).toBe(2);
+  });
+
+  it('ends the caller cancelled as soon as one task is cancelled; the others go on', () => {
+    const { trace, python } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('main', gather('a', 'b'), log('never')),
+        spawned('a', sleep(5), log('a')),
+        spawned('b', sleep(5), log('b')),
+        task(
+          'boss',
+          sleep(1),
+          cancel('b'),
+          sleep(0),
+          sleep(0),
+          sleep(0),
+          cancel('main'),
+          log('boss'),
+        ),
+      ),
+    );
+    expect(logged(trace)).toEqual(['boss:boss', 'a:a']);
+    expect(python.end.tasks.main).toEqual({ state: 'cancelled' });
+    // main was already done when boss cancelled it.
+    expect(count(trace, Ev.CANCEL, (i) => trace.b[i] === 0)).toBe(1);
   });
 });
 

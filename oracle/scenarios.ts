@@ -26,3 +26,14 @@ export function scenario(
 ): Scenario {
   return { version: 1, primitives, tasks };
 }
+export const taskDone = (queue: string): Step => ({ op: 'task_done', queue });
+export const join = (queue: string): Step => ({ op: 'join', queue });
+export const spawn = (task: string): Step => ({ op: 'spawn', task });
+export const awaitTask = (task: string): Step => ({ op: 'await', task });
+export const gather = (...tasks: string[]): Step => ({ op: 'gather', tasks });
+/** A task with `"start": false`: created by a spawn step. */
+export const spawned = (name: string, ...steps: Step[]): TaskSpec => ({
+  name,
+  start: false,
+  steps,
+});

@@ -29,6 +29,87 @@ const files: Record<string, string> = {
     primitives: { q: { type: 'Queue' } },
     tasks: [{ name: 'c', steps: [{ op: 'get', queue: 'q' }] }],
   }),
+  'workers.json': JSON.stringify({
+    version: 1,
+    primitives: { jobs: { type: 'Queue' } },
+    tasks: [
+      {
+        name: 'starter',
+        steps: [
+          { op: 'cancel', task: 'boss' },
+          { op: 'spawn', task: 'spare' },
+        ],
+      },
+      {
+        name: 'boss',
+        steps: [
+          { op: 'repeat', times: 2, steps: [{ op: 'put', queue: 'jobs', value: 'job{n}' }] },
+          { op: 'spawn', task: 'worker' },
+          { op: 'join', queue: 'jobs' },
+          { op: 'log', text: 'all done' },
+          { op: 'await', task: 'worker' },
+          { op: 'log', text: 'worker finished' },
+        ],
+      },
+      {
+        name: 'worker',
+        start: false,
+        steps: [
+          {
+            op: 'repeat',
+            times: 2,
+            steps: [
+              { op: 'get', queue: 'jobs' },
+              { op: 'sleep', seconds: 1 },
+              { op: 'log', text: 'did {item}' },
+              { op: 'task_done', queue: 'jobs' },
+            ],
+          },
+        ],
+      },
+      { name: 'spare', start: false, steps: [] },
+    ],
+  }),
+  'joinless.json': JSON.stringify({
+    version: 1,
+    primitives: { q: { type: 'Queue' } },
+    tasks: [
+      {
+        name: 'p',
+        steps: [
+          { op: 'put', queue: 'q' },
+          { op: 'join', queue: 'q' },
+        ],
+      },
+    ],
+  }),
+  'gather.json': JSON.stringify({
+    version: 1,
+    tasks: [
+      {
+        name: 'main',
+        steps: [
+          { op: 'gather', tasks: ['slow', 'fast'] },
+          { op: 'log', text: 'both done' },
+        ],
+      },
+      { name: 'slow', start: false, steps: [{ op: 'sleep', seconds: 2 }] },
+      { name: 'fast', start: false, steps: [{ op: 'log', text: 'fast' }] },
+    ],
+  }),
+  'twice.json': JSON.stringify({
+    version: 1,
+    tasks: [
+      {
+        name: 'a',
+        steps: [
+          { op: 'spawn', task: 'b' },
+          { op: 'spawn', task: 'b' },
+        ],
+      },
+      { name: 'b', start: false, steps: [] },
+    ],
+  }),
 };
 const io = {
   readFile(path: string) {
@@ -116,6 +197,61 @@ describe('the sim CLI', () => {
     const { stderr, code } = run('--program', 'stuck.json', '--format', 'log');
     expect(code).toBe(0);
     expect(stderr).toMatch(/deadlock at t=0.000: .* c waits on get from queue 'q' \(empty\)/);
+  });
+
+  it('runs spawned, awaited, gathered and joined tasks in every format', () => {
+    const log = run('--program', 'workers.json', '--format', 'log');
+    // starter cancels boss before its first step: the worker is never spawned.
+    expect(log).toEqual({ stdout: '', stderr: '', code: 0 });
+    const fixed = JSON.parse(files['workers.json']);
+    fixed.tasks[0].steps = [
+      { op: 'sleep', seconds: 5 },
+      { op: 'spawn', task: 'spare' },
+    ];
+    files['fixed.json'] = JSON.stringify(fixed);
+    expect(run('--program', 'fixed.json', '--format', 'log').stdout).toBe(
+      [
+        '1.000 worker did job1',
+        '2.000 worker did job2',
+        '2.000 boss all done',
+        '2.000 boss worker finished',
+        '',
+      ].join('\n'),
+    );
+    expect(run('--program', 'workers.json', '--format', 'summary').stdout).toMatch(
+      /tasks: +2 done, 0 failed, 1 cancelled, 0 unfinished, 1 never started/,
+    );
+    const kinds = JSON.parse(run('--program', 'fixed.json', '--format', 'json').stdout).events.map(
+      (e: { kind: string }) => e.kind,
+    );
+    for (const kind of ['SPAWN', 'Q_TASK_DONE', 'Q_JOIN_BLOCK', 'Q_JOIN_NOTIFY', 'AWAIT_PASS'])
+      expect(kinds).toContain(kind);
+    const python = run('--program', 'fixed.json', '--format', 'python').stdout;
+    expect(python).toContain(
+      '    tasks["worker"] = asyncio.create_task(worker(), name="worker")\n',
+    );
+    expect(python).toContain('    await jobs.join()\n');
+    expect(python).toContain('        jobs.task_done()\n');
+    expect(python).toContain('    await tasks["worker"]\n');
+    expect(run('--program', 'gather.json', '--format', 'log').stdout).toBe(
+      '0.000 fast fast\n2.000 main both done\n',
+    );
+    expect(run('--program', 'gather.json', '--format', 'python').stdout).toContain(
+      '    tasks["slow"] = asyncio.create_task(slow(), name="slow")\n' +
+        '    tasks["fast"] = asyncio.create_task(fast(), name="fast")\n' +
+        '    await asyncio.gather(tasks["slow"], tasks["fast"])\n',
+    );
+    const gatherKinds = JSON.parse(
+      run('--program', 'gather.json', '--format', 'json').stdout,
+    ).events.map((e: { kind: string }) => e.kind);
+    for (const kind of ['GATHER', 'GATHER_CALLBACK', 'RUN_CALLBACK', 'GATHER_DONE'])
+      expect(gatherKinds).toContain(kind);
+    expect(run('--program', 'joinless.json', '--format', 'log').stderr).toMatch(
+      /deadlock at t=0.000: .* p waits on join queue 'q' \(1 unfinished\)/,
+    );
+    expect(run('--program', 'twice.json').stderr).toBe(
+      "sim: twice.json: tasks[0].steps[1].task: 'b' is already started at tasks[0].steps[0] (a task is started once)\n",
+    );
   });
 
   it('gives the trace as JSON and a summary', () => {

@@ -18,6 +18,7 @@ import { generatePython } from '../scenario/python';
 import type { Scenario } from '../scenario/types';
 import { formatError, parseScenario } from '../scenario/validate';
 import { formatLogBytes } from '../trace/log';
+import { taskEnds } from '../trace/records';
 import { markdownTable } from '../trace/markdown';
 import { traceToJson } from '../trace/describe';
 import { makespan, peakConcurrency, taskTimelines } from '../trace/segments';
@@ -50,7 +51,11 @@ function summary(compiled: CompiledScenario, trace: Trace, runMs: number): strin
   const end = trace.end!;
   const states = { done: 0, failed: 0, cancelled: 0 };
   for (const t of timelines) if (t.endState) states[t.endState] += 1;
-  const pending = timelines.filter((t) => t.endState === null).length;
+  // Tasks with "start": false whose spawn step never ran are not unfinished: they never began.
+  const unstarted = trace.startsLater
+    ? Object.values(taskEnds(trace)).filter((e) => e.state === 'unstarted').length
+    : 0;
+  const pending = timelines.filter((t) => t.endState === null).length - unstarted;
   const rows: [string, string][] = [
     ['scenario', compiled.title ?? `${compiled.taskNames.length} tasks`],
     ['end', `${end.reason} at t=${formatTime(end.time)} after ${end.iterations} loop iterations`],
@@ -59,7 +64,8 @@ function summary(compiled: CompiledScenario, trace: Trace, runMs: number): strin
     ['peak concurrency', `${peakConcurrency(timelines)} tasks inside their sleep at once`],
     [
       'tasks',
-      `${states.done} done, ${states.failed} failed, ${states.cancelled} cancelled, ${pending} unfinished`,
+      `${states.done} done, ${states.failed} failed, ${states.cancelled} cancelled, ${pending} unfinished` +
+        (unstarted > 0 ? `, ${unstarted} never started` : ''),
     ],
     ['run time', `${runMs.toFixed(3)} ms (simulation)`],
   ];

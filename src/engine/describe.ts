@@ -4,6 +4,7 @@ import {
   type LockPrimitive,
   type QueuePrimitive,
   type Futures,
+  type Gather,
   type Tasks,
 } from './model';
 import type { Wait } from './trace';
@@ -22,7 +23,13 @@ export function formatTime(t: number): string {
 }
 
 /** What unfinished task `t` waits on. */
-export function waitOf(tasks: Tasks, futures: Futures, t: number): Wait {
+export function waitOf(
+  tasks: Tasks,
+  futures: Futures,
+  t: number,
+  taskName: (t: number) => string,
+  gathers: readonly Gather[] = [],
+): Wait {
   if (!tasks.started[t]) return { kind: 'first' };
   const future = tasks.awaitFuture[t];
   const woken = future >= 0 && futures.done(future);
@@ -47,6 +54,18 @@ export function waitOf(tasks: Tasks, futures: Futures, t: number): Wait {
     }
     case Await.EVENT:
       return { kind: 'event', event: (primitive as EventPrimitive).name, woken };
+    case Await.JOIN: {
+      const queue = primitive as QueuePrimitive;
+      return { kind: 'join', queue: queue.name, unfinished: queue.unfinished, woken };
+    }
+    case Await.GATHER: {
+      const gather = gathers[tasks.awaitFuture[t]];
+      return { kind: 'gather', tasks: gather.children.map(taskName), woken: gather.done };
+    }
+    case Await.TASK: {
+      const awaited = tasks.awaitFuture[t];
+      return { kind: 'task', task: taskName(awaited), woken: tasks.done(awaited) };
+    }
     default:
       return { kind: 'next' };
   }
@@ -74,5 +93,11 @@ export function describeWait(wait: Wait): string {
       return `acquire ${wait.type} '${wait.semaphore}' (value ${wait.value})${woken}`;
     case 'event':
       return `wait for Event '${wait.event}' (not set)${woken}`;
+    case 'join':
+      return `join queue '${wait.queue}' (${wait.unfinished} unfinished)${woken}`;
+    case 'task':
+      return `task '${wait.task}' to finish${woken}`;
+    case 'gather':
+      return `gather(${wait.tasks.map((task) => `'${task}'`).join(', ')}) to finish${woken}`;
   }
 }

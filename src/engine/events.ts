@@ -17,7 +17,7 @@ export const Ev = {
   /** A due timer moved from the heap to the end of the ready queue. a: timer. */
   TIMER_FIRE: 3,
 
-  /** A task was created: its first step is appended to the ready queue. task. */
+  /** A task was created (at the start, or by a spawn step): its first step is appended to the ready queue. task. */
   TASK_CREATE: 10,
   /** A task's step was taken from the ready queue and runs. task; a: StepReason. */
   RUN_STEP: 11,
@@ -25,7 +25,7 @@ export const Ev = {
   RUN_TIMER: 12,
   /** A cancelled handle was taken from the ready queue and skipped. a: timer. */
   SKIP_HANDLE: 13,
-  /** The running task suspended on a pending future. task; a: WaitKind; b: target (timer or primitive); step. */
+  /** The running task suspended on a pending future. task; a: WaitKind; b: target (timer, primitive, or task for WaitKind.TASK); step. */
   SUSPEND: 14,
   /** The running task yielded (sleep(0)): its next step goes to the end of the ready queue. task; step. */
   YIELD: 15,
@@ -43,6 +43,20 @@ export const Ev = {
   LOG: 21,
   /** A sleep returned (its timer fired, or after sleep(0) the task ran again). task; step. */
   SLEPT: 22,
+  /** `tasks[x] = asyncio.create_task(...)`: the TASK_CREATE of x comes just before. task: caller; a: x; step. */
+  SPAWN: 23,
+  /** `await tasks[x]` on a task already done with a result: returns at once. task; a: x; step. */
+  AWAIT_PASS: 24,
+  /** `await tasks[x]` ended after waiting: returned (b=0), or raised (b=1: x failed or was cancelled, or this task was cancelled). task; a: x; step. */
+  AWAIT_DONE: 25,
+  /** `await asyncio.gather(...)`: the TASK_CREATE of its tasks come just before, in order. task: caller; a: gather (`Trace.gathers`); step. */
+  GATHER: 26,
+  /** A gathered task ended: gather's `_done_callback` for it joins the ready queue. task: that task; a: the gather's caller. */
+  GATHER_CALLBACK: 27,
+  /** gather's `_done_callback` was taken from the ready queue and runs. task: the gathered task; a: the gather's caller; b: 1 if it completed the gather. */
+  RUN_CALLBACK: 28,
+  /** `await asyncio.gather(...)` ended: returned (b=0) or raised (b=1: a task failed or was cancelled, or the caller was cancelled). task; a: gather; step. */
+  GATHER_DONE: 29,
 
   /** A timer was scheduled (`call_at`). task: owner; a: timer; step. */
   TIMER_SCHEDULE: 30,
@@ -59,6 +73,16 @@ export const Ev = {
   Q_NOTIFY: 43,
   /** A cancelled waiter left the putters (b=0) or getters (b=1). task: waiter; a: queue. */
   Q_UNBLOCK: 44,
+  /** `task_done()`: one fewer unfinished item. task; a: queue; b: unfinished items left; step. */
+  Q_TASK_DONE: 45,
+  /** `join()` with no unfinished item: returns at once. task; a: queue; step. */
+  Q_JOIN_PASS: 46,
+  /** A task joined the waiters of the queue's `_finished` event (`join()`). task; a: queue; step. */
+  Q_JOIN_BLOCK: 47,
+  /** The last `task_done()` set `_finished`: a joiner's future was set; it stays in the deque until it runs. task: joiner; a: queue. */
+  Q_JOIN_NOTIFY: 48,
+  /** A joiner left `_finished`'s waiters (woken, or cancelled when b=1). task; a: queue; step. */
+  Q_JOIN_DONE: 49,
 
   /** Lock or semaphore taken without waiting (Semaphore: value - 1). task; a: primitive; step. */
   ACQUIRE: 50,
@@ -101,6 +125,12 @@ export const WaitKind = {
   QUEUE_GET: 2,
   ACQUIRE: 3,
   EVENT: 4,
+  /** `queue.join()`; the SUSPEND's b is the queue. */
+  JOIN: 5,
+  /** `await tasks[x]`; the SUSPEND's b is the task x. */
+  TASK: 6,
+  /** `await asyncio.gather(...)`; the SUSPEND's b is the gather (`Trace.gathers`). */
+  GATHER: 7,
 } as const;
 export type WaitKindValue = (typeof WaitKind)[keyof typeof WaitKind];
 

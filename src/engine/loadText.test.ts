@@ -21,8 +21,10 @@ function plain(c: CompiledScenario) {
     target: Array.from(p.target.subarray(0, n)),
     str: Array.from(p.str.subarray(0, n)),
     templates: [...p.templates],
+    children: [...p.children],
     taskBase: Array.from(p.taskBase.subarray(0, tasks)),
     taskEnd: Array.from(p.taskEnd.subarray(0, tasks)),
+    taskStart: Array.from(p.taskStart.subarray(0, tasks)),
     taskNames: c.taskNames.toArray(),
     primitives: c.primitives,
     strings: c.strings.toArray(),
@@ -146,6 +148,22 @@ describe('the fast loader', () => {
       (s, pick) => (anyStep(s, pick).text = [3, null, 'x'][pick(3)]),
       (s, pick) => (anyStep(s, pick).task = ['nope', 't0', 3][pick(3)]),
       (s, pick) => (anyStep(s, pick).op = ['nope', 'sleep', 'repeat', 'log', 'get'][pick(5)]),
+      (s, pick) => (anyStep(s, pick).op = ['spawn', 'await', 'task_done', 'join'][pick(4)]),
+      (s, pick) => {
+        const t = pick(s.tasks.length);
+        const task = `t${pick(6)}`;
+        const step = [
+          { op: 'spawn', task },
+          { op: 'await', task },
+          { op: 'gather', tasks: [task] },
+          { op: 'gather', tasks: [task, `t${pick(6)}`] },
+          { op: 'gather', tasks: [] },
+          { op: 'gather', task },
+        ][pick(6)];
+        const steps = pick(2) === 0 ? s.tasks[t].steps : anyRepeat(s.tasks[t].steps);
+        steps.splice(pick(steps.length + 1), 0, step);
+      },
+      (s, pick) => (s.tasks[pick(s.tasks.length)].start = [false, true, 0, 'no', null][pick(5)]),
       (s, pick) => (anyStep(s, pick).steps = [[], 'x', null][pick(3)]),
       (s, pick) => (anyStep(s, pick).extra = 1),
       (s, pick) =>
@@ -154,7 +172,7 @@ describe('the fast loader', () => {
         ],
       (s, pick) => (s.tasks[pick(s.tasks.length)].name = ['a b', '', 't0', 3, 't\u00a0x'][pick(5)]),
       (s, pick) => (s.tasks[pick(s.tasks.length)].extra = 1),
-      (s, pick) => delete s.tasks[pick(s.tasks.length)][['name', 'steps'][pick(2)]],
+      (s, pick) => delete s.tasks[pick(s.tasks.length)][['name', 'steps', 'start'][pick(3)]],
       (s, pick) => (s.version = [2, '1', null][pick(3)]),
       (s, pick) => (s.tasks = [[], 'x'][pick(2)]),
       (s, pick) => {
@@ -170,6 +188,10 @@ describe('the fast loader', () => {
         else p.value = 2;
       },
     ];
+    /** The steps of a repeat among `steps`, or `steps` when there is none. */
+    function anyRepeat(steps: any[]): any[] {
+      return steps.find((step) => step.op === 'repeat')?.steps ?? steps;
+    }
     function anyStep(s: any, pick: (n: number) => number): any {
       let steps = s.tasks[pick(s.tasks.length)].steps;
       let step = steps[pick(steps.length)] ?? {};
@@ -201,6 +223,88 @@ describe('the fast loader', () => {
       { seed: 23, numRuns: 3000 },
     );
     expect(rejected).toBeGreaterThan(1000);
+  });
+
+  it('compiles spawned, awaited and joined tasks, and leaves the files that break their rules', () => {
+    const file = (tasks: unknown[]) =>
+      JSON.stringify({ version: 1, primitives: { q: { type: 'Queue' } }, tasks });
+    const spawn = (task: string) => ({ op: 'spawn', task });
+    const good = file([
+      { name: 'main', steps: [spawn('w'), { op: 'join', queue: 'q' }, { op: 'await', task: 'w' }] },
+      {
+        name: 'w',
+        start: false,
+        steps: [
+          { op: 'get', queue: 'q' },
+          { op: 'task_done', queue: 'q' },
+        ],
+      },
+      {
+        name: 'p',
+        start: true,
+        steps: [
+          { op: 'put', queue: 'q' },
+          { op: 'gather', tasks: ['x', 'y'] },
+        ],
+      },
+      { name: 'x', start: false, steps: [] },
+      { name: 'y', start: false, steps: [{ op: 'await', task: 'w' }] },
+    ]);
+    expect(plain(loadScenarioText(good)!)).toEqual(reference(good));
+    const bad = [
+      [
+        { name: 'a', steps: [] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [spawn('b')] },
+        { name: 'b', steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'repeat', times: 1, steps: [spawn('b')] }] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [spawn('b'), spawn('b')] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [] },
+        { name: 'b', start: false, steps: [spawn('c')] },
+        { name: 'c', start: false, steps: [spawn('b')] },
+      ],
+      [{ name: 'a', steps: [{ op: 'await', task: 'a' }] }],
+      [
+        { name: 'a', steps: [{ op: 'await', task: 'b' }] },
+        { name: 'b', steps: [{ op: 'await', task: 'a' }] },
+      ],
+      [{ name: 'a', start: 0, steps: [] }],
+      [{ name: 'a', steps: [{ op: 'gather', tasks: [] }] }],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b', 'b'] }] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b'] }, spawn('b')] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'repeat', steps: [{ op: 'gather', tasks: ['b'] }] }] },
+        { name: 'b', start: false, steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b'] }] },
+        { name: 'b', steps: [] },
+      ],
+      [
+        { name: 'a', steps: [{ op: 'gather', tasks: ['b'] }] },
+        { name: 'b', start: false, steps: [{ op: 'await', task: 'a' }] },
+      ],
+    ].map(file);
+    for (const text of bad) {
+      expect(reference(text), text).toBeNull();
+      expect(loadScenarioText(text), text).toBeNull();
+    }
   });
 
   it('leaves escapes, duplicate keys and primitives after tasks to the reference path', () => {

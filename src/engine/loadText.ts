@@ -10,7 +10,7 @@
  */
 import type { PrimitiveSpec } from '../scenario/types';
 import { MAX_REPEAT_DEPTH, MAX_SLEEP_SECONDS, MAX_STEPS, MAX_TASKS } from '../scenario/limits';
-import { Op, ProgramBuilder, type CompiledScenario } from './program';
+import { Op, ProgramBuilder, taskStepsValid, type CompiledScenario } from './program';
 import { TextTable } from './texts';
 import {
   BACKSLASH,
@@ -47,6 +47,7 @@ const KEYS = [
   'task',
   'steps',
   'name',
+  'start',
   'type',
   'maxsize',
   'version',
@@ -74,6 +75,11 @@ const OPS = [
   'log',
   'repeat',
   'cancel',
+  'task_done',
+  'join',
+  'spawn',
+  'await',
+  'gather',
 ] as const;
 const OP_CODES = [
   Op.SLEEP,
@@ -87,6 +93,11 @@ const OP_CODES = [
   Op.LOG,
   Op.REPEAT,
   Op.CANCEL,
+  Op.TASK_DONE,
+  Op.JOIN,
+  Op.SPAWN,
+  Op.AWAIT,
+  Op.GATHER,
 ];
 /** The keys each op allows besides "op". */
 const OP_FIELDS = [
@@ -101,6 +112,11 @@ const OP_FIELDS = [
   bit('text'),
   bit('times', 'steps'),
   bit('task'),
+  bit('queue'),
+  bit('queue'),
+  bit('task'),
+  bit('task'),
+  bit('tasks'),
 ];
 /** Primitive types as bits, and which of them each reference key accepts. */
 const TYPE_BIT: Record<PrimitiveSpec['type'], number> = {
@@ -129,6 +145,7 @@ const BIT_TASKS = bit('tasks');
 const BIT_VERSION = bit('version');
 const BIT_TYPE = bit('type');
 const BIT_NAME_AND_STEPS = bit('name', 'steps');
+const BIT_START = bit('start');
 
 /** What the bytes of a string hold. */
 const enum Scanned {
@@ -165,9 +182,13 @@ class Scanner {
   private value = 0;
   /** Where the value of the last key read by `key()` starts. */
   private keyEnd = 0;
-  /** Cancel steps as pairs: pc, and the name of their target (a text of `cancelTargets`). */
-  private readonly cancels: number[] = [];
-  private readonly cancelTargets: TextTable;
+  /** Cancel, spawn and await steps as pairs: pc, and the name of their target (a text of `taskTargets`). */
+  private readonly taskSteps: number[] = [];
+  private readonly taskTargets: TextTable;
+  /** Gather steps: pc, and the names of their tasks (texts of `taskTargets`). */
+  private readonly gatherSteps: [pc: number, names: number[]][] = [];
+  /** Whether a task has `"start": false` or a step spawns, awaits or gathers one (see `taskStepsValid`). */
+  private startsLater = false;
   title?: string;
 
   /** The bytes again, to read four at a time. */
@@ -183,7 +204,7 @@ class Scanner {
     this.primitiveIndex = new NameIndex(this.primitiveNames, 8);
     this.taskNames = new TextTable(bytes, null, tasks);
     this.taskIndex = new NameIndex(this.taskNames, tasks);
-    this.cancelTargets = new TextTable(bytes);
+    this.taskTargets = new TextTable(bytes);
   }
 
   /** Skips whitespace, then `char`. */
@@ -345,14 +366,21 @@ class Scanner {
     }
     if (skipWs(bytes, ~pos) !== bytes.length) throw GIVE_UP;
     if (!(seen & BIT_VERSION) || !(seen & BIT_TASKS)) throw GIVE_UP;
-    const cancels = this.cancels;
-    for (let i = 0; i < cancels.length; i += 2) {
-      const target = this.taskIndex.findText(this.cancelTargets.get(cancels[i + 1]));
+    const taskSteps = this.taskSteps;
+    for (let i = 0; i < taskSteps.length; i += 2) {
+      const target = this.taskIndex.findText(this.taskTargets.get(taskSteps[i + 1]));
       if (target < 0) throw GIVE_UP;
-      this.builder.setTarget(cancels[i], target);
+      this.builder.setTarget(taskSteps[i], target);
     }
+    for (const [pc, names] of this.gatherSteps) {
+      const children = names.map((name) => this.taskIndex.findText(this.taskTargets.get(name)));
+      if (children.some((child, i) => child < 0 || children.indexOf(child) !== i)) throw GIVE_UP;
+      this.builder.setChildren(pc, children);
+    }
+    const program = this.builder.build();
+    if (this.startsLater && !taskStepsValid(program, this.taskNames.length)) throw GIVE_UP;
     return {
-      program: this.builder.build(),
+      program,
       taskNames: this.taskNames,
       primitives: this.primitives,
       strings: this.builder.strings,
@@ -432,19 +460,30 @@ class Scanner {
         pos = skipWs(bytes, pos + 1);
         if (key === K.name) pos = this.taskName(pos);
         else if (key === K.steps) pos = this.steps(pos, 0);
+        else if (key === K.start) pos = this.taskStart(pos);
         else throw GIVE_UP;
         pos = skipWs(bytes, pos);
         if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
         else if (bytes[pos] === CLOSE_OBJECT) break;
         else throw GIVE_UP;
       }
-      if (seen !== BIT_NAME_AND_STEPS) throw GIVE_UP;
+      if ((seen & ~BIT_START) !== BIT_NAME_AND_STEPS) throw GIVE_UP;
       b.endTask();
       pos = skipWs(bytes, pos + 1);
       if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
       else if (bytes[pos] === CLOSE_ARRAY) return pos + 1;
       else throw GIVE_UP;
     }
+  }
+
+  /** A task's `"start"`: `true`, or `false` (the task is created by a spawn step). */
+  private taskStart(pos: number): number {
+    const bytes = this.bytes;
+    if (matchLiteral(bytes, pos, 'true')) return pos + 4;
+    if (!matchLiteral(bytes, pos, 'false')) throw GIVE_UP;
+    this.builder.notStarted();
+    this.startsLater = true;
+    return pos + 5;
   }
 
   /**
@@ -505,6 +544,7 @@ class Scanner {
       let textEnd = 0;
       let times = -1;
       let task = -1;
+      let gathered: number[] | null = null;
       let seen = 0;
       for (;;) {
         const key = matchWord(bytes, view, pos, KEY_TABLE);
@@ -585,8 +625,26 @@ class Scanner {
             if (start < 0) throw GIVE_UP;
             task =
               kind === Scanned.NON_ASCII
-                ? this.cancelTargets.add(utf8.decode(bytes.subarray(start, end)))
-                : this.cancelTargets.addRange(start, end);
+                ? this.taskTargets.add(utf8.decode(bytes.subarray(start, end)))
+                : this.taskTargets.addRange(start, end);
+            break;
+          case K.tasks:
+            // A gather's task names (at least one).
+            if (bytes[pos] !== OPEN_ARRAY) throw GIVE_UP;
+            gathered = [];
+            pos = skipWs(bytes, pos + 1);
+            for (;;) {
+              pos = skipWs(bytes, this.scanString(pos));
+              gathered.push(
+                this.kind === Scanned.NON_ASCII
+                  ? this.taskTargets.add(this.decoded())
+                  : this.taskTargets.addRange(this.start, this.end),
+              );
+              if (bytes[pos] === COMMA) pos = skipWs(bytes, pos + 1);
+              else if (bytes[pos] === CLOSE_ARRAY) break;
+              else throw GIVE_UP;
+            }
+            pos += 1;
             break;
           case K.steps:
             if (op < 0 || OP_CODES[op] !== Op.REPEAT) throw GIVE_UP;
@@ -620,8 +678,21 @@ class Scanner {
           break;
         }
         case Op.CANCEL:
+        case Op.SPAWN:
+        case Op.AWAIT:
           if (task < 0) throw GIVE_UP;
-          this.cancels.push(b.step(Op.CANCEL, 0, -1), task);
+          if (code !== Op.CANCEL) {
+            // A spawn runs once: never inside a repeat.
+            if (code === Op.SPAWN && depth > 0) throw GIVE_UP;
+            this.startsLater = true;
+          }
+          this.taskSteps.push(b.step(code, 0, -1), task);
+          break;
+        case Op.GATHER:
+          // It creates its tasks: once, so never inside a repeat.
+          if (gathered === null || depth > 0) throw GIVE_UP;
+          this.gatherSteps.push([b.step(Op.GATHER, 0, -1), gathered]);
+          this.startsLater = true;
           break;
         case Op.REPEAT:
           if (!(seen & BIT_STEPS)) throw GIVE_UP;
@@ -651,6 +722,13 @@ class Scanner {
       bytes[pos + 3] === 0x6c
     );
   }
+}
+
+/** Whether the bytes at `pos` are `word` (ASCII), followed by a byte that cannot continue it. */
+function matchLiteral(bytes: Uint8Array, pos: number, word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (bytes[pos + i] !== word.charCodeAt(i)) return false;
+  const next = bytes[pos + word.length];
+  return !(next >= 0x61 && next <= 0x7a);
 }
 
 /**

@@ -133,6 +133,13 @@ export const Await = {
   LOCK: 5,
   SEMAPHORE: 6,
   EVENT: 7,
+  /** `await queue.join()`: `await self._finished.wait()`. */
+  JOIN: 8,
+  // The kinds from TASK on await something other than a plain future (see `waitOther`).
+  /** `await tasks[name]`: `awaitFuture` is the awaited task. */
+  TASK: 9,
+  /** `await asyncio.gather(...)`: `awaitFuture` is the gather. */
+  GATHER: 10,
 } as const;
 
 export const TASK_PENDING = 0;
@@ -165,12 +172,24 @@ export class Tasks {
   readonly futWaiter: Int32Array;
   /** 1 once its coroutine has started. */
   readonly started: Uint8Array;
+  /** 1 once the task exists (`create_task`): at the start, or by a spawn step. */
+  readonly created: Uint8Array;
+  /**
+   * `_fut_waiter` when it is not a plain future, until its next step starts: an awaited task's
+   * number, or `-2 - g` for gather g's future (-1: none).
+   */
+  readonly waitOther: Int32Array;
+  /**
+   * The done callbacks of this task, in registration order: a task's number for its wake-up
+   * (`await`), `-1 - k` for gather's `_done_callback` number k (`Simulation.callbacks`).
+   */
+  readonly awaiters: (number[] | null)[];
   /** Index of the step it last started (-1 before its first). */
   readonly current: Int32Array;
   // Where the coroutine stopped, to resume it.
   /** An `Await` kind. */
   readonly awaiting: Uint8Array;
-  /** The future it waits on (for a sleep, with its timer), or -1. */
+  /** The future it waits on (a sleep's, with its timer), the task (Await.TASK) or gather (Await.GATHER), or -1. */
   readonly awaitFuture: Int32Array;
   readonly awaitPrimitive: (Primitive | null)[];
   readonly error: (PyError | null)[];
@@ -188,6 +207,9 @@ export class Tasks {
     this.mustCancel = new Uint8Array(count);
     this.futWaiter = new Int32Array(count).fill(-1);
     this.started = new Uint8Array(count);
+    this.created = new Uint8Array(count);
+    this.waitOther = new Int32Array(count).fill(-1);
+    this.awaiters = new Array<number[] | null>(count).fill(null);
     this.current = new Int32Array(count).fill(-1);
     this.awaiting = new Uint8Array(count);
     this.awaitFuture = new Int32Array(count).fill(-1);
@@ -212,6 +234,14 @@ export class QueuePrimitive {
   /** Futures, by number. */
   readonly putters = new Deque();
   readonly getters = new Deque();
+  /**
+   * `_unfinished_tasks`: items put and not yet marked done by `task_done()`. The internal
+   * `_finished` Event's flag is set exactly when it is 0 (`put_nowait` clears it, the
+   * `task_done()` that reaches 0 sets it), so it needs no field of its own.
+   */
+  unfinished = 0;
+  /** Futures of the `_finished` Event's waiters (`join()`), by number. */
+  readonly joiners = new Deque();
   constructor(
     readonly id: number,
     readonly name: string,
@@ -250,4 +280,20 @@ export class EventPrimitive {
 }
 
 export type Primitive = QueuePrimitive | LockPrimitive | EventPrimitive;
+
+/** `asyncio.gather(...)`'s `_GatheringFuture` and the state its `_done_callback` shares. */
+export interface Gather {
+  /** The task awaiting it. */
+  owner: number;
+  children: number[];
+  /** `nfinished`: callbacks run so far. */
+  finished: number;
+  done: boolean;
+  /** What awaiting it raises once done (null: it has its results). */
+  error: PyError | null;
+  /** `_cancel_requested`: cancelling it cancelled at least one child. */
+  cancelRequested: boolean;
+  /** The task whose wake-up is its done callback, or -1. */
+  waiter: number;
+}
 export type { PrimitiveType };

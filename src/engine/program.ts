@@ -15,6 +15,11 @@ export const Op = {
   LOG: 8,
   REPEAT: 9,
   CANCEL: 10,
+  TASK_DONE: 11,
+  JOIN: 12,
+  SPAWN: 13,
+  AWAIT: 14,
+  GATHER: 15,
 } as const;
 
 export const OP_OF: Record<Step['op'], number> = {
@@ -29,6 +34,11 @@ export const OP_OF: Record<Step['op'], number> = {
   log: Op.LOG,
   repeat: Op.REPEAT,
   cancel: Op.CANCEL,
+  task_done: Op.TASK_DONE,
+  join: Op.JOIN,
+  spawn: Op.SPAWN,
+  await: Op.AWAIT,
+  gather: Op.GATHER,
 };
 
 /** `str` column: the value is Python's None. */
@@ -49,13 +59,17 @@ export interface Program {
   end: Int32Array;
   /** SLEEP: seconds; REPEAT: times (Infinity when forever). */
   num: Float64Array;
-  /** PUT/GET/ACQUIRE/RELEASE/SET/CLEAR/WAIT: primitive index; CANCEL: task index. */
+  /** PUT/GET/ACQUIRE/RELEASE/SET/CLEAR/WAIT/TASK_DONE/JOIN: primitive index; CANCEL/SPAWN/AWAIT: task index. */
   target: Int32Array;
   /** LOG/PUT: index in `strings`, STR_NONE or STR_TEMPLATE. */
   str: Int32Array;
   templates: Map<number, TemplatePart[]>;
+  /** GATHER: the tasks it creates and awaits, in argument order. */
+  children: Map<number, number[]>;
   taskBase: Int32Array;
   taskEnd: Int32Array;
+  /** 1 for a task created when the loop starts, 0 for one created by a SPAWN step. */
+  taskStart: Uint8Array;
 }
 
 /** A scenario ready to run: the program, and the names and texts it refers to. */
@@ -88,7 +102,9 @@ export class ProgramBuilder {
   private str = new Int32Array(64);
   private taskBase = new Int32Array(16);
   private taskEnd = new Int32Array(16);
+  private taskStart = new Uint8Array(16);
   private readonly templates = new Map<number, TemplatePart[]>();
+  private readonly children = new Map<number, number[]>();
   size = 0;
   tasks = 0;
 
@@ -112,8 +128,15 @@ export class ProgramBuilder {
     if (this.tasks === this.taskBase.length) {
       this.taskBase = grow(this.taskBase, this.tasks + 1);
       this.taskEnd = grow(this.taskEnd, this.tasks + 1);
+      this.taskStart = grow(this.taskStart, this.tasks + 1);
     }
     this.taskBase[this.tasks] = this.size;
+    this.taskStart[this.tasks] = 1;
+  }
+
+  /** Marks the task being written as not created when the loop starts (`"start": false`). */
+  notStarted(): void {
+    this.taskStart[this.tasks] = 0;
   }
 
   endTask(): void {
@@ -162,6 +185,11 @@ export class ProgramBuilder {
     this.num[pc] = num;
   }
 
+  /** Sets the tasks of the GATHER step at `pc`. */
+  setChildren(pc: number, tasks: number[]): void {
+    this.children.set(pc, tasks);
+  }
+
   build(): Program {
     return {
       size: this.size,
@@ -171,8 +199,10 @@ export class ProgramBuilder {
       target: this.target,
       str: this.str,
       templates: this.templates,
+      children: this.children,
       taskBase: this.taskBase,
       taskEnd: this.taskEnd,
+      taskStart: this.taskStart,
     };
   }
 }
@@ -203,7 +233,9 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           break;
         }
         case 'get':
-          b.step(Op.GET, 0, primitiveIndex.get(step.queue)!);
+        case 'task_done':
+        case 'join':
+          b.step(OP_OF[step.op], 0, primitiveIndex.get(step.queue)!);
           break;
         case 'acquire':
         case 'release':
@@ -218,8 +250,17 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           b.text(b.step(Op.LOG), step.text);
           break;
         case 'cancel':
+        case 'spawn':
+        case 'await':
           taskIndex ??= new Map(scenario.tasks.map((task, i) => [task.name, i]));
-          b.step(Op.CANCEL, 0, taskIndex.get(step.task)!);
+          b.step(OP_OF[step.op], 0, taskIndex.get(step.task)!);
+          break;
+        case 'gather':
+          taskIndex ??= new Map(scenario.tasks.map((task, i) => [task.name, i]));
+          b.setChildren(
+            b.step(Op.GATHER),
+            step.tasks.map((name) => taskIndex!.get(name)!),
+          );
           break;
         case 'repeat': {
           const pc = b.step(Op.REPEAT, step.times ?? Infinity);
@@ -232,6 +273,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   };
   for (const task of scenario.tasks) {
     b.beginTask();
+    if (task.start === false) b.notStarted();
     emit(task.steps);
     b.endTask();
   }
@@ -299,4 +341,68 @@ export function singleSleep(program: Program, t: number): number | null {
     found = program.num[pc];
   }
   return found;
+}
+
+/**
+ * The rules on the tasks a program starts and awaits, as `validateScenario` states them (for
+ * the fast loader, which has no messages to give): each task that does not start with the loop
+ * is spawned (or gathered) by exactly one step, of a task that itself starts (directly or
+ * through spawns); a spawn or gather is not inside a repeat (the loader checks that as it
+ * reads); no task awaits (or gathers) itself, nor a task that awaits it, directly or not.
+ */
+export function taskStepsValid(program: Program, tasks: number): boolean {
+  const { code, target, taskBase, taskEnd, taskStart } = program;
+  const spawner = new Int32Array(tasks).fill(-1);
+  const awaited: number[][] = Array.from({ length: tasks }, () => []);
+  for (let t = 0; t < tasks; t += 1) {
+    for (let pc = taskBase[t]; pc < taskEnd[t]; pc += 1) {
+      const to = target[pc];
+      if (code[pc] === Op.GATHER) {
+        // Creates each of its tasks, then awaits them all.
+        for (const child of program.children.get(pc)!) {
+          if (taskStart[child] || spawner[child] >= 0) return false;
+          spawner[child] = t;
+          awaited[t].push(child);
+        }
+      } else if (code[pc] === Op.SPAWN) {
+        if (taskStart[to] || spawner[to] >= 0) return false;
+        spawner[to] = t;
+      } else if (code[pc] === Op.AWAIT) {
+        if (to === t) return false;
+        awaited[t].push(to);
+      }
+    }
+  }
+  for (let t = 0; t < tasks; t += 1) {
+    // Up the chain of spawners to a task that starts: at most `tasks` links.
+    let at = t;
+    for (let links = 0; !taskStart[at]; links += 1) {
+      if (spawner[at] < 0 || links === tasks) return false;
+      at = spawner[at];
+    }
+  }
+  // Depth-first search for a cycle of awaits (0: not seen, 1: on the path, 2: finished).
+  const state = new Uint8Array(tasks);
+  for (let root = 0; root < tasks; root += 1) {
+    if (state[root] !== 0) continue;
+    const stack: [task: number, edge: number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [t, e] = top;
+      if (e === awaited[t].length) {
+        state[t] = 2;
+        stack.pop();
+        continue;
+      }
+      top[1] = e + 1;
+      const to = awaited[t][e];
+      if (state[to] === 1) return false;
+      if (state[to] === 0) {
+        state[to] = 1;
+        stack.push([to, 0]);
+      }
+    }
+  }
+  return true;
 }

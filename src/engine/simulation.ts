@@ -22,6 +22,7 @@ import {
   EventPrimitive,
   FINISHED,
   Futures,
+  type Gather,
   handleTimer,
   LockPrimitive,
   PENDING,
@@ -46,6 +47,7 @@ import {
 import { TimerHeap } from './timerHeap';
 import { Trace, type BlockedTask } from './trace';
 import { describeWait, formatTime, waitOf } from './describe';
+import { pyRepr } from '../scenario/pyformat';
 
 const CLOCK_RESOLUTION = 1e-9;
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
@@ -111,6 +113,15 @@ export class Simulation {
    */
   private readonly ran: Int32Array;
   private ranCount = 0;
+  /** The gathers, by number (`await asyncio.gather(...)` steps run). */
+  private readonly gathers: Gather[] = [];
+  /**
+   * gather's `_done_callback`s, by number k: the gather and the task it is for. In the ready
+   * queue, callback k is the handle `tasks.count + k` (a task's step is its number, a timer's
+   * callback a negative one).
+   */
+  private readonly callbackGather: number[] = [];
+  private readonly callbackChild: number[] = [];
 
   constructor(input: Scenario | CompiledScenario, options: RunOptions = {}) {
     this.limits = {
@@ -151,7 +162,8 @@ export class Simulation {
         trace.primitives.push({ name, type: spec.type, size: spec.type === 'Lock' ? 0 : value });
       }
     });
-    // `asyncio.ensure_future(coro)` for each task, in order, before the loop runs.
+    // `asyncio.ensure_future(coro)` for each task that starts with the loop, in order, before
+    // the loop runs; the others are created by their spawn step.
     const count = compiled.taskNames.length;
     this.tasks = new Tasks(count, program.taskBase, program.taskEnd);
     // Most tasks await a few futures: room for two each, then more as needed.
@@ -159,8 +171,8 @@ export class Simulation {
     this.heap = new TimerHeap();
     this.ran = new Int32Array(count);
     for (let t = 0; t < count; t += 1) {
-      this.schedule(t, StepReason.FIRST);
-      this.events?.emit(Ev.TASK_CREATE, t, -1, -1, -1);
+      if (program.taskStart[t]) this.createTask(t);
+      else (trace.startsLater ??= new Uint8Array(count))[t] = 1;
     }
     this.now = 0;
   }
@@ -264,7 +276,7 @@ export class Simulation {
       trace.markSelect(this.now, -1);
       const tasks = this.tasks;
       let done = 0;
-      while (done < tasks.count && tasks.done(done)) done += 1;
+      while (done < tasks.count && (tasks.done(done) || !tasks.created[done])) done += 1;
       this.finish(done === tasks.count ? EndReason.COMPLETE : EndReason.DEADLOCK);
       return;
     }
@@ -291,6 +303,7 @@ export class Simulation {
     }
 
     const ntodo = this.ready.length;
+    const taskCount = this.tasks.count;
     this.ranCount = 0;
     for (let i = 0; i < ntodo; i += 1) {
       const handle: ReadyHandle = this.ready.shift();
@@ -301,6 +314,8 @@ export class Simulation {
           continue;
         }
         this.runTimer(timer);
+      } else if (handle >= taskCount) {
+        this.runCallback(handle - taskCount);
       } else if (!this.runStep(handle)) {
         return; // the run was stopped inside the step
       }
@@ -355,6 +370,13 @@ export class Simulation {
 
   // ---------------------------------------------------------------- tasks
 
+  /** `asyncio.create_task(coro)`: `Task.__init__` schedules the first step. */
+  private createTask(t: number): void {
+    this.tasks.created[t] = 1;
+    this.schedule(t, StepReason.FIRST);
+    this.events?.emit(Ev.TASK_CREATE, t, -1, -1, -1);
+  }
+
   /** `call_soon(task.__step)` or `call_soon(task.__wakeup)`. */
   private schedule(t: number, reason: number): void {
     this.tasks.readyReason[t] = reason;
@@ -374,6 +396,7 @@ export class Simulation {
     if (reason === StepReason.WOKEN && waitedOn >= 0 && this.futures.cancelled(waitedOn)) {
       error = CANCELLED_ERROR;
     }
+    if (tasks.waitOther[t] !== -1) error = this.wokenByOther(t);
     this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
     this.ran[this.ranCount++] = t;
     if (tasks.mustCancel[t]) {
@@ -385,6 +408,10 @@ export class Simulation {
     switch (result) {
       case R_SUSPEND: {
         const future = tasks.awaitFuture[t];
+        if (tasks.awaiting[t] >= Await.TASK) {
+          this.suspendOnOther(t, future);
+          return true;
+        }
         this.futures.waiter[future] = t; // add_done_callback(self.__wakeup)
         tasks.futWaiter[t] = future;
         if (tasks.mustCancel[t] && this.cancelFuture(future)) tasks.mustCancel[t] = 0;
@@ -403,6 +430,7 @@ export class Simulation {
           tasks.state[t] = TASK_DONE;
           this.events?.emit(Ev.TASK_DONE, t, -1, -1, -1);
         }
+        if (tasks.awaiters[t] !== null) this.wakeAwaiters(t);
         return true;
       case R_RAISE:
         if (tasks.error[t] === CANCELLED_ERROR) {
@@ -412,6 +440,7 @@ export class Simulation {
           tasks.state[t] = TASK_FAILED;
           this.events?.emit(Ev.TASK_FAIL, t, trace.addString(String(tasks.error[t])), -1, -1);
         }
+        if (tasks.awaiters[t] !== null) this.wakeAwaiters(t);
         return true;
       default:
         this.finish(EndReason.NO_YIELD, t);
@@ -419,11 +448,120 @@ export class Simulation {
     }
   }
 
+  /**
+   * `Task.__wakeup` from a task or a gather (`_fut_waiter` is `waitOther`): what its
+   * `result()` raises, if anything.
+   */
+  private wokenByOther(t: number): PyError | null {
+    const tasks = this.tasks;
+    const other = tasks.waitOther[t];
+    tasks.waitOther[t] = -1;
+    // A task's exception, or CancelledError; a gather's first error, or none.
+    return other >= 0 ? this.taskException(other) : this.gathers[-2 - other].error;
+  }
+
+  /** `Task.__step` after the coroutine yielded a task or a gather's future (not a plain one). */
+  private suspendOnOther(t: number, future: number): void {
+    const tasks = this.tasks;
+    if (tasks.awaiting[t] === Await.TASK) {
+      // The awaited task is the future: `add_done_callback(self.__wakeup)` on it.
+      (tasks.awaiters[future] ??= []).push(t);
+      tasks.waitOther[t] = future;
+      if (tasks.mustCancel[t] && this.cancelTask(future)) tasks.mustCancel[t] = 0;
+    } else {
+      this.gathers[future].waiter = t;
+      tasks.waitOther[t] = -2 - future;
+      if (tasks.mustCancel[t] && this.cancelGather(future)) tasks.mustCancel[t] = 0;
+    }
+  }
+
+  /** A done task's `__schedule_callbacks`: the wake-ups of the tasks awaiting it, in order. */
+  private wakeAwaiters(t: number): void {
+    const tasks = this.tasks;
+    const awaiters = tasks.awaiters[t]!;
+    tasks.awaiters[t] = null;
+    const cancelled = tasks.state[t] === TASK_CANCELLED ? 1 : 0;
+    for (const waiter of awaiters) {
+      if (waiter < 0) {
+        // gather's `_done_callback` for this task.
+        const k = -1 - waiter;
+        this.ready.push(tasks.count + k);
+        this.events?.emit(
+          Ev.GATHER_CALLBACK,
+          t,
+          this.gathers[this.callbackGather[k]].owner,
+          -1,
+          -1,
+        );
+        continue;
+      }
+      this.schedule(waiter, StepReason.WOKEN);
+      this.events?.emit(Ev.WAKE, waiter, cancelled, -1, -1);
+    }
+  }
+
+  /** gather's `_done_callback(fut)`, number k (tasks.py, `return_exceptions=False`). */
+  private runCallback(k: number): void {
+    const tasks = this.tasks;
+    const g = this.gathers[this.callbackGather[k]];
+    const child = this.callbackChild[k];
+    g.finished += 1;
+    let completes = false;
+    if (!g.done) {
+      if (tasks.state[child] === TASK_CANCELLED) {
+        completes = true; // outer.set_exception(fut._make_cancelled_error())
+        g.error = CANCELLED_ERROR;
+      } else if (tasks.state[child] === TASK_FAILED) {
+        completes = true; // outer.set_exception(fut.exception())
+        g.error = tasks.error[child];
+      } else if (g.finished === g.children.length) {
+        completes = true;
+        // Every task is done: the results, unless cancelling the gather cancelled some.
+        if (g.cancelRequested) g.error = CANCELLED_ERROR;
+      }
+    }
+    this.events?.emit(Ev.RUN_CALLBACK, child, g.owner, completes ? 1 : 0, -1);
+    if (!completes) return;
+    g.done = true;
+    if (g.waiter >= 0) {
+      const waiter = g.waiter;
+      g.waiter = -1;
+      this.schedule(waiter, StepReason.WOKEN);
+      this.events?.emit(Ev.WAKE, waiter, g.error === CANCELLED_ERROR ? 1 : 0, -1, -1);
+    }
+  }
+
+  /** `_GatheringFuture.cancel()`: cancels every task; True if any accepted. */
+  private cancelGather(gather: number): boolean {
+    const g = this.gathers[gather];
+    if (g.done) return false;
+    let cancelled = false;
+    for (const child of g.children) if (this.cancelTask(child)) cancelled = true;
+    if (cancelled) g.cancelRequested = true;
+    return cancelled;
+  }
+
+  /** What `task.result()` raises for done task `t`: its exception, CancelledError, or none. */
+  private taskException(t: number): PyError | null {
+    const tasks = this.tasks;
+    if (tasks.state[t] === TASK_CANCELLED) return CANCELLED_ERROR;
+    return tasks.state[t] === TASK_FAILED ? tasks.error[t] : null;
+  }
+
+  /** `tasks[name]` for a task not created yet: `KeyError: 'name'`. */
+  private keyError(t: number): PyError {
+    return new PyError('KeyError', pyRepr(this.trace.taskNames.get(t)));
+  }
+
   /** `Task.cancel()`. */
   private cancelTask(t: number): boolean {
     const tasks = this.tasks;
     if (tasks.done(t)) return false;
     if (tasks.futWaiter[t] >= 0 && this.cancelFuture(tasks.futWaiter[t])) return true;
+    // Awaiting a task or a gather: cancel that (a chain of awaits is cancelled level by level).
+    const other = tasks.waitOther[t];
+    if (other >= 0 && this.cancelTask(other)) return true;
+    if (other < -1 && this.cancelGather(-2 - other)) return true;
     tasks.mustCancel[t] = 1;
     return true;
   }
@@ -524,6 +662,23 @@ export class Simulation {
         if (error === null) tasks.pc[t] += 1;
         break;
       }
+      case Await.JOIN: {
+        // `_finished.wait()`: finally: self._waiters.remove(fut)
+        const queue = tasks.awaitPrimitive[t] as QueuePrimitive;
+        queue.joiners.remove(future);
+        this.events?.emit(Ev.Q_JOIN_DONE, t, queue.id, error !== null ? 1 : 0, step);
+        if (error === null) tasks.pc[t] += 1;
+        break;
+      }
+      case Await.TASK:
+        // `future` is the awaited task; an error is its exception, or a cancellation.
+        this.events?.emit(Ev.AWAIT_DONE, t, future, error !== null ? 1 : 0, step);
+        if (error === null) tasks.pc[t] += 1;
+        break;
+      case Await.GATHER:
+        this.events?.emit(Ev.GATHER_DONE, t, future, error !== null ? 1 : 0, step);
+        if (error === null) tasks.pc[t] += 1;
+        break;
     }
     tasks.awaitPrimitive[t] = null;
     if (error === null && (kind === Await.SLEEP || kind === Await.SLEEP0)) {
@@ -654,10 +809,85 @@ export class Simulation {
         }
         case Op.CANCEL: {
           const target = program.target[pc];
+          if (!tasks.created[target]) return this.raise(t, this.keyError(target));
           const event = this.events?.emit(Ev.CANCEL, t, target, -1, step) ?? -1;
           trace.patchB(event, this.cancelTask(target) ? 1 : 0);
           tasks.pc[t] = pc + 1;
           break;
+        }
+        case Op.TASK_DONE: {
+          const queue = this.primitives[program.target[pc]] as QueuePrimitive;
+          if (queue.unfinished <= 0) {
+            return this.raise(t, new PyError('ValueError', 'task_done() called too many times'));
+          }
+          queue.unfinished -= 1;
+          this.events?.emit(Ev.Q_TASK_DONE, t, queue.id, queue.unfinished, step);
+          if (queue.unfinished === 0) this.setFinished(queue);
+          tasks.pc[t] = pc + 1;
+          break;
+        }
+        case Op.JOIN: {
+          const queue = this.primitives[program.target[pc]] as QueuePrimitive;
+          if (queue.unfinished <= 0) {
+            this.events?.emit(Ev.Q_JOIN_PASS, t, queue.id, -1, step);
+            tasks.pc[t] = pc + 1;
+            break;
+          }
+          // `await self._finished.wait()`, whose flag is clear while items are unfinished.
+          const future = this.futures.create(t);
+          queue.joiners.push(future);
+          this.events?.emit(Ev.Q_JOIN_BLOCK, t, queue.id, -1, step);
+          return this.suspend(t, Await.JOIN, future, queue, WaitKind.JOIN, step);
+        }
+        case Op.SPAWN: {
+          const target = program.target[pc];
+          this.createTask(target);
+          this.events?.emit(Ev.SPAWN, t, target, -1, step);
+          tasks.pc[t] = pc + 1;
+          break;
+        }
+        case Op.GATHER: {
+          // `asyncio.gather(*children)`: `ensure_future` (create_task) for each, in order, and
+          // `_done_callback` added to each; then await the gathering future.
+          const children = program.children.get(pc)!;
+          const gather = this.gathers.length;
+          for (const child of children) {
+            this.createTask(child);
+            (tasks.awaiters[child] ??= []).push(-1 - this.callbackGather.length);
+            this.callbackGather.push(gather);
+            this.callbackChild.push(child);
+          }
+          this.gathers.push({
+            owner: t,
+            children,
+            finished: 0,
+            done: false,
+            error: null,
+            cancelRequested: false,
+            waiter: -1,
+          });
+          trace.gathers.push(children);
+          this.events?.emit(Ev.GATHER, t, gather, -1, step);
+          tasks.awaiting[t] = Await.GATHER;
+          tasks.awaitFuture[t] = gather;
+          this.events?.emit(Ev.SUSPEND, t, WaitKind.GATHER, gather, step);
+          return R_SUSPEND;
+        }
+        case Op.AWAIT: {
+          const target = program.target[pc];
+          if (!tasks.created[target]) return this.raise(t, this.keyError(target));
+          if (tasks.done(target)) {
+            // `Future.__await__` on a done future: `return self.result()`, without yielding.
+            const error = this.taskException(target);
+            if (error !== null) return this.raise(t, error);
+            this.events?.emit(Ev.AWAIT_PASS, t, target, -1, step);
+            tasks.pc[t] = pc + 1;
+            break;
+          }
+          tasks.awaiting[t] = Await.TASK;
+          tasks.awaitFuture[t] = target;
+          this.events?.emit(Ev.SUSPEND, t, WaitKind.TASK, target, step);
+          return R_SUSPEND;
         }
         case Op.REPEAT: {
           tasks.pc[t] = pc + 1;
@@ -711,6 +941,7 @@ export class Simulation {
     const id = this.program.str[tasks.pc[t]];
     const valueId = id === STR_NONE ? STR_NONE : this.text(t, tasks.pc[t]);
     queue.items.push(valueId);
+    queue.unfinished += 1; // and `self._finished.clear()`
     this.events?.emit(Ev.Q_PUT, t, queue.id, valueId, step);
     this.wakeupNext(queue, false);
     tasks.pc[t] += 1;
@@ -733,6 +964,18 @@ export class Simulation {
     this.wakeupNext(queue, true);
     tasks.pc[t] += 1;
     return -1;
+  }
+
+  /** `self._finished.set()` (`task_done()` reached 0): every joiner, in wait order. */
+  private setFinished(queue: QueuePrimitive): void {
+    const joiners = queue.joiners;
+    for (let i = 0; i < joiners.length; i += 1) {
+      const joiner = joiners.at(i);
+      if (!this.futures.done(joiner)) {
+        this.events?.emit(Ev.Q_JOIN_NOTIFY, this.futures.owner[joiner], queue.id, -1, -1);
+        this.setResult(joiner);
+      }
+    }
   }
 
   /** `Queue._wakeup_next`: wake the first waiter that is not done. */
@@ -860,9 +1103,10 @@ export class Simulation {
     const tasks = this.tasks;
     trace.emit(Ev.END, culprit, reason, -1, -1);
     const blocked: BlockedTask[] = [];
+    const name = (t: number) => this.trace.taskNames.get(t);
     for (let t = 0; t < tasks.count; t += 1) {
-      if (!tasks.done(t)) {
-        const wait = waitOf(tasks, this.futures, t);
+      if (tasks.created[t] && !tasks.done(t)) {
+        const wait = waitOf(tasks, this.futures, t, name, this.gathers);
         blocked.push({ task: t, step: tasks.current[t], wait, waitsOn: describeWait(wait) });
       }
     }

@@ -15,7 +15,10 @@ export type Wait =
   | { kind: 'get'; queue: string; woken: boolean }
   | { kind: 'lock'; lock: string; woken: boolean }
   | { kind: 'semaphore'; type: string; semaphore: string; value: number; woken: boolean }
-  | { kind: 'event'; event: string; woken: boolean };
+  | { kind: 'event'; event: string; woken: boolean }
+  | { kind: 'join'; queue: string; unfinished: number; woken: boolean }
+  | { kind: 'task'; task: string; woken: boolean }
+  | { kind: 'gather'; tasks: string[]; woken: boolean };
 
 /** What a blocked task waits on when the run ends. */
 export interface BlockedTask {
@@ -86,6 +89,10 @@ export class Trace {
   /** Names of the tasks, by index. */
   readonly taskNames: TextTable;
   private taskList: TraceTask[] | null = null;
+  /** 1 for a task created by a spawn step rather than when the loop starts; null when there is none. */
+  startsLater: Uint8Array | null = null;
+  /** The tasks of each `gather` step run, in argument order, by gather number. */
+  readonly gathers: number[][] = [];
   eventCount = 0;
   iterationCount = 0;
   timerCount = 0;

@@ -11,6 +11,33 @@ export function pyString(text: string): string {
 }
 
 /**
+ * Python's `repr(text)`: single quotes unless the text has a single quote and no double one;
+ * characters Python does not print (`str.isprintable`: control, format, separator and
+ * unassigned ones, but the space) escaped as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
+ */
+export function pyRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const c of text) {
+    if (c === quote || c === '\\') out += `\\${c}`;
+    else if (c === '\n') out += '\\n';
+    else if (c === '\r') out += '\\r';
+    else if (c === '\t') out += '\\t';
+    else if (c !== ' ' && /[\p{C}\p{Z}]/u.test(c)) {
+      const code = c.codePointAt(0)!;
+      const hex = code.toString(16);
+      out +=
+        code < 0x100
+          ? `\\x${hex.padStart(2, '0')}`
+          : code < 0x10000
+            ? `\\u${hex.padStart(4, '0')}`
+            : `\\U${hex.padStart(8, '0')}`;
+    } else out += c;
+  }
+  return out + quote;
+}
+
+/**
  * What Python prints for this number: an int when it is integral (as JSON gives us no way to
  * tell 1 from 1.0, integral values are written as ints), else `repr(float)`.
  */

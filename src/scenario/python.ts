@@ -21,6 +21,7 @@ const RESERVED = [
   'show_timer',
   'main',
   'tasks',
+  'known',
   'item',
   'n',
   ...Array.from({ length: 12 }, (_, i) => `n${i + 1}`),
@@ -54,7 +55,10 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   const primitive = new Map<string, string>();
   for (const name of Object.keys(scenario.primitives)) primitive.set(name, names.take(name, 'p'));
   const taskFunction = scenario.tasks.map((task) => names.take(task.name, 'task'));
-  const cancels = scenario.tasks.some((t) => flattenSteps(t.steps).some((s) => s.op === 'cancel'));
+  const ops = new Set(scenario.tasks.flatMap((t) => flattenSteps(t.steps).map((s) => s.op)));
+  // `tasks`: the table of tasks by name, for the steps that name a task.
+  const spawns = ops.has('spawn') || ops.has('await') || ops.has('gather');
+  const cancels = spawns || ops.has('cancel');
 
   const w = new CodeWriter();
   w.line(
@@ -68,8 +72,12 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
     const make = PRIMITIVE_CONSTRUCTORS[spec.type] as (s: typeof spec) => string;
     w.line(`${primitive.get(name)} = ${make(spec)}`);
   }
-  if (cancels) w.line(`tasks = {}  # ${comment(lang, 'cancelTable')}`);
+  if (cancels) w.line(`tasks = {}  # ${comment(lang, spawns ? 'taskTable' : 'cancelTable')}`);
   if (Object.keys(scenario.primitives).length > 0 || cancels) w.blank(2);
+
+  const functionOf = new Map(scenario.tasks.map((task, t) => [task.name, taskFunction[t]]));
+  const createTask = (name: string) =>
+    `asyncio.create_task(${functionOf.get(name)!}(), name=${pyString(name)})`;
 
   const lines: number[][] = [];
   scenario.tasks.forEach((task, t) => {
@@ -117,6 +125,26 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
           case 'cancel':
             emit(`tasks[${pyString(step.task)}].cancel()`);
             break;
+          case 'task_done':
+            emit(`${primitive.get(step.queue)}.task_done()`);
+            break;
+          case 'join':
+            emit(`await ${primitive.get(step.queue)}.join()`);
+            break;
+          case 'spawn':
+            emit(`tasks[${pyString(step.task)}] = ${createTask(step.task)}`);
+            break;
+          case 'await':
+            emit(`await tasks[${pyString(step.task)}]`);
+            break;
+          case 'gather': {
+            // Created in argument order, as gather's ensure_future would; the step is its await.
+            for (const name of step.tasks)
+              w.line(`${indent}tasks[${pyString(name)}] = ${createTask(name)}`);
+            const awaited = step.tasks.map((name) => `tasks[${pyString(name)}]`);
+            emit(`await asyncio.gather(${awaited.join(', ')})`);
+            break;
+          }
           case 'repeat': {
             const variable = `n${depth + 1}`;
             const counted = usesN(step.steps);
@@ -145,7 +173,16 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   w.line('    global start');
   w.line('    start = asyncio.get_running_loop().time()');
   w.line(`    # ${comment(lang, 'taskOrder')}`);
-  if (cancels) {
+  if (spawns) {
+    for (const task of scenario.tasks) {
+      if (task.start !== false)
+        w.line(`    tasks[${pyString(task.name)}] = ${createTask(task.name)}`);
+    }
+    w.line('    known = 0');
+    w.line(`    while known < len(tasks):  # ${comment(lang, 'waitSpawned')}`);
+    w.line('        known = len(tasks)');
+    w.line('        await asyncio.gather(*tasks.values(), return_exceptions=True)');
+  } else if (cancels) {
     scenario.tasks.forEach((task, t) =>
       w.line(
         `    tasks[${pyString(task.name)}] = asyncio.create_task(${taskFunction[t]}(), name=${pyString(task.name)})`,

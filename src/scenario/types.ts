@@ -20,13 +20,37 @@ export type LogStep = { op: 'log'; text: string };
 export type RepeatStep = { op: 'repeat'; times?: number; steps: Step[] };
 /** Extension of version 1: `tasks[name].cancel()`. */
 export type CancelStep = { op: 'cancel'; task: string };
+/** Extension of version 1: `Q.task_done()` / `await Q.join()`. */
+export type QueueJoinStep = { op: 'task_done' | 'join'; queue: string };
+/**
+ * Extension of version 1: `tasks[name] = asyncio.create_task(...)` of a task marked
+ * `"start": false`, and `await tasks[name]`.
+ */
+export type TaskStep = { op: 'spawn' | 'await'; task: string };
+/**
+ * Extension of version 1: `await asyncio.gather(...)` of tasks marked `"start": false`,
+ * created by it in this order.
+ */
+export type GatherStep = { op: 'gather'; tasks: string[] };
 
 export type Step =
-  SleepStep | PutStep | GetStep | LockStep | EventStep | LogStep | RepeatStep | CancelStep;
+  | SleepStep
+  | PutStep
+  | GetStep
+  | LockStep
+  | EventStep
+  | LogStep
+  | RepeatStep
+  | CancelStep
+  | QueueJoinStep
+  | TaskStep
+  | GatherStep;
 export type StepOp = Step['op'];
 
 export interface TaskSpec {
   name: string;
+  /** false: not created when the loop starts, but by the one `spawn` step that names it. */
+  start?: boolean;
   steps: Step[];
 }
 

@@ -79,6 +79,140 @@ describe('scenario validation', () => {
     );
   });
 
+  it('checks task_done and join like the other queue steps', () => {
+    expect(
+      validateScenario(
+        base([
+          { op: 'task_done', queue: 'q' },
+          { op: 'join', queue: 'q' },
+        ]),
+      ).ok,
+    ).toBe(true);
+    expect(firstError(base([{ op: 'join', queue: 'l' }]))).toBe(
+      "tasks[2].steps[0].queue: 'l' is a Lock, not a Queue",
+    );
+    expect(firstError(base([{ op: 'task_done', queue: 'q', value: 1 }]))).toBe(
+      'tasks[2].steps[0].value: unknown key (expected op, queue)',
+    );
+  });
+
+  it('starts a task marked "start": false by its one spawn step, outside any repeat', () => {
+    const tasks = (...list: unknown[]) => ({ version: 1, tasks: list });
+    const spawn = (task: string) => ({ op: 'spawn', task });
+    const ok = validateScenario(
+      tasks(
+        { name: 'main', steps: [spawn('child'), { op: 'await', task: 'child' }] },
+        { name: 'child', start: false, steps: [spawn('grandchild')] },
+        { name: 'grandchild', start: false, steps: [] },
+      ),
+    );
+    expect(ok.ok).toBe(true);
+    expect(firstError(tasks({ name: 'a', start: 'no', steps: [] }))).toBe(
+      'tasks[0].start: must be true or false',
+    );
+    expect(firstError(tasks({ name: 'a', steps: [spawn('zed')] }))).toBe(
+      "tasks[0].steps[0].task: no task named 'zed'",
+    );
+    expect(firstError(tasks({ name: 'a', steps: [spawn('b')] }, { name: 'b', steps: [] }))).toBe(
+      `tasks[0].steps[0].task: 'b' starts with the loop; give it "start": false to start it with spawn`,
+    );
+    expect(
+      firstError(
+        tasks(
+          { name: 'a', steps: [{ op: 'repeat', times: 2, steps: [spawn('b')] }] },
+          { name: 'b', start: false, steps: [] },
+        ),
+      ),
+    ).toBe('tasks[0].steps[0].steps[0]: spawn cannot be inside a repeat (a task is spawned once)');
+    expect(
+      firstError(
+        tasks(
+          { name: 'a', steps: [spawn('b')] },
+          { name: 'b', start: false, steps: [] },
+          { name: 'c', steps: [{ op: 'log', text: 'x' }, spawn('b')] },
+        ),
+      ),
+    ).toBe(
+      "tasks[2].steps[1].task: 'b' is already started at tasks[0].steps[0] (a task is started once)",
+    );
+    expect(
+      firstError(tasks({ name: 'a', steps: [] }, { name: 'b', start: false, steps: [] })),
+    ).toBe("tasks[1].start: 'b' is never started (no spawn or gather step names it)");
+    expect(
+      firstError(
+        tasks(
+          { name: 'a', steps: [] },
+          { name: 'b', start: false, steps: [spawn('c')] },
+          { name: 'c', start: false, steps: [spawn('b')] },
+        ),
+      ),
+    ).toBe("tasks[1].start: 'b' can never start: the tasks that would spawn it never start");
+  });
+
+  it('gathers tasks marked "start": false, each started once, outside any repeat', () => {
+    const scenarioWith = (steps: unknown[], start = false) => ({
+      version: 1,
+      tasks: [
+        { name: 'a', steps },
+        { name: 'b', start, steps: [] },
+        { name: 'c', start: false, steps: [{ op: 'await', task: 'b' }] },
+      ],
+    });
+    const gather = (...tasks: unknown[]) => ({ op: 'gather', tasks });
+    expect(validateScenario(scenarioWith([gather('b', 'c')])).ok).toBe(true);
+    expect(firstError(scenarioWith([gather()]))).toBe(
+      'tasks[0].steps[0].tasks: must be a non-empty array of task names',
+    );
+    expect(firstError(scenarioWith([gather('b', 'c', 'b')]))).toBe(
+      "tasks[0].steps[0].tasks[2]: 'b' is already gathered here",
+    );
+    expect(firstError(scenarioWith([gather('b', 'zed', 'c')]))).toBe(
+      "tasks[0].steps[0].tasks[1]: no task named 'zed'",
+    );
+    expect(firstError(scenarioWith([gather('b', 'c')], true))).toBe(
+      `tasks[0].steps[0].tasks[0]: 'b' starts with the loop; give it "start": false to start it with gather`,
+    );
+    expect(firstError(scenarioWith([{ op: 'spawn', task: 'c' }, gather('b', 'c')]))).toBe(
+      "tasks[0].steps[1].tasks[1]: 'c' is already started at tasks[0].steps[0] (a task is started once)",
+    );
+    expect(firstError(scenarioWith([{ op: 'repeat', times: 1, steps: [gather('b', 'c')] }]))).toBe(
+      'tasks[0].steps[0].steps[0]: gather cannot be inside a repeat (it creates its tasks once)',
+    );
+    expect(
+      firstError({
+        version: 1,
+        tasks: [
+          { name: 'a', steps: [gather('b')] },
+          { name: 'b', start: false, steps: [{ op: 'await', task: 'a' }] },
+        ],
+      }),
+    ).toBe(
+      "tasks[1].steps[0].task: 'a' awaits 'b' (directly or not): they would wait for each other forever",
+    );
+  });
+
+  it('lets a task await any other task, but not itself nor one that awaits it', () => {
+    const awaiting = (task: string) => ({ op: 'await', task });
+    expect(firstError(base([awaiting('c')]))).toBe(
+      'tasks[2].steps[0].task: a task cannot await itself',
+    );
+    expect(firstError(base([awaiting('nope')]))).toBe(
+      "tasks[2].steps[0].task: no task named 'nope'",
+    );
+    expect(
+      firstError({
+        version: 1,
+        tasks: [
+          { name: 'a', steps: [awaiting('b')] },
+          { name: 'b', steps: [{ op: 'repeat', times: 1, steps: [awaiting('c')] }] },
+          { name: 'c', steps: [awaiting('a')] },
+        ],
+      }),
+    ).toBe(
+      "tasks[2].steps[0].task: 'a' awaits 'c' (directly or not): they would wait for each other forever",
+    );
+  });
+
   it('rejects bad tops, names and versions', () => {
     expect(firstError([])).toMatch(/must be a JSON object/);
     expect(firstError({ version: 2, tasks: [{ name: 'a', steps: [] }] })).toBe(

@@ -40,6 +40,11 @@ const STEP_KEYS: Record<string, string[]> = {
   log: ['op', 'text'],
   repeat: ['op', 'times', 'steps'],
   cancel: ['op', 'task'],
+  task_done: ['op', 'queue'],
+  join: ['op', 'queue'],
+  spawn: ['op', 'task'],
+  await: ['op', 'task'],
+  gather: ['op', 'tasks'],
 };
 const LOCK_TYPES = ['Lock', 'Semaphore', 'BoundedSemaphore'];
 
@@ -63,6 +68,14 @@ class Validator {
   errors: ValidationError[] = [];
   primitiveTypes = new Map<string, string>();
   taskNames = new Set<string>();
+  /** By task name: its index and whether it starts with the loop. */
+  taskInfo = new Map<string, { index: number; start: boolean }>();
+  /** The task whose steps are being checked. */
+  currentTask = -1;
+  /** By spawned task: the spawning task and where the spawn step is. */
+  spawns = new Map<string, { by: number; path: string }>();
+  /** `await` steps: the awaiting task, the awaited one and where the step is. */
+  awaits: { from: number; to: number; path: string }[] = [];
   totalSteps = 0;
   private readonly path: (string | number)[] = [];
 
@@ -206,6 +219,8 @@ class Validator {
         else if (raw.value !== null) this.text(raw.value, 'value');
         break;
       case 'get':
+      case 'task_done':
+      case 'join':
         this.reference(raw.queue, 'queue', ['Queue'], 'Queue');
         break;
       case 'acquire':
@@ -220,14 +235,40 @@ class Validator {
       case 'log':
         this.text(raw.text, 'text');
         break;
-      case 'cancel': {
-        const task = raw.task;
-        if (typeof task !== 'string' || !this.taskNames.has(task)) {
-          this.fail(
-            'task',
-            typeof task === 'string' ? `no task named '${task}'` : 'must be the name of a task',
-          );
+      case 'cancel':
+        this.taskReference(raw.task);
+        break;
+      case 'spawn':
+        if (depth > 0) {
+          this.fail(undefined, 'spawn cannot be inside a repeat (a task is spawned once)');
+        } else if (this.taskReference(raw.task)) this.spawn(raw.task as string, 'task');
+        break;
+      case 'gather': {
+        const tasks = raw.tasks;
+        if (!Array.isArray(tasks) || tasks.length === 0) {
+          this.fail('tasks', 'must be a non-empty array of task names');
+          break;
         }
+        if (depth > 0) {
+          this.fail(undefined, 'gather cannot be inside a repeat (it creates its tasks once)');
+          break;
+        }
+        this.enter('tasks');
+        tasks.forEach((task: unknown, i) => {
+          if (tasks.indexOf(task) !== i) this.fail(i, `'${String(task)}' is already gathered here`);
+          else if (this.taskReference(task, i) && this.spawn(task as string, i)) {
+            const to = this.taskInfo.get(task as string)!.index;
+            this.awaits.push({ from: this.currentTask, to, path: this.where(i) });
+          }
+        });
+        this.leave();
+        break;
+      }
+      case 'await': {
+        if (!this.taskReference(raw.task)) break;
+        const to = this.taskInfo.get(raw.task as string)!.index;
+        if (to === this.currentTask) this.fail('task', 'a task cannot await itself');
+        else this.awaits.push({ from: this.currentTask, to, path: this.where('task') });
         break;
       }
       case 'repeat':
@@ -244,15 +285,105 @@ class Validator {
     return this.errors.length === before;
   }
 
-  task(raw: unknown): void {
+  /** A step's `task` (or an entry of a gather's `tasks`): the name of a task. */
+  taskReference(task: unknown, key: string | number = 'task'): boolean {
+    if (typeof task === 'string' && this.taskNames.has(task)) return true;
+    this.fail(
+      key,
+      typeof task === 'string' ? `no task named '${task}'` : 'must be the name of a task',
+    );
+    return false;
+  }
+
+  /** A spawn (or gather) of `task`, named at `key`: once, of a task with "start": false. */
+  spawn(task: string, key: string | number): boolean {
+    const earlier = this.spawns.get(task);
+    const how = typeof key === 'number' ? 'gather' : 'spawn';
+    if (this.taskInfo.get(task)!.start) {
+      this.fail(
+        key,
+        `'${task}' starts with the loop; give it "start": false to start it with ${how}`,
+      );
+    } else if (earlier !== undefined) {
+      this.fail(key, `'${task}' is already started at ${earlier.path} (a task is started once)`);
+    } else {
+      this.spawns.set(task, { by: this.currentTask, path: this.where() });
+      return true;
+    }
+    return false;
+  }
+
+  task(raw: unknown, index: number): void {
     if (!isObject(raw)) {
       this.fail(undefined, 'must be an object like {"name": "worker", "steps": [...]}');
       return;
     }
-    this.unknownKeys(raw, ['name', 'steps']);
+    this.unknownKeys(raw, ['name', 'start', 'steps']);
+    this.currentTask = index;
     this.enter('steps');
     this.steps(raw.steps, 0);
     this.leave();
+  }
+
+  /**
+   * After every step is checked: each task with `"start": false` is spawned, by a task that
+   * itself starts; and no task awaits, directly or not, a task that awaits it.
+   */
+  tasksStart(names: string[]): void {
+    names.forEach((name, index) => {
+      if (this.taskInfo.get(name)?.start !== false) return;
+      const path = `tasks[${index}].start`;
+      const seen = new Set<string>();
+      let at = name;
+      while (this.taskInfo.get(at)?.start === false && !seen.has(at)) {
+        seen.add(at);
+        const spawn = this.spawns.get(at);
+        if (spawn === undefined) {
+          if (at === name) {
+            this.failAt(path, `'${name}' is never started (no spawn or gather step names it)`);
+          }
+          return; // the task that should spawn it is reported for itself
+        }
+        at = names[spawn.by];
+      }
+      if (this.taskInfo.get(at)?.start === false) {
+        this.failAt(path, `'${name}' can never start: the tasks that would spawn it never start`);
+      }
+    });
+    const edges = names.map(() => [] as { to: number; path: string }[]);
+    for (const { from, to, path } of this.awaits) edges[from].push({ to, path });
+    // Depth-first search (with its own stack: chains may be long); an edge back to a task on
+    // the current path closes a cycle.
+    const state = new Uint8Array(names.length); // 0: not seen, 1: on the path, 2: finished
+    for (let root = 0; root < names.length; root += 1) {
+      if (state[root] !== 0 || edges[root].length === 0) continue;
+      const stack: [task: number, edge: number][] = [[root, 0]];
+      state[root] = 1;
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const [t, e] = top;
+        if (e === edges[t].length) {
+          state[t] = 2;
+          stack.pop();
+          continue;
+        }
+        top[1] = e + 1;
+        const { to, path } = edges[t][e];
+        if (state[to] === 1) {
+          this.failAt(
+            path,
+            `'${names[to]}' awaits '${names[t]}' (directly or not): they would wait for each other forever`,
+          );
+        } else if (state[to] === 0) {
+          state[to] = 1;
+          stack.push([to, 0]);
+        }
+      }
+    }
+  }
+
+  failAt(path: string, message: string): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
   }
 }
 
@@ -302,7 +433,7 @@ export function validateScenario(input: unknown): ValidationResult {
   else if (tasks.length > MAX_TASKS) v.fail('tasks', `must have at most ${MAX_TASKS} tasks`);
   else {
     v.enter('tasks');
-    // Names first, so that a `cancel` step may name any task.
+    // Names first, so that a `cancel`, `spawn` or `await` step may name any task.
     for (let i = 0; i < tasks.length; i += 1) {
       const raw: unknown = tasks[i];
       const name = isObject(raw) ? raw.name : undefined;
@@ -312,15 +443,24 @@ export function validateScenario(input: unknown): ValidationResult {
         v.fail('name', 'must not contain spaces (log lines are "<time> <task> <text>")');
       else if (v.taskNames.has(name))
         v.fail('name', `'${name}' is already the name of another task`);
-      else if (v.text(name, 'name')) v.taskNames.add(name);
+      else if (v.text(name, 'name')) {
+        v.taskNames.add(name);
+        const start = isObject(raw) ? raw.start : undefined;
+        if (start !== undefined && typeof start !== 'boolean')
+          v.fail('start', 'must be true or false');
+        v.taskInfo.set(name, { index: i, start: start !== false });
+      }
       v.leave();
     }
     for (let i = 0; i < tasks.length; i += 1) {
       v.enter(i);
-      v.task(tasks[i]);
+      v.task(tasks[i], i);
       v.leave();
     }
     v.leave();
+    if (v.errors.length === 0) {
+      v.tasksStart((tasks as { name: string }[]).map((task) => task.name));
+    }
   }
   if (v.totalSteps > MAX_STEPS) v.fail('tasks', `must have at most ${MAX_STEPS} steps in all`);
   if (v.errors.length > 0) return { ok: false, errors: v.errors };

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomCase } from '../../oracle/arbitrary';
 import { compileScenario, Simulation, type Trace } from '../engine';
-import type { Scenario } from '../scenario/types';
+import type { Scenario, Step } from '../scenario/types';
 import { presetDefaults, type PresetParams } from '../scenario/presets';
 import type { ProducerConsumerParams } from '../scenario/presets/producerConsumer';
 import { logLines } from '../trace/log';
@@ -139,12 +139,23 @@ describe('an endless run keeps a window of its events', () => {
     let windowed = 0;
     fc.assert(
       fc.property(randomCase(), fc.constantFrom(0.25, 0.5, 1), ({ scenario }, pause) => {
-        // Each task's program, again and again, with a pause: most run for ever.
+        // Each task's program, again and again, with a pause: most run for ever. Its spawn and
+        // gather steps (at the top level) stay before the repeat: they start a task once.
+        const once = (step: Step) => step.op === 'spawn' || step.op === 'gather';
         const endless: Scenario = {
           ...scenario,
           tasks: scenario.tasks.map((task) => ({
             ...task,
-            steps: [{ op: 'repeat', steps: [...task.steps, { op: 'sleep', seconds: pause }] }],
+            steps: [
+              ...task.steps.filter(once),
+              {
+                op: 'repeat',
+                steps: [
+                  ...task.steps.filter((step) => !once(step)),
+                  { op: 'sleep', seconds: pause },
+                ],
+              },
+            ],
           })),
         };
         const file: ScenarioFile = { name: 'random.json', scenario: endless };

@@ -9,6 +9,9 @@ export const WAIT_NAMES: Record<number, string> = {
   [WaitKind.QUEUE_GET]: 'get',
   [WaitKind.ACQUIRE]: 'acquire',
   [WaitKind.EVENT]: 'wait',
+  [WaitKind.JOIN]: 'join',
+  [WaitKind.TASK]: 'await',
+  [WaitKind.GATHER]: 'gather',
 };
 const STEP_REASONS = ['first', 'yielded', 'woken'];
 
@@ -29,6 +32,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
   if (task >= 0) fields.task = trace.tasks[task].name;
   if (trace.step[i] >= 0) fields.step = trace.step[i];
   const primitive = () => trace.primitives[a].name;
+  const gathered = (g: number) => trace.gathers[g].map((x) => trace.tasks[x].name).join(', ');
   const text = (id: number) => (id < 0 ? null : trace.string(id));
   const timer = (id: number) => {
     fields.timer = id;
@@ -56,6 +60,8 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.SUSPEND:
       fields.on = WAIT_NAMES[a];
       if (a === WaitKind.SLEEP) timer(b);
+      else if (a === WaitKind.TASK) fields.target = trace.tasks[b].name;
+      else if (a === WaitKind.GATHER) fields.targets = gathered(b);
       else fields.primitive = trace.primitives[b].name;
       break;
     case Ev.WAKE:
@@ -67,6 +73,40 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.CANCEL:
       fields.target = trace.tasks[a].name;
       fields.accepted = b === 1;
+      break;
+    case Ev.SPAWN:
+    case Ev.AWAIT_PASS:
+      fields.target = trace.tasks[a].name;
+      break;
+    case Ev.AWAIT_DONE:
+      fields.target = trace.tasks[a].name;
+      fields.raised = b === 1;
+      break;
+    case Ev.GATHER:
+      fields.targets = gathered(a);
+      break;
+    case Ev.GATHER_DONE:
+      fields.raised = b === 1;
+      break;
+    case Ev.GATHER_CALLBACK:
+      fields.caller = trace.tasks[a].name;
+      break;
+    case Ev.RUN_CALLBACK:
+      fields.caller = trace.tasks[a].name;
+      fields.completes = b === 1;
+      break;
+    case Ev.Q_TASK_DONE:
+      fields.queue = primitive();
+      fields.unfinished = b;
+      break;
+    case Ev.Q_JOIN_PASS:
+    case Ev.Q_JOIN_BLOCK:
+    case Ev.Q_JOIN_NOTIFY:
+      fields.queue = primitive();
+      break;
+    case Ev.Q_JOIN_DONE:
+      fields.queue = primitive();
+      fields.cancelled = b === 1;
       break;
     case Ev.LOG:
       fields.text = text(a);

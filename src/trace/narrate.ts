@@ -49,6 +49,21 @@ interface Words {
   waitsSet(task: string, e: string): string;
   eventWakes(e: string, task: string): string;
   stopsWaiting(task: string, e: string): string;
+  taskDone(task: string, q: string, left: number): string;
+  joinPasses(task: string, q: string): string;
+  joinBlocks(task: string, q: string): string;
+  waitsJoin(task: string, q: string): string;
+  joinWakes(q: string, task: string): string;
+  joinDone(task: string, q: string, cancelled: boolean): string;
+  spawns(task: string, target: string): string;
+  waitsTask(task: string, target: string): string;
+  awaitPasses(task: string, target: string): string;
+  awaitDone(task: string, target: string, raised: boolean): string;
+  gathers(task: string, targets: string): string;
+  waitsGather(task: string, targets: string): string;
+  gatherCallback(target: string): string;
+  runCallback(target: string, completes: boolean): string;
+  gatherDone(task: string, raised: boolean): string;
   end(reason: string): string;
 }
 
@@ -106,6 +121,32 @@ const EN: Words = {
   waitsSet: (task, e) => `${task} waits for ${e} to be set`,
   eventWakes: (e, task) => `${e} is set: ${task} will wake`,
   stopsWaiting: (task, e) => `${task} stops waiting for ${e}`,
+  taskDone: (task, q, left) =>
+    `${task} marks an item of ${q} done (task_done): ${left} still unfinished`,
+  joinPasses: (task, q) => `${task} calls ${q}.join(): every item is already done`,
+  joinBlocks: (task, q) => `${task} joins the waiters of ${q}.join()`,
+  waitsJoin: (task, q) => `${task} waits until every item of ${q} is done (join)`,
+  joinWakes: (q, task) => `Every item of ${q} is done: ${task} will wake`,
+  joinDone: (task, q, cancelled) =>
+    cancelled
+      ? `${task} stops waiting in ${q}.join() (cancelled)`
+      : `${q}.join() returns to ${task}`,
+  spawns: (task, target) => `${task} creates task ${target} (create_task)`,
+  waitsTask: (task, target) => `${task} waits for task ${target} to finish`,
+  awaitPasses: (task, target) => `${task} awaits ${target}, which is already done`,
+  awaitDone: (task, target, raised) =>
+    raised
+      ? `await ${target} raises an exception in ${task}`
+      : `await ${target} returns to ${task}`,
+  gathers: (task, targets) => `${task} gathers ${targets}: they start next iteration, in order`,
+  waitsGather: (task, targets) => `${task} waits for ${targets} to finish (gather)`,
+  gatherCallback: (target) => `${target} has ended: gather's callback for it joins the ready queue`,
+  runCallback: (target, completes) =>
+    completes
+      ? `gather's callback for ${target} completes the gather`
+      : `gather's callback for ${target} runs; the gather goes on`,
+  gatherDone: (task, raised) =>
+    raised ? `gather raises an exception in ${task}` : `gather returns its results to ${task}`,
   end: (reason) => `The run ends: ${reason}`,
 };
 
@@ -164,6 +205,34 @@ const FR: Words = {
   waitsSet: (task, e) => `${task} attend que ${e} soit positionné`,
   eventWakes: (e, task) => `${e} est positionné : ${task} va se réveiller`,
   stopsWaiting: (task, e) => `${task} n'attend plus ${e}`,
+  taskDone: (task, q, left) =>
+    `${task} marque un élément de ${q} comme traité (task_done) : encore ${left} en cours`,
+  joinPasses: (task, q) => `${task} appelle ${q}.join() : tout est déjà traité`,
+  joinBlocks: (task, q) => `${task} rejoint les tâches en attente dans ${q}.join()`,
+  waitsJoin: (task, q) => `${task} attend que chaque élément de ${q} soit traité (join)`,
+  joinWakes: (q, task) => `Tous les éléments de ${q} sont traités : ${task} va se réveiller`,
+  joinDone: (task, q, cancelled) =>
+    cancelled
+      ? `${task} n'attend plus dans ${q}.join() (annulée)`
+      : `${q}.join() rend la main à ${task}`,
+  spawns: (task, target) => `${task} crée la tâche ${target} (create_task)`,
+  waitsTask: (task, target) => `${task} attend la fin de la tâche ${target}`,
+  awaitPasses: (task, target) => `${task} attend ${target}, déjà terminée`,
+  awaitDone: (task, target, raised) =>
+    raised
+      ? `await ${target} lève une exception dans ${task}`
+      : `await ${target} rend la main à ${task}`,
+  gathers: (task, targets) =>
+    `${task} rassemble ${targets} (gather) : elles démarrent à l'itération suivante, dans l'ordre`,
+  waitsGather: (task, targets) => `${task} attend la fin de ${targets} (gather)`,
+  gatherCallback: (target) =>
+    `${target} est terminée : le rappel de gather pour elle rejoint la file des prêts`,
+  runCallback: (target, completes) =>
+    completes
+      ? `Le rappel de gather pour ${target} termine le gather`
+      : `Le rappel de gather pour ${target} tourne ; le gather continue`,
+  gatherDone: (task, raised) =>
+    raised ? `gather lève une exception dans ${task}` : `gather rend ses résultats à ${task}`,
   end: (reason) => `L'exécution se termine : ${reason}`,
 };
 
@@ -181,6 +250,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
   const task = trace.task[i] >= 0 ? trace.tasks[trace.task[i]].name : '';
   const prim = (index = a) => trace.primitives[index]?.name ?? '?';
   const time = (t: number) => formatTime(t);
+  const gathered = (g: number) => trace.gathers[g].map((x) => trace.tasks[x].name).join(', ');
   switch (kind) {
     case Ev.ITER_START: {
       const k = trace.iter[i];
@@ -216,6 +286,12 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
           return w.waitsEmpty(task, prim(b));
         case WaitKind.ACQUIRE:
           return w.waitsLock(task, prim(b));
+        case WaitKind.JOIN:
+          return w.waitsJoin(task, prim(b));
+        case WaitKind.TASK:
+          return w.waitsTask(task, trace.tasks[b].name);
+        case WaitKind.GATHER:
+          return w.waitsGather(task, gathered(b));
         default:
           return w.waitsEvent(task, prim(b));
       }
@@ -272,6 +348,30 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
       return w.eventWakes(prim(), task);
     case Ev.EV_DONE:
       return w.stopsWaiting(task, prim());
+    case Ev.Q_TASK_DONE:
+      return w.taskDone(task, prim(), b);
+    case Ev.Q_JOIN_PASS:
+      return w.joinPasses(task, prim());
+    case Ev.Q_JOIN_BLOCK:
+      return w.joinBlocks(task, prim());
+    case Ev.Q_JOIN_NOTIFY:
+      return w.joinWakes(prim(), task);
+    case Ev.Q_JOIN_DONE:
+      return w.joinDone(task, prim(), b === 1);
+    case Ev.SPAWN:
+      return w.spawns(task, trace.tasks[a].name);
+    case Ev.AWAIT_PASS:
+      return w.awaitPasses(task, trace.tasks[a].name);
+    case Ev.AWAIT_DONE:
+      return w.awaitDone(task, trace.tasks[a].name, b === 1);
+    case Ev.GATHER:
+      return w.gathers(task, gathered(a));
+    case Ev.GATHER_CALLBACK:
+      return w.gatherCallback(task);
+    case Ev.RUN_CALLBACK:
+      return w.runCallback(task, b === 1);
+    case Ev.GATHER_DONE:
+      return w.gatherDone(task, b === 1);
     case Ev.END:
       return w.end(END_REASON_NAMES[a]);
     default:

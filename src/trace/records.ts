@@ -15,6 +15,10 @@ const KIND_OF: Partial<Record<number, string>> = {
   [Ev.EV_CLEAR]: 'clear',
   [Ev.EV_PASS]: 'wait',
   [Ev.CANCEL]: 'cancel',
+  [Ev.Q_TASK_DONE]: 'task_done',
+  [Ev.Q_JOIN_PASS]: 'join',
+  [Ev.SPAWN]: 'spawn',
+  [Ev.AWAIT_PASS]: 'await',
 };
 
 /** Every step's completion, in order: the loop iteration and time at which it completed. */
@@ -25,6 +29,9 @@ export function stepRecords(trace: Trace): StepRecord[] {
     const kind = trace.kind[i];
     let name = KIND_OF[kind];
     if (kind === Ev.EV_DONE && trace.b[i] === 0) name = 'wait';
+    else if (kind === Ev.Q_JOIN_DONE && trace.b[i] === 0) name = 'join';
+    else if (kind === Ev.AWAIT_DONE && trace.b[i] === 0) name = 'await';
+    else if (kind === Ev.GATHER_DONE && trace.b[i] === 0) name = 'gather';
     if (name === undefined) continue;
     let extra: string | boolean | null = null;
     if (kind === Ev.LOG) extra = str(trace.a[i]);
@@ -46,14 +53,20 @@ export type TaskEnd =
   | { state: 'done' }
   | { state: 'cancelled' }
   | { state: 'failed'; error: string }
-  | { state: 'pending'; step: number };
+  | { state: 'pending'; step: number }
+  | { state: 'unstarted' };
 
-/** How each task ended: done, failed (with the error), cancelled, or still pending at a step. */
+/**
+ * How each task ended: done, failed (with the error), cancelled, still pending at a step, or
+ * never created (`"start": false` and its spawn step never ran). For a whole trace.
+ */
 export function taskEnds(trace: Trace): Record<string, TaskEnd> {
   const ends: (TaskEnd | undefined)[] = new Array(trace.tasks.length);
+  const created = new Uint8Array(trace.tasks.length);
   for (let i = 0; i < trace.eventCount; i += 1) {
     const kind = trace.kind[i];
-    if (kind === Ev.TASK_DONE) ends[trace.task[i]] = { state: 'done' };
+    if (kind === Ev.TASK_CREATE) created[trace.task[i]] = 1;
+    else if (kind === Ev.TASK_DONE) ends[trace.task[i]] = { state: 'done' };
     else if (kind === Ev.TASK_CANCELLED) ends[trace.task[i]] = { state: 'cancelled' };
     else if (kind === Ev.TASK_FAIL)
       ends[trace.task[i]] = { state: 'failed', error: trace.string(trace.a[i]) };
@@ -61,7 +74,9 @@ export function taskEnds(trace: Trace): Record<string, TaskEnd> {
   const blockedStep = new Map(trace.end?.blocked.map((b) => [b.task, b.step]) ?? []);
   const out: Record<string, TaskEnd> = {};
   trace.tasks.forEach((task, t) => {
-    out[task.name] = ends[t] ?? { state: 'pending', step: blockedStep.get(t) ?? -1 };
+    out[task.name] =
+      ends[t] ??
+      (created[t] ? { state: 'pending', step: blockedStep.get(t) ?? -1 } : { state: 'unstarted' });
   });
   return out;
 }

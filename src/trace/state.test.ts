@@ -7,14 +7,20 @@ import { randomCase } from '../../oracle/arbitrary';
 import { StateIndex, type LoopState } from './state';
 import {
   acquire,
+  awaitTask,
   cancel,
+  gather,
   get,
+  join,
   log,
   put,
   release,
   scenario,
   sleep,
+  spawn,
+  spawned,
   task,
+  taskDone,
 } from '../../oracle/scenarios';
 
 /**
@@ -31,19 +37,28 @@ function engineState(sim: Simulation) {
   const f = sim.futures;
   return {
     ready: inner.ready.toArray().map((h) =>
-      h >= 0
+      h >= sim.tasks.count
         ? {
-            kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
-            task: h,
+            kind: 'callback',
+            task: (sim as unknown as { callbackChild: number[] }).callbackChild[
+              h - sim.tasks.count
+            ],
             timer: -1,
             cancelled: false,
           }
-        : {
-            kind: 'timer',
-            task: f.owner[-1 - h],
-            timer: f.timer[-1 - h],
-            cancelled: f.handleCancelled[-1 - h] === 1,
-          },
+        : h >= 0
+          ? {
+              kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
+              task: h,
+              timer: -1,
+              cancelled: false,
+            }
+          : {
+              kind: 'timer',
+              task: f.owner[-1 - h],
+              timer: f.timer[-1 - h],
+              cancelled: f.handleCancelled[-1 - h] === 1,
+            },
     ),
     timers: inner.heap.sorted().map((k) => ({
       id: f.timer[k],
@@ -57,6 +72,10 @@ function engineState(sim: Simulation) {
           items: p.items.toArray().map((id) => (id < 0 ? null : sim.trace.string(id))),
           putters: p.putters.toArray().map((k) => f.owner[k]),
           getters: p.getters.toArray().map((k) => f.owner[k]),
+          unfinished: p.unfinished,
+          joiners: p.joiners
+            .toArray()
+            .map((k) => ({ task: f.owner[k], woken: f.done(k) && !f.cancelled(k) })),
         };
       }
       const waiters = p.waiters
@@ -75,7 +94,10 @@ function viewerState(s: LoopState) {
     ready: s.ready,
     timers: s.timers,
     primitives: s.primitives.map((p) => {
-      if (p.type === 'Queue') return { items: p.items, putters: p.putters, getters: p.getters };
+      if (p.type === 'Queue') {
+        const { items, putters, getters, unfinished, joiners } = p;
+        return { items, putters, getters, unfinished, joiners };
+      }
       if (p.type === 'Event') return { flag: p.flag, waiters: p.waiters };
       if (p.type === 'Lock') return { locked: p.locked, waiters: p.waiters };
       return { value: p.value, waiters: p.waiters };
@@ -83,6 +105,7 @@ function viewerState(s: LoopState) {
     done: s.tasks.map(
       (t) =>
         ({
+          unstarted: 0,
           created: 0,
           ready: 0,
           running: 0,
@@ -173,6 +196,33 @@ describe('the state at any event, from the trace alone', () => {
       0.5,
     );
     checkSlices(scenario({}, task('a', sleep(5)), task('b', sleep(1), cancel('a'))), 6, 0.5);
+  });
+
+  it('matches the engine with joiners, spawned tasks and awaited ones', () => {
+    const q0 = { q: { type: 'Queue' as const, maxsize: 0 } };
+    checkSlices(
+      scenario(
+        q0,
+        task('p', put('q', 'a'), put('q', 'b'), spawn('worker'), join('q'), log('joined')),
+        task('j', sleep(0.5), join('q')),
+        spawned('worker', get('q'), sleep(1), taskDone('q'), get('q'), sleep(1), taskDone('q')),
+        task('w', awaitTask('worker'), cancel('j')),
+      ),
+      4,
+      0.25,
+    );
+    checkSlices(
+      scenario(
+        {},
+        task('main', gather('a', 'b'), log('main')),
+        spawned('a', sleep(1)),
+        spawned('b', sleep(0.5)),
+        task('boss', gather('c'), cancel('main')),
+        spawned('c', sleep(2)),
+      ),
+      3,
+      0.25,
+    );
   });
 
   it('matches the engine for random programs', () => {

@@ -6,14 +6,23 @@
  */
 import { Ev, WaitKind, type Trace } from '../engine';
 
+/** `unstarted`: a task with `"start": false` whose spawn step has not run. */
 export type TaskStatus =
-  'created' | 'ready' | 'running' | 'sleeping' | 'waiting' | 'done' | 'failed' | 'cancelled';
+  | 'unstarted'
+  | 'created'
+  | 'ready'
+  | 'running'
+  | 'sleeping'
+  | 'waiting'
+  | 'done'
+  | 'failed'
+  | 'cancelled';
 
 export interface TaskState {
   status: TaskStatus;
   /** WaitKind while sleeping or waiting; -1 otherwise. */
   wait: number;
-  /** The primitive waited on, or the timer slept on; -1 otherwise. */
+  /** The primitive waited on, the timer slept on, or the task awaited; -1 otherwise. */
   target: number;
   /** The step the task is on (-1 before its first). */
   step: number;
@@ -24,7 +33,8 @@ export interface TaskState {
 }
 
 export interface ReadyEntry {
-  kind: 'step' | 'wakeup' | 'timer';
+  /** `callback`: gather's `_done_callback` for a gathered task that ended (`task`). */
+  kind: 'step' | 'wakeup' | 'timer' | 'callback';
   task: number;
   /** For a timer's callback. */
   timer: number;
@@ -54,6 +64,10 @@ export type PrimitiveState =
       itemKeys: number[];
       putters: number[];
       getters: number[];
+      /** `_unfinished_tasks`: items put and not yet marked done. */
+      unfinished: number;
+      /** Tasks in `join()`, waiting for `unfinished` to reach 0. */
+      joiners: Waiter[];
     }
   | { type: 'Lock'; locked: boolean; holder: number; waiters: Waiter[] }
   | { type: 'Semaphore' | 'BoundedSemaphore'; value: number; holders: number[]; waiters: Waiter[] }
@@ -85,8 +99,8 @@ export function initialState(trace: Trace): LoopState {
     running: -1,
     ready: [],
     timers: [],
-    tasks: trace.tasks.map(() => ({
-      status: 'created',
+    tasks: trace.tasks.map((_, t) => ({
+      status: trace.startsLater?.[t] ? 'unstarted' : 'created',
       wait: -1,
       target: -1,
       step: -1,
@@ -96,7 +110,16 @@ export function initialState(trace: Trace): LoopState {
     primitives: trace.primitives.map((p): PrimitiveState => {
       switch (p.type) {
         case 'Queue':
-          return { type: 'Queue', items: [], itemFrom: [], itemKeys: [], putters: [], getters: [] };
+          return {
+            type: 'Queue',
+            items: [],
+            itemFrom: [],
+            itemKeys: [],
+            putters: [],
+            getters: [],
+            unfinished: 0,
+            joiners: [],
+          };
         case 'Lock':
           return { type: 'Lock', locked: false, holder: -1, waiters: [] };
         case 'Event':
@@ -126,6 +149,7 @@ export function cloneState(s: LoopState): LoopState {
             itemKeys: [...p.itemKeys],
             putters: [...p.putters],
             getters: [...p.getters],
+            joiners: p.joiners.map((w) => ({ ...w })),
           };
         case 'Lock':
         case 'Event':
@@ -185,8 +209,12 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       task!.status = 'ready';
       s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false });
       break;
+    case Ev.GATHER_CALLBACK:
+      s.ready.push({ kind: 'callback', task: t, timer: -1, cancelled: false });
+      break;
     case Ev.RUN_STEP:
     case Ev.RUN_TIMER:
+    case Ev.RUN_CALLBACK:
     case Ev.SKIP_HANDLE:
       s.ready.shift();
       if (kind === Ev.RUN_STEP) {
@@ -246,6 +274,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.Q_UNBLOCK: {
       const q = s.primitives[a] as Extract<PrimitiveState, { type: 'Queue' }>;
       if (kind === Ev.Q_PUT) {
+        q.unfinished += 1;
         q.items.push(str(b));
         q.itemFrom.push(t);
         q.itemKeys.push(i);
@@ -316,6 +345,28 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       break;
     case Ev.EV_DONE:
       removeFirst((s.primitives[a] as { waiters: Waiter[] }).waiters, (w) => w.task === t);
+      break;
+    case Ev.Q_TASK_DONE:
+    case Ev.Q_JOIN_PASS:
+    case Ev.Q_JOIN_BLOCK:
+    case Ev.Q_JOIN_NOTIFY:
+    case Ev.Q_JOIN_DONE: {
+      const q = s.primitives[a] as Extract<PrimitiveState, { type: 'Queue' }>;
+      if (kind === Ev.Q_TASK_DONE) q.unfinished = b;
+      else if (kind === Ev.Q_JOIN_BLOCK) q.joiners.push({ task: t, woken: false });
+      else if (kind === Ev.Q_JOIN_NOTIFY) {
+        const joiner = q.joiners.find((w) => w.task === t && !w.woken);
+        if (joiner) joiner.woken = true;
+      } else if (kind === Ev.Q_JOIN_DONE) removeFirst(q.joiners, (w) => w.task === t);
+      if (trace.step[i] >= 0) task!.step = trace.step[i];
+      break;
+    }
+    case Ev.SPAWN:
+    case Ev.AWAIT_PASS:
+    case Ev.AWAIT_DONE:
+    case Ev.GATHER:
+    case Ev.GATHER_DONE:
+      task!.step = trace.step[i];
       break;
     case Ev.END:
       s.ended = true;

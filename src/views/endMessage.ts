@@ -64,6 +64,15 @@ export function waitText(wait: Wait, t: T): string {
     case 'event':
       what = t('wait.event', { event: wait.event });
       break;
+    case 'join':
+      what = t('wait.join', { queue: wait.queue, unfinished: wait.unfinished });
+      break;
+    case 'task':
+      what = t('wait.task', { task: wait.task });
+      break;
+    case 'gather':
+      what = t('wait.gather', { tasks: wait.tasks.join(', ') });
+      break;
   }
   return wait.woken ? t('wait.woken', { what }) : what;
 }

@@ -32,9 +32,13 @@ export function describeTask(
   task: TaskState,
   primitiveNames: string[],
   timerWhen: (id: number) => number,
+  taskName: (task: number) => string,
+  gathered: (gather: number) => string,
   t: T,
 ): string {
   switch (task.status) {
+    case 'unstarted':
+      return t('task.unstarted');
     case 'created':
       return t('task.created');
     case 'ready':
@@ -44,7 +48,11 @@ export function describeTask(
     case 'sleeping':
       return t('task.sleeping', { t: formatTime(timerWhen(task.target)) });
     case 'waiting': {
+      if (task.wait === WaitKind.TASK) return t('task.await', { target: taskName(task.target) });
+      if (task.wait === WaitKind.GATHER)
+        return t('task.gather', { targets: gathered(task.target) });
       const primitive = primitiveNames[task.target];
+      if (task.wait === WaitKind.JOIN) return t('task.join', { primitive });
       if (task.wait === WaitKind.QUEUE_PUT) return t('task.put', { primitive });
       if (task.wait === WaitKind.QUEUE_GET) return t('task.get', { primitive });
       if (task.wait === WaitKind.ACQUIRE) return t('task.acquire', { primitive });
@@ -59,10 +67,11 @@ export function describeTask(
   }
 }
 
-const READY_NOTES: Record<'step' | 'wakeup' | 'timer', MessageKey> = {
+const READY_NOTES: Record<'step' | 'wakeup' | 'timer' | 'callback', MessageKey> = {
   step: 'ready.step',
   wakeup: 'ready.wakeup',
   timer: 'ready.timer',
+  callback: 'ready.callback',
 };
 
 /** The current iteration's select timeout, known from the trace even while the loop waits in it. */
@@ -179,7 +188,14 @@ export function LoopPanel() {
               <li key={i} className={`task-state ${task.status}`}>
                 <span className="dot" style={{ background: taskColor(i) }} aria-hidden="true" />
                 <b>{names[i]}</b>{' '}
-                {describeTask(task, primitiveNames, (id) => trace.timerWhen(id), t)}
+                {describeTask(
+                  task,
+                  primitiveNames,
+                  (id) => trace.timerWhen(id),
+                  (other) => trace.tasks[other].name,
+                  (g) => trace.gathers[g].map((x) => trace.tasks[x].name).join(', '),
+                  t,
+                )}
               </li>
             ))}
           </ul>

@@ -1,8 +1,11 @@
 /**
  * The synchronisation primitives: a queue's `maxsize` slots with the items (or tokens) in them,
- * and its waiting putters and getters in FIFO order; a lock's holder and waiters; a semaphore's
+ * and its waiting putters and getters in FIFO order (and, when the scenario uses `task_done` or
+ * `join` on it, its unfinished items and the tasks in `join()`); a lock's holder and waiters; a semaphore's
  * value; an event's flag.
  */
+import { useMemo } from 'react';
+import { flattenSteps } from '../../scenario/types';
 import { useApp } from '../../store/context';
 import { selectRun } from '../../store/selectors';
 import type { PrimitiveState, Waiter } from '../../trace/state';
@@ -52,11 +55,14 @@ function QueueView({
   size,
   state,
   names,
+  joined,
 }: {
   name: string;
   size: number;
   state: Extract<PrimitiveState, { type: 'Queue' }>;
   names: string[];
+  /** The scenario calls task_done or join on this queue. */
+  joined: boolean;
 }) {
   const taskColor = useTaskColor();
   const t = useT();
@@ -73,6 +79,7 @@ function QueueView({
           {bounded
             ? `${state.items.length}/${size}${state.items.length >= size ? ` ${t('queue.full')}` : ''}`
             : t('queue.unbounded', { count: state.items.length, size })}
+          {joined && ` · ${t('queue.unfinished', { count: state.unfinished })}`}
         </span>
       </p>
       <ol
@@ -106,6 +113,7 @@ function QueueView({
       </ol>
       <Waiters label={t('queue.putters')} tasks={state.putters} names={names} />
       <Waiters label={t('queue.getters')} tasks={state.getters} names={names} />
+      {joined && <Waiters label={t('queue.joiners')} tasks={state.joiners} names={names} />}
     </div>
   );
 }
@@ -115,6 +123,13 @@ export function PrimitivesPanel() {
   const run = useApp(selectRun);
   const state = useLoopState();
   const names = run.trace.tasks.map((t) => t.name);
+  const joinedQueues = useMemo(() => {
+    const queues = new Set<string>();
+    for (const task of run.scenario.tasks)
+      for (const step of flattenSteps(task.steps))
+        if (step.op === 'task_done' || step.op === 'join') queues.add(step.queue);
+    return queues;
+  }, [run.scenario]);
   return (
     <section className="panel primitives" aria-labelledby="primitives-title">
       <h2 id="primitives-title">
@@ -125,7 +140,16 @@ export function PrimitivesPanel() {
       {run.trace.primitives.map((meta, i) => {
         const p = state.primitives[i];
         if (p.type === 'Queue')
-          return <QueueView key={i} name={meta.name} size={meta.size} state={p} names={names} />;
+          return (
+            <QueueView
+              key={i}
+              name={meta.name}
+              size={meta.size}
+              state={p}
+              names={names}
+              joined={joinedQueues.has(meta.name)}
+            />
+          );
         if (p.type === 'Lock') {
           return (
             <div className="primitive" key={i}>

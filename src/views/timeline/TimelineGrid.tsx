@@ -34,6 +34,7 @@ const ZOOMS = [0.25, 0.5, 1, 2, 4];
 const FOCUSABLE_TASKS = 60;
 
 const STATUS_GLYPHS: Record<TaskState['status'], string> = {
+  unstarted: '–',
   created: '·',
   ready: '○',
   running: '▶',

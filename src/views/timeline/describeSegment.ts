@@ -22,14 +22,23 @@ export function describeSegment(
     );
     return t('segment.sleeping', { task: name, seconds, span });
   }
+  if (segment.wait === WaitKind.GATHER) {
+    const targets = trace.gathers[segment.target].map((x) => trace.tasks[x].name).join(', ');
+    return t('segment.gather', { task: name, targets, span });
+  }
+  if (segment.wait === WaitKind.TASK) {
+    return t('segment.await', { task: name, target: trace.tasks[segment.target].name, span });
+  }
   const primitive = trace.primitives[segment.target]?.name ?? '?';
   const key =
-    segment.wait === WaitKind.QUEUE_PUT
-      ? 'segment.put'
-      : segment.wait === WaitKind.QUEUE_GET
-        ? 'segment.get'
-        : segment.wait === WaitKind.ACQUIRE
-          ? 'segment.acquire'
-          : 'segment.event';
+    segment.wait === WaitKind.JOIN
+      ? 'segment.join'
+      : segment.wait === WaitKind.QUEUE_PUT
+        ? 'segment.put'
+        : segment.wait === WaitKind.QUEUE_GET
+          ? 'segment.get'
+          : segment.wait === WaitKind.ACQUIRE
+            ? 'segment.acquire'
+            : 'segment.event';
   return t(key, { task: name, primitive, span });
 }
