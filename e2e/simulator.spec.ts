@@ -423,6 +423,7 @@ test.describe('scenario files', () => {
     });
     await expect(page.getByTestId('preset')).toHaveValue('file');
     await expect(page.locator('.timeline-head text', { hasText: 'consumer' })).toBeVisible();
+    await expect(page.getByTestId('about')).toContainText('Your scenario, from mine.json: 2 tasks');
     await app.press('End');
     await expect(page.getByTestId('console').locator('li')).toHaveCount(3);
     await expect(page.getByTestId('console').locator('li').last()).toHaveText(

@@ -68,6 +68,10 @@ export const en = {
     'One printer, several workers: async with asyncio.Lock() lets one worker in at a time. A released lock goes to the first waiter; a newcomer cannot jump the queue.',
   'about.event-start':
     'Runners wait for the same asyncio.Event; the starter sets it after a countdown, and set() wakes every waiter, in the order they began to wait.',
+  'about.file':
+    'Your scenario, from {name}: {tasks} tasks. Its Python code is in the Python code tab.',
+  'about.fileTitled':
+    '{title} (from {name}: {tasks} tasks). Its Python code is in the Python code tab.',
   'params.semaphoreValue': 'Semaphore value',
   'params.workers': 'workers',
   'params.rounds': 'rounds',
@@ -190,6 +194,7 @@ export const en = {
 
   'primitives.queue': 'The queue',
   'primitives.title': 'Primitives',
+  'primitives.none': 'None: this scenario shares no Queue, Lock, Semaphore or Event.',
   'queue.full': 'full',
   'queue.unbounded': '{count} (unbounded: maxsize {size} ≤ 0)',
   'queue.items': '{name}: {count} items',
@@ -322,6 +327,10 @@ export const fr: Record<MessageKey, string> = {
     "Une imprimante, plusieurs workers : async with asyncio.Lock() ne laisse entrer qu'un worker à la fois. Un verrou libéré va au premier qui attend ; un nouveau venu ne peut pas passer devant.",
   'about.event-start':
     "Des coureurs attendent le même asyncio.Event ; le starter le positionne après un compte à rebours, et set() réveille tous ceux qui attendent, dans l'ordre où ils ont commencé à attendre.",
+  'about.file':
+    "Votre scénario, du fichier {name} : {tasks} tâches. Son code Python est dans l'onglet Code Python.",
+  'about.fileTitled':
+    "{title} (du fichier {name} : {tasks} tâches). Son code Python est dans l'onglet Code Python.",
   'params.semaphoreValue': 'valeur du Semaphore',
   'params.workers': 'workers',
   'params.rounds': 'tours',
@@ -444,6 +453,7 @@ export const fr: Record<MessageKey, string> = {
 
   'primitives.queue': 'La queue',
   'primitives.title': 'Primitives',
+  'primitives.none': 'Aucune : ce scénario ne partage ni Queue, ni Lock, ni Semaphore, ni Event.',
   'queue.full': 'pleine',
   'queue.unbounded': '{count} (sans limite : maxsize {size} ≤ 0)',
   'queue.items': '{name} : {count} éléments',

@@ -6,9 +6,16 @@ import { selectChoice } from '../store/selectors';
 export function About() {
   const t = useT();
   const preset = useApp(selectChoice).preset;
+  const file = useApp((s) => s.file);
+  let text = t(`about.${preset}`);
+  if (file) {
+    const params = { name: file.name, tasks: file.scenario.tasks.length };
+    const title = file.scenario.title?.trim();
+    text = title ? t('about.fileTitled', { ...params, title }) : t('about.file', params);
+  }
   return (
     <details className="about" data-testid="about">
-      <summary>{t(`about.${preset}`)}</summary>
+      <summary>{text}</summary>
     </details>
   );
 }
