@@ -119,6 +119,17 @@ export function hashText(text: string): number {
 }
 
 /**
+ * Where a hash starts probing. The hashes of names such as j0...j99999 are nearly consecutive,
+ * and consecutive starts make long runs of full slots for linear probing (5 extra probes per
+ * name for 100,000 jobs); mixed (murmur3's finalizer), 0.3.
+ */
+function spread(hash: number): number {
+  let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
  * The names of a `TextTable` by hash, in an open-addressing table: finds a name read from the
  * file (a range of ASCII bytes, or a decoded string) without making a string for it.
  */
@@ -172,7 +183,7 @@ export class NameIndex {
   /** The slot holding the name with these bytes, else the empty slot where it would go. */
   private probeRange(hash: number, start: number, end: number): number {
     const mask = this.slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
+    for (let i = spread(hash) & mask; ; i = (i + 1) & mask) {
       const slot = this.slots[i];
       if (slot === 0) return i;
       if (this.hashes[i] === hash && this.names.equalsRange(slot - 1, start, end)) return i;
@@ -181,7 +192,7 @@ export class NameIndex {
 
   private probeText(hash: number, text: string): number {
     const mask = this.slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
+    for (let i = spread(hash) & mask; ; i = (i + 1) & mask) {
       const slot = this.slots[i];
       if (slot === 0) return i;
       if (this.hashes[i] === hash && this.names.get(slot - 1) === text) return i;
@@ -206,7 +217,7 @@ export class NameIndex {
     const mask = this.slots.length - 1;
     for (let k = 0; k < slots.length; k += 1) {
       if (slots[k] === 0) continue;
-      let i = hashes[k] & mask;
+      let i = spread(hashes[k]) & mask;
       while (this.slots[i] !== 0) i = (i + 1) & mask;
       this.slots[i] = slots[k];
       this.hashes[i] = hashes[k];
