@@ -7,6 +7,20 @@ import { simulate, Simulation } from './simulation';
 import { Ev } from './events';
 import { jobWindowScenario, producerConsumerScenario } from '../scenario/presets';
 import { formatLog } from '../trace/log';
+import { taskEnds } from '../trace/records';
+import { validateScenario } from '../scenario/validate';
+import type { Scenario, Step, TaskSpec } from '../scenario/types';
+import { loadScenarioText } from './loadText';
+import {
+  awaitTask,
+  cancel,
+  gather,
+  scenario,
+  sleep,
+  spawn,
+  spawned,
+  task,
+} from '../../oracle/scenarios';
 
 describe('Deque', () => {
   it('keeps FIFO order across growth and removes from the middle', () => {
@@ -145,5 +159,36 @@ describe('the engine', () => {
     });
     expect(trace.end?.reason).toBe('event-limit');
     expect(trace.eventCount).toBeLessThan(5100);
+  });
+});
+
+describe('long chains of tasks', () => {
+  const N = 20_000;
+  /** t0 ... t(N-1), each spawning and awaiting the next; gathering instead when `gathers`. */
+  function chain(gathers: boolean): Scenario {
+    const tasks: TaskSpec[] = [];
+    for (let i = 0; i < N; i += 1) {
+      const next = `t${i + 1}`;
+      const steps: Step[] =
+        i === N - 1 ? [sleep(5)] : gathers ? [gather(next)] : [spawn(next), awaitTask(next)];
+      tasks.push(i === 0 ? task(`t${i}`, ...steps) : spawned(`t${i}`, ...steps));
+    }
+    tasks.push(task('c', sleep(1), cancel('t0')));
+    return scenario({}, ...tasks);
+  }
+
+  it('validates and compiles a chain of 20,000 spawns (each link followed once)', () => {
+    const text = JSON.stringify(chain(false));
+    expect(validateScenario(JSON.parse(text)).ok).toBe(true);
+    expect(loadScenarioText(text)).not.toBeNull();
+  });
+
+  it('cancels a chain of 20,000 awaits, or gathers, from its top without overflowing the stack', () => {
+    for (const gathers of [false, true]) {
+      const trace = simulate(chain(gathers));
+      expect(trace.end!.reason).toBe('complete');
+      const ends = Object.values(taskEnds(trace));
+      expect(ends.filter((end) => end.state === 'cancelled').length).toBe(N);
+    }
   });
 });

@@ -373,13 +373,20 @@ export function taskStepsValid(program: Program, tasks: number): boolean {
       }
     }
   }
+  // Up the chain of spawners to a task that starts, remembering it for every task on the way
+  // (each link is followed once): 1, it gets there; 2, on the chain being followed (a cycle).
+  const reaches = new Uint8Array(tasks);
+  const chain: number[] = [];
   for (let t = 0; t < tasks; t += 1) {
-    // Up the chain of spawners to a task that starts: at most `tasks` links.
+    chain.length = 0;
     let at = t;
-    for (let links = 0; !taskStart[at]; links += 1) {
-      if (spawner[at] < 0 || links === tasks) return false;
+    while (!taskStart[at] && reaches[at] !== 1) {
+      if (spawner[at] < 0 || reaches[at] === 2) return false;
+      reaches[at] = 2;
+      chain.push(at);
       at = spawner[at];
     }
+    for (const task of chain) reaches[task] = 1;
   }
   // Depth-first search for a cycle of awaits (0: not seen, 1: on the path, 2: finished).
   const state = new Uint8Array(tasks);

@@ -533,12 +533,7 @@ export class Simulation {
 
   /** `_GatheringFuture.cancel()`: cancels every task; True if any accepted. */
   private cancelGather(gather: number): boolean {
-    const g = this.gathers[gather];
-    if (g.done) return false;
-    let cancelled = false;
-    for (const child of g.children) if (this.cancelTask(child)) cancelled = true;
-    if (cancelled) g.cancelRequested = true;
-    return cancelled;
+    return this.cancelAwaited(-2 - gather);
   }
 
   /** What `task.result()` raises for done task `t`: its exception, CancelledError, or none. */
@@ -555,15 +550,75 @@ export class Simulation {
 
   /** `Task.cancel()`. */
   private cancelTask(t: number): boolean {
+    return this.cancelAwaited(t);
+  }
+
+  /**
+   * `Task.cancel()` of task `target` (>= 0), or `_GatheringFuture.cancel()` of gather
+   * `-2 - target`. CPython recurses down a chain of awaits (a task cancels the future it waits
+   * on: an awaited task, or a gather, which cancels each of its tasks); this walks the chain
+   * depth first in the same order with a stack of its own, as a chain of 10,000 awaits would
+   * overflow the call stack.
+   */
+  private cancelAwaited(target: number): boolean {
     const tasks = this.tasks;
-    if (tasks.done(t)) return false;
-    if (tasks.futWaiter[t] >= 0 && this.cancelFuture(tasks.futWaiter[t])) return true;
-    // Awaiting a task or a gather: cancel that (a chain of awaits is cancelled level by level).
-    const other = tasks.waitOther[t];
-    if (other >= 0 && this.cancelTask(other)) return true;
-    if (other < -1 && this.cancelGather(-2 - other)) return true;
-    tasks.mustCancel[t] = 1;
-    return true;
+    // The gathers being cancelled: the next task to cancel, whether one accepted, and the task
+    // awaiting the gather (-1: the gather is `target`).
+    const frames: { gather: number; next: number; cancelled: boolean; task: number }[] = [];
+    let result: boolean | null = null;
+    let t = target;
+    if (target < -1) {
+      if (this.gathers[-2 - target].done) return false;
+      frames.push({ gather: -2 - target, next: 0, cancelled: false, task: -1 });
+      t = -1;
+    }
+    for (;;) {
+      if (t >= 0) {
+        // Task t, and down the tasks it awaits while they are not done (their cancel() is
+        // then True, so no level above does more).
+        result = tasks.done(t) ? false : null;
+        while (result === null) {
+          const waiter = tasks.futWaiter[t];
+          if (waiter >= 0 && this.cancelFuture(waiter)) {
+            result = true;
+            break;
+          }
+          const other = tasks.waitOther[t];
+          if (other >= 0 && !tasks.done(other)) {
+            t = other;
+            continue;
+          }
+          if (other < -1 && !this.gathers[-2 - other].done) {
+            frames.push({ gather: -2 - other, next: 0, cancelled: false, task: t });
+            break;
+          }
+          tasks.mustCancel[t] = 1;
+          result = true;
+        }
+      }
+      // Hand the answer to the gather being cancelled, and go on with its next task.
+      for (;;) {
+        const frame = frames[frames.length - 1];
+        if (frame === undefined) return result === true;
+        if (result !== null) {
+          if (result) frame.cancelled = true;
+          result = null;
+        }
+        const g = this.gathers[frame.gather];
+        if (frame.next < g.children.length) {
+          t = g.children[frame.next++];
+          break;
+        }
+        frames.pop();
+        if (frame.cancelled) g.cancelRequested = true;
+        if (frame.task < 0) result = frame.cancelled;
+        else {
+          // No task of the gather accepted: the awaiting task is cancelled at its next step.
+          if (!frame.cancelled) tasks.mustCancel[frame.task] = 1;
+          result = true;
+        }
+      }
+    }
   }
 
   /**
@@ -1140,7 +1195,7 @@ export class Simulation {
     const list = blocked.map((b) => `${name(b.task)} waits on ${b.waitsOn}`).join('; ');
     switch (reason) {
       case EndReason.DEADLOCK:
-        return `deadlock at ${at}: nothing can ever happen again, and ${blocked.length} task${blocked.length === 1 ? '' : 's'} never finish: ${list}`;
+        return `deadlock at ${at}: nothing can ever happen again, and ${blocked.length === 1 ? '1 task never finishes' : `${blocked.length} tasks never finish`}: ${list}`;
       case EndReason.LIVELOCK: {
         const ran = Array.from(this.ran.subarray(0, this.ranCount));
         const spinning = [...new Set(ran.map(name))].join(', ');

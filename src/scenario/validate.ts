@@ -330,23 +330,40 @@ class Validator {
    * itself starts; and no task awaits, directly or not, a task that awaits it.
    */
   tasksStart(names: string[]): void {
+    // Where each task's chain of spawners leads, remembered for every task on the way, so that
+    // each link is followed once (a chain of 20,000 spawns): to a task that starts, to a task
+    // that nothing spawns, or round a cycle.
+    const leads = new Map<string, 'start' | 'unspawned' | 'cycle'>();
     names.forEach((name, index) => {
       if (this.taskInfo.get(name)?.start !== false) return;
       const path = `tasks[${index}].start`;
       const seen = new Set<string>();
+      const chain: string[] = [];
       let at = name;
-      while (this.taskInfo.get(at)?.start === false && !seen.has(at)) {
-        seen.add(at);
-        const spawn = this.spawns.get(at);
-        if (spawn === undefined) {
-          if (at === name) {
-            this.failAt(path, `'${name}' is never started (no spawn or gather step names it)`);
+      let end: 'start' | 'unspawned' | 'cycle';
+      for (;;) {
+        const known = leads.get(at);
+        if (known !== undefined) end = known;
+        else if (this.taskInfo.get(at)?.start !== false) end = 'start';
+        else if (seen.has(at)) end = 'cycle';
+        else {
+          const spawn = this.spawns.get(at);
+          if (spawn === undefined) end = 'unspawned';
+          else {
+            seen.add(at);
+            chain.push(at);
+            at = names[spawn.by];
+            continue;
           }
-          return; // the task that should spawn it is reported for itself
         }
-        at = names[spawn.by];
+        break;
       }
-      if (this.taskInfo.get(at)?.start === false) {
+      for (const task of chain) leads.set(task, end);
+      if (end === 'unspawned' && at === name) {
+        this.failAt(path, `'${name}' is never started (no spawn or gather step names it)`);
+      }
+      // (An unspawned task up the chain is reported for itself.)
+      if (end === 'cycle') {
         this.failAt(path, `'${name}' can never start: the tasks that would spawn it never start`);
       }
     });
