@@ -191,7 +191,7 @@ test.describe('the producer / consumer', () => {
     await app.open('?preset=semaphore-window&jobs=2&value=0&lang=en');
     await app.press('End');
     await expect(page.getByTestId('run-end')).toContainText(
-      "j0 waits on Semaphore 'window' (value 0); j1 waits on Semaphore 'window' (value 0)",
+      "j0 waits for Semaphore 'window' (value 0); j1 waits for Semaphore 'window' (value 0)",
     );
     await app.open('?preset=semaphore-window&jobs=2&value=0&lang=fr');
     await app.press('End');

@@ -96,8 +96,8 @@ export function describeWait(wait: Wait): string {
     case 'join':
       return `join queue '${wait.queue}' (${wait.unfinished} unfinished)${woken}`;
     case 'task':
-      return `task '${wait.task}' to finish${woken}`;
+      return `task '${wait.task}' (not finished)${woken}`;
     case 'gather':
-      return `gather(${wait.tasks.map((task) => `'${task}'`).join(', ')}) to finish${woken}`;
+      return `gather(${wait.tasks.map((task) => `'${task}'`).join(', ')}) (not finished)${woken}`;
   }
 }

@@ -19,15 +19,17 @@ describe('the deadlock message', () => {
     );
     expect(trace.end!.reason).toBe('deadlock');
     expect(trace.end!.message).toBe(
-      "deadlock at t=0.000: nothing can ever happen again, and 3 tasks never finish: producer waits on join queue 'q' (1 unfinished); main waits on gather('child') to finish; child waits on task 'producer' to finish",
+      "deadlock at t=0.000: nothing can ever happen again, and 3 tasks never finish: producer waits on join queue 'q' (1 unfinished); main waits on gather('child') (not finished); child waits on task 'producer' (not finished)",
     );
     const en = endMessage(trace, t('en'));
-    expect(en).toContain("every item of queue 'q' to be done (1 unfinished)");
-    expect(en).toContain('gather(child) to finish');
+    expect(en).toContain(
+      "producer waits for every item of queue 'q' to be processed (1 unfinished)",
+    );
+    expect(en).toContain("main waits for gather('child') to finish");
     expect(en).toContain("task 'producer' to finish");
     const fr = endMessage(trace, t('fr'));
     expect(fr).toContain("que chaque élément de la file 'q' soit traité (1 en cours)");
-    expect(fr).toContain('la fin de gather(child)');
+    expect(fr).toContain("la fin de gather('child')");
     expect(fr).toContain("la fin de la tâche 'producer'");
   });
 });

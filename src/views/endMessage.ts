@@ -71,7 +71,7 @@ export function waitText(wait: Wait, t: T): string {
       what = t('wait.task', { task: wait.task });
       break;
     case 'gather':
-      what = t('wait.gather', { tasks: wait.tasks.join(', ') });
+      what = t('wait.gather', { tasks: wait.tasks.map((task) => `'${task}'`).join(', ') });
       break;
   }
   return wait.woken ? t('wait.woken', { what }) : what;
