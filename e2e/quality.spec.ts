@@ -36,6 +36,39 @@ test.describe('accessibility', () => {
     });
   }
 
+  // Projected in a lecture hall: every text on screen at 16 px at least, as displayed.
+  for (const query of [
+    '?t=2.5',
+    '?t=2.5&lang=fr',
+    '?preset=producer-consumer&t=2.5&lang=fr',
+    '?t=2.5&present=1',
+  ]) {
+    test(`every text on screen is 16 px or more at 1280x720: ${query}`, async ({ app, page }) => {
+      await app.open(query);
+      const small = await page.evaluate(() => {
+        const zoom = Number(
+          getComputedStyle(document.documentElement).getPropertyValue('--present-zoom') || 1,
+        );
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          if (!element || !node.textContent?.trim()) continue;
+          const box = element.getBoundingClientRect();
+          if (box.width === 0 || box.bottom < 0 || box.top > innerHeight) continue;
+          if (box.right < 0 || box.left > innerWidth) continue;
+          let size = parseFloat(getComputedStyle(element).fontSize) * zoom;
+          // SVG text is scaled by its transforms.
+          const ctm = element instanceof SVGGraphicsElement ? element.getScreenCTM() : null;
+          if (ctm) size *= Math.hypot(ctm.a, ctm.b);
+          if (size < 15.95) found.push(`${size.toFixed(1)} px: ${node.textContent.trim()}`);
+        }
+        return found;
+      });
+      expect(small).toEqual([]);
+    });
+  }
+
   test('every control has a label', async ({ app, page }) => {
     await app.open();
     const unlabeled = await page.evaluate(() =>
@@ -102,14 +135,14 @@ test.describe('offline and embedded', () => {
     void app;
   });
 
-  test('embed=1 gives a compact view in an iframe', async ({ app, page }) => {
-    await page.route('http://127.0.0.1:4173/lesson.html', (route) =>
+  test('embed=1 gives a compact view in an iframe', async ({ app, page, baseURL }) => {
+    await page.route(`${baseURL}/lesson.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: '<!doctype html><title>Lesson</title><h1>Lesson 7: asyncio</h1><iframe title="simulator" src="http://127.0.0.1:4173/?embed=1&t=2" width="900" height="520"></iframe>',
+        body: `<!doctype html><title>Lesson</title><h1>Lesson 7: asyncio</h1><iframe title="simulator" src="${baseURL}/?embed=1&t=2" width="900" height="520"></iframe>`,
       }),
     );
-    await page.goto('http://127.0.0.1:4173/lesson.html');
+    await page.goto(`${baseURL}/lesson.html`);
     const frame = page.frameLocator('iframe[title=simulator]');
     await expect(frame.getByTestId('event')).toBeVisible();
     await expect(frame.getByTestId('full-view')).toBeVisible();

@@ -197,7 +197,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       `<g transform="translate(0,${py})">` +
       `<line x1="${AXIS_WIDTH - 6}" x2="${AXIS_WIDTH + column * taskCount + 4}" stroke="${palette.now}" stroke-width="2.5"/>` +
       `<rect y="-11" width="${AXIS_WIDTH - 6}" height="22" rx="4" fill="${palette.now}"/>` +
-      `<text x="${AXIS_WIDTH - 10}" text-anchor="end" dominant-baseline="middle" font-size="15" font-weight="700" fill="${palette.nowText}">${formatTime(now)}</text>` +
+      `<text x="${AXIS_WIDTH - 10}" text-anchor="end" dominant-baseline="middle" font-size="16" font-weight="700" fill="${palette.nowText}">${formatTime(now)}</text>` +
       `</g></g></svg>`
     );
   });
