@@ -56,6 +56,10 @@ export interface Run {
   python: PythonCode;
   compiled: CompiledScenario;
   labels: string[];
+  /**
+   * The run has no end: simulated ahead as playback needs. False once the simulation ended
+   * anyway (a livelock, a deadlock): from then on it is a finite run like the others.
+   */
   endless: boolean;
   simulation: Simulation;
   /** For an endless run, a window: `trace.eventBase` events before its first were let go of. */
@@ -90,8 +94,10 @@ function derive(run: Run, from = 0): void {
     extendTimelines(run.timelines, trace, from);
     for (const line of logLines(trace, trace.eventCount, from)) run.logs.push(line);
   }
-  run.horizon =
-    run.simulation.ended && !run.endless ? makespan(run.trace, run.timelines) : run.horizon;
+  if (run.simulation.ended) {
+    run.endless = false;
+    run.horizon = makespan(run.trace, run.timelines);
+  }
   run.version += 1;
 }
 
@@ -138,7 +144,8 @@ export function createRun(
     simulateMs: 0,
     window,
   };
-  if (endless) keepWindow(run, until);
+  // A scenario that repeats forever but whose run ended (say, a livelock at t=0) is kept whole.
+  if (endless && !simulation.ended) keepWindow(run, until);
   derive(run);
   run.simulateMs = performance.now() - started;
   return run;
@@ -172,7 +179,8 @@ export function windowStart(run: Run): number {
 function keepWindow(run: Run, until: number): number {
   const trace = run.trace;
   const keep = run.window;
-  const cursor = eventsUpTo(trace, until);
+  // The cursor shown at `until` (t=0 is the very start, before any event).
+  const cursor = until <= 0 ? 0 : eventsUpTo(trace, until);
   const cut = Math.max(
     Math.min(cursor - keep.events, eventsBefore(trace, until - keep.seconds)),
     cursor - keep.maxEvents,

@@ -116,15 +116,20 @@ export function createAppStore(initial: {
      * run is simulated again from the start (the same events: the engine is deterministic).
      */
     const rewind = (run: Run, t: number) =>
-      run.trace.eventBase > 0 && t < windowStart(run)
+      run.trace.eventBase > 0 && (t < windowStart(run) || t <= 0)
         ? createRun(run.choice, t, run.file, run.window)
         : run;
-    /** Shows virtual time `t`: every event at or before it applied (t=0 is the very start). */
+    /**
+     * Shows virtual time `t`: every event at or before it applied (t=0 is the very start; a
+     * time past the end of a run that ended shows its end, the last event applied).
+     */
     const showTime = (t: number, current = get().run) => {
       const run = rewind(current, t);
       extendRun(run, t);
       const time = clampTime(run, t);
-      return { run, playhead: time, cursor: time <= 0 ? 0 : eventsUpTo(run.trace, time) };
+      const past = !run.endless && t > time;
+      const cursor = past ? run.trace.eventCount : time <= 0 ? 0 : eventsUpTo(run.trace, time);
+      return { run, playhead: time, cursor };
     };
     /**
      * Shows the state after `cursor` events. The state after the window's first event is shown from

@@ -230,6 +230,40 @@ describe('an endless run keeps a window of its events', () => {
   });
 });
 
+describe('a run that ends', () => {
+  it('is whole and finite when an endless scenario livelocks at t=0: Home is the very start', () => {
+    // period 0 and work 0: both tasks spin at t=0 until the livelock bound stops the run.
+    const store = createAppStore({ choice: producerConsumer({ maxsize: 1, period: 0, work: 0 }) });
+    const { getState } = store;
+    const { run } = getState();
+    expect(run.trace.end!.reason).toBe('livelock');
+    expect([run.endless, run.trace.eventBase, run.horizon]).toEqual([false, 0, 0]);
+    expect([getState().cursor, getState().playhead]).toEqual([0, 0]);
+    // Playing reaches the end at once (every event is at t=0) instead of running to 30 s.
+    getState().play();
+    getState().advance(1);
+    expect([getState().playing, getState().playhead]).toEqual([false, 0]);
+    expect(getState().cursor).toBe(run.trace.eventCount);
+    getState().toStart();
+    expect(getState().cursor).toBe(0);
+  });
+
+  it('shows its end for a time past it, even when everything happens at t=0', () => {
+    // Semaphore(0): every job waits for ever, a deadlock at t=0.
+    const choice = presetDefaults('semaphore-window');
+    if (choice.preset !== 'semaphore-window') throw new Error(choice.preset);
+    const store = createAppStore({
+      choice: { ...choice, params: { ...choice.params, maxsize: 0 } },
+      t: 100,
+    });
+    const { run, cursor, playhead } = store.getState();
+    expect(run.trace.end!.reason).toBe('deadlock');
+    expect([cursor, playhead]).toEqual([run.trace.eventCount, 0]);
+    store.getState().seekTime(0);
+    expect(store.getState().cursor).toBe(0);
+  });
+});
+
 describe('the warm-up after loading', () => {
   it('shows a new, identical run at the same event and time', () => {
     const store = createAppStore({
