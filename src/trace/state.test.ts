@@ -4,7 +4,7 @@ import { Simulation } from '../engine';
 import { jobWindowScenario, producerConsumerScenario } from '../scenario/presets';
 import type { Scenario } from '../scenario/types';
 import { randomCase } from '../../oracle/arbitrary';
-import { StateIndex, type LoopState } from './state';
+import { queueItems, StateIndex, type LoopState } from './state';
 import {
   acquire,
   awaitTask,
@@ -95,8 +95,8 @@ function viewerState(s: LoopState) {
     timers: s.timers,
     primitives: s.primitives.map((p) => {
       if (p.type === 'Queue') {
-        const { items, putters, getters, unfinished, joiners } = p;
-        return { items, putters, getters, unfinished, joiners };
+        const { putters, getters, unfinished, joiners } = p;
+        return { items: queueItems(p).items, putters, getters, unfinished, joiners };
       }
       if (p.type === 'Event') return { flag: p.flag, waiters: p.waiters };
       if (p.type === 'Lock') return { locked: p.locked, waiters: p.waiters };
@@ -232,6 +232,24 @@ describe('the state at any event, from the trace alone', () => {
       }),
       { seed: 99, numRuns: 300 },
     );
+  });
+
+  it('keeps the items of a queue once, however many snapshots hold it', () => {
+    // An unbounded queue filled 100 times faster than it is emptied: ~9,900 items at t=100.
+    const sim = new Simulation(producerConsumerScenario({ maxsize: 0, period: 0.01, work: 1 }));
+    sim.runUntil(100);
+    const index = new StateIndex(sim.trace, 16);
+    const end = index.stateAfter(sim.trace.eventCount);
+    const middle = index.stateAfter(sim.trace.eventCount >> 1);
+    const [q, m] = [end.primitives[0], middle.primitives[0]];
+    if (q.type !== 'Queue' || m.type !== 'Queue') throw new Error('a queue');
+    expect(queueItems(q).items.length).toBe(
+      sim.primitives[0].kind === 'Queue' ? sim.primitives[0].items.length : -1,
+    );
+    expect(queueItems(q).items.length).toBeGreaterThan(9000);
+    // One log for every state of the index: a snapshot holds two numbers per queue.
+    expect(m.log).toBe(q.log);
+    expect(q.log.items.length).toBe(q.tail);
   });
 
   it('gives the same state going back as going forward', () => {

@@ -55,13 +55,30 @@ export interface Waiter {
   woken: boolean;
 }
 
+/**
+ * The items ever put in one queue since a run's window began, in order. A queue is FIFO, so what
+ * it holds is always a stretch of them (`head` to `tail` in its state). Every state of one
+ * `StateIndex` shares its queues' logs: a snapshot or a copy costs two numbers per queue, not
+ * a copy of the items (an unbounded queue may hold 100,000 of them). Replaying the same events
+ * appends the same items, so a log only grows where no state has been before.
+ */
+export class ItemLog {
+  constructor(
+    readonly items: (string | null)[] = [],
+    /** The task that put each item. */
+    readonly from: number[] = [],
+    /** The run's number of each put event (`eventBase` included): a stable key for the views. */
+    readonly keys: number[] = [],
+  ) {}
+}
+
 export type PrimitiveState =
   | {
       type: 'Queue';
-      items: (string | null)[];
-      /** For each item: the task that put it, and the index of that put event (a stable key). */
-      itemFrom: number[];
-      itemKeys: number[];
+      /** The queue holds the items `head` (the first out) to `tail` of `log`. */
+      log: ItemLog;
+      head: number;
+      tail: number;
       putters: number[];
       getters: number[];
       /** `_unfinished_tasks`: items put and not yet marked done. */
@@ -112,9 +129,9 @@ export function initialState(trace: Trace): LoopState {
         case 'Queue':
           return {
             type: 'Queue',
-            items: [],
-            itemFrom: [],
-            itemKeys: [],
+            log: new ItemLog(),
+            head: 0,
+            tail: 0,
             putters: [],
             getters: [],
             unfinished: 0,
@@ -144,9 +161,6 @@ export function cloneState(s: LoopState): LoopState {
         case 'Queue':
           return {
             ...p,
-            items: [...p.items],
-            itemFrom: [...p.itemFrom],
-            itemKeys: [...p.itemKeys],
             putters: [...p.putters],
             getters: [...p.getters],
             joiners: p.joiners.map((w) => ({ ...w })),
@@ -275,14 +289,14 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       const q = s.primitives[a] as Extract<PrimitiveState, { type: 'Queue' }>;
       if (kind === Ev.Q_PUT) {
         q.unfinished += 1;
-        q.items.push(str(b));
-        q.itemFrom.push(t);
-        q.itemKeys.push(i);
-      } else if (kind === Ev.Q_GET) {
-        q.items.shift();
-        q.itemFrom.shift();
-        q.itemKeys.shift();
-      } else if (kind === Ev.Q_BLOCK) (b === 0 ? q.putters : q.getters).push(t);
+        if (q.tail === q.log.items.length) {
+          q.log.items.push(str(b));
+          q.log.from.push(t);
+          q.log.keys.push(trace.eventBase + i);
+        }
+        q.tail += 1;
+      } else if (kind === Ev.Q_GET) q.head += 1;
+      else if (kind === Ev.Q_BLOCK) (b === 0 ? q.putters : q.getters).push(t);
       else removeFirst(b === 0 ? q.putters : q.getters, (x) => x === t);
       if (trace.step[i] >= 0) task!.step = trace.step[i];
       break;
@@ -427,13 +441,38 @@ export function replayState(trace: Trace, applied: number, from: LoopState): Loo
 
 /**
  * The same state, for a trace whose first `n` events were dropped (`Trace.dropBefore`): event
- * numbers go down by `n` (the keys of items put before are negative, and stay unique).
+ * numbers go down by `n`, and each queue's log starts again from the items it holds.
  */
 export function rebaseState(state: LoopState, n: number): LoopState {
   const next = cloneState(state);
   next.applied -= n;
-  for (const p of next.primitives) {
-    if (p.type === 'Queue') p.itemKeys = p.itemKeys.map((key) => key - n);
-  }
+  next.primitives = next.primitives.map((p) => {
+    if (p.type !== 'Queue') return p;
+    const { items, from, keys } = queueItems(p);
+    return { ...p, log: new ItemLog(items, from, keys), head: 0, tail: p.tail - p.head };
+  });
   return next;
+}
+
+type QueueState = Extract<PrimitiveState, { type: 'Queue' }>;
+
+/** How many items the queue holds. */
+export function queueLength(q: QueueState): number {
+  return q.tail - q.head;
+}
+
+/**
+ * The first `count` items the queue holds (all by default), first out first: each with the
+ * task that put it and a key that stays the same while it is in the queue.
+ */
+export function queueItems(
+  q: QueueState,
+  count = Infinity,
+): { items: (string | null)[]; from: number[]; keys: number[] } {
+  const end = Math.min(q.tail, q.head + count);
+  return {
+    items: q.log.items.slice(q.head, end),
+    from: q.log.from.slice(q.head, end),
+    keys: q.log.keys.slice(q.head, end),
+  };
 }

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { flattenSteps } from '../../scenario/types';
 import { useApp } from '../../store/context';
 import { selectRun } from '../../store/selectors';
-import type { PrimitiveState, Waiter } from '../../trace/state';
+import { queueItems, queueLength, type PrimitiveState, type Waiter } from '../../trace/state';
 import { inkOn, useTaskColor } from '../colors';
 import { TaskChip } from '../loop/LoopPanel';
 import { useLoopState } from '../useLoopState';
@@ -67,7 +67,9 @@ function QueueView({
   const taskColor = useTaskColor();
   const t = useT();
   const bounded = size > 0;
-  const shownSlots = bounded ? Math.min(size, 24) : Math.min(Math.max(state.items.length, 1), 24);
+  const length = queueLength(state);
+  const shownSlots = bounded ? Math.min(size, 24) : Math.min(Math.max(length, 1), 24);
+  const { items, from: itemFrom, keys: itemKeys } = queueItems(state, shownSlots);
   const slots = Array.from({ length: shownSlots }, (_, i) => i);
   return (
     <div className="primitive queue" data-testid={`queue-${name}`}>
@@ -77,39 +79,37 @@ function QueueView({
         </code>
         <span className="fill" data-testid="queue-fill">
           {bounded
-            ? `${state.items.length}/${size}${state.items.length >= size ? ` ${t('queue.full')}` : ''}`
-            : t('queue.unbounded', { count: state.items.length, size })}
+            ? `${length}/${size}${length >= size ? ` ${t('queue.full')}` : ''}`
+            : t('queue.unbounded', { count: length, size })}
           {joined && ` · ${t('queue.unfinished', { count: state.unfinished })}`}
         </span>
       </p>
       <ol
         className={`slots${bounded ? '' : ' unbounded'}`}
-        aria-label={t('queue.items', { name, count: state.items.length })}
+        aria-label={t('queue.items', { name, count: length })}
       >
         {slots.map((i) => {
-          const present = i < state.items.length;
-          const from = state.itemFrom[i];
+          const present = i < length;
+          const from = itemFrom[i];
           return (
             <li
-              key={present ? state.itemKeys[i] : `empty-${i}`}
+              key={present ? itemKeys[i] : `empty-${i}`}
               className={present ? 'slot full enter' : 'slot'}
             >
               {present && (
                 <span
                   className="token"
                   style={{ background: taskColor(from), color: inkOn(taskColor(from)) }}
-                  title={t('queue.putBy', { item: state.items[i] ?? 'None', task: names[from] })}
+                  title={t('queue.putBy', { item: items[i] ?? 'None', task: names[from] })}
                 >
-                  {state.items[i] ?? 'None'}
+                  {items[i] ?? 'None'}
                   <small>{names[from]}</small>
                 </span>
               )}
             </li>
           );
         })}
-        {state.items.length > shownSlots && (
-          <li className="more">+{state.items.length - shownSlots}</li>
-        )}
+        {length > shownSlots && <li className="more">+{length - shownSlots}</li>}
       </ol>
       <Waiters label={t('queue.putters')} tasks={state.putters} names={names} />
       <Waiters label={t('queue.getters')} tasks={state.getters} names={names} />
