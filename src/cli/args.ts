@@ -63,14 +63,28 @@ function number(
 const RULES = {
   integer: (min: number, max: number) => `an integer from ${min} to ${max}`,
   seconds: (min: number, max: number) => `a number of seconds from ${min} to ${max}`,
-  durations: () => 'formula, a number of seconds, a list like 1,2,3, or random:SEED[:MAX]',
+  durations: (min: number, max: number) =>
+    `formula, a number of seconds, a list like 1,2,3, or random:SEED[:MAX] (seconds from ${min} to ${max})`,
 };
+
+/** `--jobs -1` as `--jobs=-1`: parseArgs takes a value that starts with '-' for an option. */
+function joinNegativeValues(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const next = argv[i + 1];
+    if (/^--[a-z]+$/.test(argv[i]) && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${argv[i]}=${next}`);
+      i += 1;
+    } else joined.push(argv[i]);
+  }
+  return joined;
+}
 
 export function parseCliArgs(argv: string[]): CliRequest {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -84,7 +98,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''));
+    // Node's message may go on with advice for its own command line: keep the first sentence.
+    throw new UsageError((error as Error).message.replace(/\.?\s*To specify.*$/s, ''));
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v.help) throw new UsageError(USAGE);

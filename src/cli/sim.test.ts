@@ -188,6 +188,49 @@ describe('the sim CLI', () => {
     }
   });
 
+  it('reads negative option values as values, and says in one line what is wrong', () => {
+    for (const [option, rule] of [
+      ['--jobs', 'an integer from 1 to 1000000'],
+      ['--maxsize', 'an integer from 0 to 1000000000'],
+      ['--until', 'a number of seconds >= 0'],
+    ]) {
+      expect(run('--preset', 'job-window', option, '-1').stderr).toBe(
+        `sim: ${option}: must be ${rule} (got '-1')\n`,
+      );
+    }
+    expect(run('--preset', 'job-window', '--durations', '100000').stderr).toMatch(
+      /\(seconds from 0 to 3600\) \(got '100000'\)\n$/,
+    );
+  });
+
+  it('refuses a table too big to read, with exit code 2, instead of running out of memory', () => {
+    const { stderr, code } = run(
+      '--preset',
+      'job-window',
+      '--slot',
+      '1e-9',
+      '--format',
+      'markdown',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'sim: --format markdown: the table would have 5,000,000,000 rows and 8 task columns, more than 100,000 rows or 2,000,000 cells: give --until, a wider --slot, or fewer tasks\n',
+    );
+  });
+
+  it('marks a sleep still going on at --until in the last slot of the table', () => {
+    const { stdout } = run('--preset', 'job-window', '--until', '2.5', '--format', 'markdown');
+    expect(stdout.trim().split('\n').at(-1)).toBe(
+      '| 2-3 |        |        | `*`    |        | `*`    | `*`    | `*`    |        |',
+    );
+  });
+
+  it('says "1 task", "1 job" in the singular', () => {
+    const one = run('--preset', 'job-window', '--jobs', '1', '--format', 'summary').stdout;
+    expect(one).toContain('Job window: 1 job, Queue(maxsize=4)');
+    expect(one).toContain('peak concurrency: 1 task inside its sleep at once');
+  });
+
   it('runs endless scenarios up to --until, events at that time included', () => {
     const { stdout } = run('--preset', 'producer-consumer', '--until', '3', '--format', 'log');
     expect(stdout.trim().split('\n').at(-1)).toBe('3.000 consumer got tick4');

@@ -19,7 +19,7 @@ import type { Scenario } from '../scenario/types';
 import { formatError, parseScenario } from '../scenario/validate';
 import { formatLogBytes } from '../trace/log';
 import { taskEnds } from '../trace/records';
-import { markdownTable } from '../trace/markdown';
+import { markdownTable, TableTooLarge } from '../trace/markdown';
 import { traceToJson } from '../trace/describe';
 import { makespan, peakConcurrency, taskTimelines } from '../trace/segments';
 import { parseCliArgs, UsageError, type CliRequest } from './args';
@@ -46,6 +46,10 @@ function endlessRepeat(compiled: CompiledScenario): string | null {
   return `${stepPath(compiled.program, found.task, found.pc)} (task '${compiled.taskNames.get(found.task)}')`;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function summary(compiled: CompiledScenario, trace: Trace, runMs: number): string {
   const timelines = taskTimelines(trace);
   const end = trace.end!;
@@ -57,11 +61,14 @@ function summary(compiled: CompiledScenario, trace: Trace, runMs: number): strin
     : 0;
   const pending = timelines.filter((t) => t.endState === null).length - unstarted;
   const rows: [string, string][] = [
-    ['scenario', compiled.title ?? `${compiled.taskNames.length} tasks`],
+    ['scenario', compiled.title ?? plural(compiled.taskNames.length, 'task')],
     ['end', `${end.reason} at t=${formatTime(end.time)} after ${end.iterations} loop iterations`],
     ['events', String(trace.eventCount)],
     ['makespan', `${formatTime(makespan(trace, timelines))} s`],
-    ['peak concurrency', `${peakConcurrency(timelines)} tasks inside their sleep at once`],
+    [
+      'peak concurrency',
+      `${plural(peakConcurrency(timelines), 'task')} inside ${peakConcurrency(timelines) === 1 ? 'its' : 'their'} sleep at once`,
+    ],
     [
       'tasks',
       `${states.done} done, ${states.failed} failed, ${states.cancelled} cancelled, ${pending} unfinished` +
@@ -144,11 +151,16 @@ export function runCli(argv: string[], io: CliIo): CliResult {
       stdout = formatLogBytes(trace);
       break;
     case 'markdown':
-      stdout = markdownTable(trace, {
-        labels: taskLabels(compiled),
-        slot: request.slot,
-        horizon: end.reason === 'until' ? request.until : undefined,
-      });
+      try {
+        stdout = markdownTable(trace, {
+          labels: taskLabels(compiled),
+          slot: request.slot,
+          horizon: end.reason === 'until' ? request.until : undefined,
+        });
+      } catch (error) {
+        if (error instanceof TableTooLarge) return fail(`--format markdown: ${error.message}`);
+        throw error;
+      }
       break;
     case 'json':
       stdout = JSON.stringify(traceToJson(trace)) + '\n';

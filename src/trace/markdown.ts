@@ -21,6 +21,20 @@ export interface Grid {
 
 const SLOT_CANDIDATES = [1, 0.5, 0.25, 0.2, 0.1, 0.05, 0.025, 0.02, 0.01];
 const MAX_ROWS = 10_000;
+/** Bounds of a table anyone could read (and of the memory it takes). */
+export const TABLE_LIMITS = { rows: 100_000, cells: 2_000_000 };
+
+/** The table asked for would be too big to be of use: the message says how big and what to do. */
+export class TableTooLarge extends Error {
+  constructor(
+    readonly rows: number,
+    readonly columns: number,
+  ) {
+    super(
+      `the table would have ${rows.toLocaleString('en-US')} rows and ${columns.toLocaleString('en-US')} task columns, more than ${TABLE_LIMITS.rows.toLocaleString('en-US')} rows or ${TABLE_LIMITS.cells.toLocaleString('en-US')} cells: give --until, a wider --slot, or fewer tasks`,
+    );
+  }
+}
 
 function onGrid(time: number, slot: number): boolean {
   const k = time / slot;
@@ -38,21 +52,29 @@ function chooseSlot(timelines: TaskTimeline[], horizon: number): number {
   return 1;
 }
 
-/** The course's table: which task is inside its sleep during which slot of time. */
+/**
+ * The course's table: which task is inside its sleep during which slot of time. Throws
+ * `TableTooLarge` beyond `TABLE_LIMITS`.
+ */
 export function jobGrid(trace: Trace, options: GridOptions = {}): Grid {
   const timelines = taskTimelines(trace);
   const end = options.horizon ?? makespan(trace, timelines);
   const slot = options.slot ?? chooseSlot(timelines, end);
   const slots = Math.max(1, Math.ceil(end / slot - 1e-9));
+  const columns = trace.tasks.length;
+  if (slots > TABLE_LIMITS.rows || slots * columns > TABLE_LIMITS.cells)
+    throw new TableTooLarge(slots, columns);
   const labels = options.labels ?? trace.tasks.map((t) => t.name);
   const sleeping = Array.from({ length: slots }, () =>
     new Array<boolean>(trace.tasks.length).fill(false),
   );
   timelines.forEach((timeline, t) => {
     for (const s of timeline.segments) {
-      if (s.kind !== 'sleeping' || !(s.end > s.start)) continue;
+      // A sleep still going on when the run stops (--until) lasts to the table's end.
+      const stop = s.endEvent < 0 && options.horizon !== undefined ? options.horizon : s.end;
+      if (s.kind !== 'sleeping' || !(stop > s.start)) continue;
       const first = Math.max(0, Math.floor(s.start / slot + 1e-9));
-      const last = Math.min(slots - 1, Math.ceil(s.end / slot - 1e-9) - 1);
+      const last = Math.min(slots - 1, Math.ceil(stop / slot - 1e-9) - 1);
       for (let i = first; i <= last; i += 1) sleeping[i][t] = true;
     }
   });

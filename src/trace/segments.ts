@@ -130,8 +130,12 @@ export function carryTimelines(timelines: TaskTimeline[], n: number): TaskTimeli
 
 /** Time of the last task's end, or of the last event when some never end. */
 export function makespan(trace: Trace, timelines = taskTimelines(trace)): number {
-  if (timelines.every((t) => t.endTime !== null))
-    return Math.max(0, ...timelines.map((t) => t.endTime!));
+  if (timelines.every((t) => t.endTime !== null)) {
+    // A loop, not Math.max(...): 150,000 arguments overflow the call stack.
+    let last = 0;
+    for (const timeline of timelines) last = Math.max(last, timeline.endTime!);
+    return last;
+  }
   return trace.eventCount > 0 ? trace.timeAt(trace.eventCount - 1) : 0;
 }
 

@@ -70,7 +70,7 @@ export function jobWindowScenario(params: JobWindowParams): Scenario {
   });
   return {
     version: 1,
-    title: `Job window: ${params.jobs} jobs, Queue(maxsize=${params.maxsize})`,
+    title: `Job window: ${params.jobs} job${params.jobs === 1 ? '' : 's'}, Queue(maxsize=${params.maxsize})`,
     primitives: { window: { type: 'Queue', maxsize: params.maxsize } },
     tasks,
   };
