@@ -31,6 +31,7 @@ import contextlib
 import heapq
 import io
 import json
+import math
 import re
 import sys
 
@@ -75,8 +76,12 @@ class VirtualSelector:
             head = loop._scheduled[0]._when
             if head - loop._now > MAXIMUM_SELECT_TIMEOUT:
                 loop._now = loop._now + MAXIMUM_SELECT_TIMEOUT
-            else:
+            elif head + loop._clock_resolution > head:
                 loop._now = head
+            else:
+                # From 2**24 s on, now + 1e-9 == now: one float past the deadline, as a real
+                # clock always is, so that _run_once finds the timer due.
+                loop._now = math.nextafter(head, math.inf)
         if loop._now == loop._last_select:
             loop._stuck += 1
         else:

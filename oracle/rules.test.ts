@@ -108,6 +108,15 @@ describe('the timer heap', () => {
     expect(logLines(trace)).toHaveLength(30);
   });
 
+  it('fires a timer due after 2**24 s, where adding the 1e-9 resolution changes nothing', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', sleep(20_000_000), log('late'), sleep(1), log('later'))),
+    );
+    expect(trace.end!.reason).toBe('complete');
+    expect(logLines(trace).map((l) => Math.round(l.time))).toEqual([20_000_000, 20_000_001]);
+  });
+
   it('waits at most 86400 s per select', () => {
     const { trace } = compareWithCPython(
       oracle,

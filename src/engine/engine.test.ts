@@ -15,6 +15,10 @@ import {
   awaitTask,
   cancel,
   gather,
+  get,
+  log,
+  put,
+  repeat,
   scenario,
   sleep,
   spawn,
@@ -159,6 +163,31 @@ describe('the engine', () => {
     });
     expect(trace.end?.reason).toBe('event-limit');
     expect(trace.eventCount).toBeLessThan(5100);
+  });
+
+  it('bounds the loop iterations too, when only the log is kept (no events to count)', () => {
+    // Sleeps of 2 ns for ever: time moves, so no livelock; each iteration costs memory.
+    const tiny = scenario({}, task('a', repeat(undefined, sleep(2e-9))));
+    for (const record of ['log', 'all'] as const) {
+      const trace = simulate(tiny, { until: 1, record, maxIterations: 20_000 });
+      expect(trace.end?.reason).toBe('event-limit');
+      expect(trace.iterationCount).toBe(20_000);
+      expect(trace.end?.message).toMatch(/^stopped at t=0.000 after 20000 loop iterations/);
+    }
+  });
+
+  it('names every task of a livelock, also two that take turns', () => {
+    // P and Q pass an item back and forth through two queues, at t=0, for ever.
+    const pingPong = scenario(
+      { ping: { type: 'Queue', maxsize: 1 }, pong: { type: 'Queue', maxsize: 1 } },
+      task('P', repeat(undefined, put('ping'), get('pong'))),
+      task('Q', repeat(undefined, get('ping'), put('pong'))),
+      task('woken', sleep(0), log('once')),
+    );
+    const trace = simulate(pingPong, { maxIterationsPerInstant: 5000 });
+    expect(trace.end?.reason).toBe('livelock');
+    expect(trace.end?.culprits).toEqual([0, 1]);
+    expect(trace.end?.message).toContain('P, Q keep the ready queue busy');
   });
 });
 

@@ -61,8 +61,9 @@ export interface RunOptions {
   maxIterationsPerInstant?: number;
   /** Bound on steps a task may run without giving control back to the loop. */
   maxOpsPerStep?: number;
-  /** Bound on the trace's size. */
+  /** Bounds on the trace's size: events, and loop iterations (a log-only trace has no events). */
   maxEvents?: number;
+  maxIterations?: number;
   /** What the trace keeps: every event (default), or only the log lines and the end. */
   record?: 'all' | 'log';
 }
@@ -71,7 +72,15 @@ export const DEFAULT_LIMITS = {
   maxIterationsPerInstant: 100_000,
   maxOpsPerStep: 1_000_000,
   maxEvents: 50_000_000,
+  maxIterations: 10_000_000,
 };
+
+/** The smallest float above positive `x` (Python's `math.nextafter(x, math.inf)`). */
+function nextFloat(x: number): number {
+  const bits = new BigInt64Array(new Float64Array([x]).buffer);
+  bits[0] += 1n;
+  return new Float64Array(bits.buffer)[0];
+}
 
 // What a coroutine run (`coro.send` / `coro.throw`) ended with.
 const R_SUSPEND = 0; // yielded a pending future: tasks.awaitFuture[t]
@@ -107,12 +116,12 @@ export class Simulation {
   private stuckIterations = 0;
   private readonly limits: typeof DEFAULT_LIMITS;
   /**
-   * Tasks that ran a step in the current iteration, in order (named in a livelock report): the
-   * first `ranCount`. A task's step is in the ready queue at most once, so each runs at most
-   * once per iteration.
+   * The iteration in which each task last ran a step, and the first iteration of the current
+   * instant: the tasks named in a livelock report are those that ran since the clock stopped
+   * (two tasks passing items back and forth take turns, iteration after iteration).
    */
-  private readonly ran: Int32Array;
-  private ranCount = 0;
+  private readonly lastRan: Float64Array;
+  private instantSince = 0;
   /** The gathers, by number (`await asyncio.gather(...)` steps run). */
   private readonly gathers: Gather[] = [];
   /**
@@ -129,6 +138,7 @@ export class Simulation {
         options.maxIterationsPerInstant ?? DEFAULT_LIMITS.maxIterationsPerInstant,
       maxOpsPerStep: options.maxOpsPerStep ?? DEFAULT_LIMITS.maxOpsPerStep,
       maxEvents: options.maxEvents ?? DEFAULT_LIMITS.maxEvents,
+      maxIterations: options.maxIterations ?? DEFAULT_LIMITS.maxIterations,
     };
     const compiled = 'program' in input ? input : compileScenario(input);
     // Every task's first step is in the ready queue when the loop starts.
@@ -169,7 +179,7 @@ export class Simulation {
     // Most tasks await a few futures: room for two each, then more as needed.
     this.futures = new Futures(Math.max(64, 2 * count));
     this.heap = new TimerHeap();
-    this.ran = new Int32Array(count);
+    this.lastRan = new Float64Array(count).fill(-1);
     for (let t = 0; t < count; t += 1) {
       if (program.taskStart[t]) this.createTask(t);
       else (trace.startsLater ??= new Uint8Array(count))[t] = 1;
@@ -227,11 +237,17 @@ export class Simulation {
     return this.selectTime(futures.when[head]);
   }
 
-  /** Where `select(timeout)` leaves the virtual clock, for a head timer due at `when`. */
+  /**
+   * Where `select(timeout)` leaves the virtual clock, for a head timer due at `when`: at its
+   * deadline; or one float past it from 2**24 s on, where adding the clock resolution (1e-9)
+   * to a time leaves it as it is, so that `when < now + resolution` holds as on a real clock,
+   * which is always a little past the deadline (the oracle does the same).
+   */
   private selectTime(when: number): number {
     const timeout = when - this.now;
     if (timeout > MAXIMUM_SELECT_TIMEOUT) return this.now + MAXIMUM_SELECT_TIMEOUT;
-    return timeout > 0 ? when : this.now;
+    if (!(timeout > 0)) return this.now;
+    return when + CLOCK_RESOLUTION > when ? when : nextFloat(when);
   }
 
   // ---------------------------------------------------------------- the loop
@@ -239,6 +255,10 @@ export class Simulation {
   /** `BaseEventLoop._run_once`. */
   private runOnce(): void {
     const trace = this.trace;
+    if (this.overIterations()) {
+      this.finish(EndReason.EVENT_LIMIT);
+      return;
+    }
     trace.beginIteration();
     this.events?.emit(Ev.ITER_START, -1, -1, -1, -1);
     const heap = this.heap;
@@ -284,7 +304,10 @@ export class Simulation {
     // select(timeout): in virtual time, the clock jumps to the head timer's deadline.
     if (timeout > 0) this.now = this.selectTime(heap.peekWhen());
     if (this.now === this.lastSelectTime) this.stuckIterations += 1;
-    else this.stuckIterations = 0;
+    else {
+      this.stuckIterations = 0;
+      this.instantSince = trace.iterationCount;
+    }
     this.lastSelectTime = this.now;
     trace.markSelect(this.now, timeout);
     this.events?.emit(Ev.SELECT, -1, this.ready.length, -1, -1);
@@ -304,7 +327,6 @@ export class Simulation {
 
     const ntodo = this.ready.length;
     const taskCount = this.tasks.count;
-    this.ranCount = 0;
     for (let i = 0; i < ntodo; i += 1) {
       const handle: ReadyHandle = this.ready.shift();
       if (handle < 0) {
@@ -398,7 +420,7 @@ export class Simulation {
     }
     if (tasks.waitOther[t] !== -1) error = this.wokenByOther(t);
     this.events?.emit(Ev.RUN_STEP, t, reason, -1, -1);
-    this.ran[this.ranCount++] = t;
+    this.lastRan[t] = trace.iterationCount;
     if (tasks.mustCancel[t]) {
       error = CANCELLED_ERROR;
       tasks.mustCancel[t] = 0;
@@ -1152,6 +1174,22 @@ export class Simulation {
 
   // ---------------------------------------------------------------- the end
 
+  /** The iterations held reached their bound (the events' is checked after each callback). */
+  private overIterations(): boolean {
+    return this.trace.iterationCount - this.trace.iterBase >= this.limits.maxIterations;
+  }
+
+  /**
+   * The tasks that keep the loop busy at an instant it cannot leave: those that ran in its last
+   * 1,000 iterations (not one woken once when the clock got there), in task order.
+   */
+  private spinning(): number[] {
+    const since = Math.max(this.instantSince + 1, this.trace.iterationCount - 1000);
+    const tasks: number[] = [];
+    for (let t = 0; t < this.lastRan.length; t += 1) if (this.lastRan[t] >= since) tasks.push(t);
+    return tasks;
+  }
+
   /** Ends the run; `culprit`: the task that never yielded (NO_YIELD). */
   private finish(reason: EndReasonValue, culprit = -1): void {
     const trace = this.trace;
@@ -1168,16 +1206,14 @@ export class Simulation {
     const limits = {
       [EndReason.LIVELOCK]: this.limits.maxIterationsPerInstant,
       [EndReason.NO_YIELD]: this.limits.maxOpsPerStep,
-      [EndReason.EVENT_LIMIT]: this.limits.maxEvents,
+      [EndReason.EVENT_LIMIT]: this.overIterations()
+        ? this.limits.maxIterations
+        : this.limits.maxEvents,
     } as Record<number, number>;
-    // The tasks to blame: those that ran in the last iteration of a livelock (each at most
-    // once), or the one that never yielded.
+    // The tasks to blame: those that ran since the clock stopped in a livelock, or the one that
+    // never yielded.
     const culprits =
-      reason === EndReason.LIVELOCK
-        ? Array.from(this.ran.subarray(0, this.ranCount))
-        : culprit >= 0
-          ? [culprit]
-          : [];
+      reason === EndReason.LIVELOCK ? this.spinning() : culprit >= 0 ? [culprit] : [];
     trace.end = {
       reason: END_REASON_NAMES[reason],
       time: this.now,
@@ -1197,14 +1233,16 @@ export class Simulation {
       case EndReason.DEADLOCK:
         return `deadlock at ${at}: nothing can ever happen again, and ${blocked.length === 1 ? '1 task never finishes' : `${blocked.length} tasks never finish`}: ${list}`;
       case EndReason.LIVELOCK: {
-        const ran = Array.from(this.ran.subarray(0, this.ranCount));
-        const spinning = [...new Set(ran.map(name))].join(', ');
-        return `livelock at ${at}: the loop ran ${this.limits.maxIterationsPerInstant} iterations without the clock moving; ${spinning || 'some task'} keep${ran.length === 1 ? 's' : ''} the ready queue busy (sleep(0) in an endless loop?), so time can never advance`;
+        const spinning = this.spinning();
+        const names = spinning.length > 0 ? spinning.map(name).join(', ') : 'some task';
+        return `livelock at ${at}: the loop ran ${this.limits.maxIterationsPerInstant} iterations without the clock moving; ${names} keep${spinning.length > 1 ? '' : 's'} the ready queue busy (sleep(0) in an endless loop, or tasks waking each other?), so time can never advance`;
       }
       case EndReason.NO_YIELD:
         return `${name(culprit)} ran ${this.limits.maxOpsPerStep} steps at ${at} without awaiting anything that blocks: in Python this loop never gives control back to the event loop and the program hangs`;
       case EndReason.EVENT_LIMIT:
-        return `stopped at ${at} after ${this.limits.maxEvents} events (the trace's size bound)`;
+        return this.overIterations()
+          ? `stopped at ${at} after ${this.limits.maxIterations} loop iterations (the trace's size bound)`
+          : `stopped at ${at} after ${this.limits.maxEvents} events (the trace's size bound)`;
       default:
         return '';
     }
