@@ -538,6 +538,51 @@ test.describe('scenario files', () => {
     await expect(page.getByTestId('preset')).toHaveValue('job-window');
   });
 
+  test("tells what is wrong with a file in the page's language, and an image as not text", async ({
+    app,
+    page,
+  }) => {
+    const drop = (name: string, bytes: number[]) =>
+      page.evaluate(
+        ([name, bytes]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([new Uint8Array(bytes)], name));
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            window.dispatchEvent(
+              new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+            );
+        },
+        [name, bytes] as const,
+      );
+    const utf8 = (text: string) => [...Buffer.from(text)];
+    await app.open('?t=2&lang=fr');
+    const error = page.getByTestId('file-error');
+    const nested = {
+      version: 1,
+      tasks: [
+        { name: 'x', steps: [{ op: 'repeat', times: 2, steps: [{ op: 'sleep', seconds: -1 }] }] },
+      ],
+    };
+    await drop('bad.json', utf8(JSON.stringify(nested)));
+    await expect(error).toHaveText(
+      "bad.json n'a pas pu être ouvert : tasks[0].steps[0].steps[0].seconds : doit être un nombre >= 0OK",
+    );
+    await drop('broken.json', utf8('{\n  "version": 1,\n  "tasks": [}\n}'));
+    await expect(error).toContainText(
+      "broken.json n'a pas pu être ouvert : ce n'est pas du JSON valide : « } » inattendu à la ligne 3, colonne 13",
+    );
+    // The first bytes of a PNG image.
+    await drop('image.png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    await expect(error).toContainText(
+      "image.png n'a pas pu être ouvert : ce n'est pas un fichier texte (JSON)",
+    );
+    // The message follows the language.
+    await page.getByTestId('lang-en').click();
+    await expect(error).toContainText(
+      'image.png could not be opened: it is not a text (JSON) file',
+    );
+  });
+
   test('saves the current scenario as a file the CLI reads', async ({ app, page }) => {
     await app.open('?jobs=3&maxsize=2');
     const [download] = await Promise.all([

@@ -1,7 +1,11 @@
 /**
  * Every piece of UI text, in English and French. Python code and identifiers stay as in
- * Python. `{name}` in a message is replaced by the named parameter.
+ * Python. `{name}` in a message is replaced by the named parameter; `{name|one|many}` by `one`
+ * or `many` as the number `name` is singular or plural in the language (in French, 0 and 1 are
+ * singular: "1 élément", "0 élément", "2 éléments").
  */
+import { VALIDATION_EN, type ValidationCode } from '../scenario/errors';
+
 export type Lang = 'en' | 'fr';
 export const LANGS: Lang[] = ['en', 'fr'];
 
@@ -34,7 +38,7 @@ export const en = {
   'files.error': '{name} could not be opened: {message}',
   'files.tooBig':
     'it has {tasks} tasks and {steps} steps, more than the page can show ({maxTasks} tasks, {maxSteps} steps); the command line can run it',
-  'files.notText': 'it is not a text file',
+  'files.notText': 'it is not a text (JSON) file',
   'preset.file': 'File: {name}',
   'files.linked': 'scenario from the link',
   'view.label': 'View',
@@ -260,6 +264,16 @@ export const en = {
   'url.preset': 'preset {value} is unknown (there are {list}); showing the job window.',
   'url.lang': 'lang {value} is unknown (there are en and fr).',
   'url.scenario': 'the scenario in the link cannot be used: {message}',
+  'url.scenarioLink': 'the scenario in the link is damaged (it is not a scenario link).',
+
+  'list.or': 'or',
+  'validate.at': '{path}: {message}',
+  // The command line's English (scenario/errors.ts), but JSON syntax in the page's own words.
+  ...prefixed(VALIDATION_EN),
+  'validate.json': 'not valid JSON',
+  'validate.jsonEmpty': 'it is empty',
+  'validate.jsonEnd': 'not valid JSON: the text ends too soon (line {line}, column {column})',
+  'validate.jsonChar': "not valid JSON: unexpected '{found}' at line {line}, column {column}",
 };
 
 export type MessageKey = keyof typeof en;
@@ -293,7 +307,7 @@ export const fr: Record<MessageKey, string> = {
   'files.error': "{name} n'a pas pu être ouvert : {message}",
   'files.tooBig':
     "il a {tasks} tâches et {steps} étapes, plus que la page ne peut en montrer ({maxTasks} tâches, {maxSteps} étapes) ; la ligne de commande peut l'exécuter",
-  'files.notText': "ce n'est pas un fichier texte",
+  'files.notText': "ce n'est pas un fichier texte (JSON)",
   'preset.file': 'Fichier : {name}',
   'files.linked': 'scénario du lien',
   'view.label': 'Affichage',
@@ -521,9 +535,74 @@ export const fr: Record<MessageKey, string> = {
   'url.preset': "le scénario {value} n'existe pas (il y a {list}) ; on montre la fenêtre de jobs.",
   'url.lang': "la langue {value} n'existe pas (il y a en et fr).",
   'url.scenario': 'le scénario du lien ne peut pas être utilisé : {message}',
+  'url.scenarioLink': "le scénario du lien est abîmé (ce n'est pas un lien de scénario).",
+
+  'list.or': 'ou',
+  'validate.at': '{path} : {message}',
+  'validate.notObject':
+    'un scénario doit être un objet JSON avec "version", "primitives" et "tasks"',
+  'validate.unknownKey': 'clé inconnue (clés possibles : {expected})',
+  'validate.version': 'doit valoir 1',
+  'validate.notString': 'doit être une chaîne de caractères',
+  'validate.loneSurrogate': 'doit être un texte Unicode valide (il contient un surrogate isolé)',
+  'validate.notInteger': 'doit être un nombre entier >= {min}',
+  'validate.notBoolean': 'doit valoir true ou false',
+  'validate.oneOf': "doit être l'une de ces valeurs : {list}",
+  'validate.primitivesShape': 'doit être un objet qui associe des noms à des primitives',
+  'validate.primitiveName': 'une primitive doit avoir un nom non vide',
+  'validate.primitiveShape': 'doit être un objet comme {"type": "Queue", "maxsize": 1}',
+  'validate.maxsize': 'doit être un nombre entier (0 ou moins : sans limite)',
+  'validate.notPrimitiveName': "doit être le nom d'une primitive de type {what}",
+  'validate.noPrimitive': `aucune primitive nommée '{name}' dans "primitives"`,
+  'validate.noPrimitiveDeclared': `aucune primitive nommée '{name}' dans "primitives" ({count|déclarée|déclarées} : {declared})`,
+  'validate.wrongPrimitive': "'{name}' est de type {type}, et non {what}",
+  'validate.notTasks': 'doit être une liste de tâches',
+  'validate.noTasks': 'doit contenir au moins une tâche',
+  'validate.tooManyTasks': 'doit contenir au plus {max} tâches',
+  'validate.tooManySteps': 'doit contenir au plus {max} étapes en tout',
+  'validate.taskShape': 'doit être un objet comme {"name": "worker", "steps": [...]}',
+  'validate.taskName': 'doit être une chaîne non vide',
+  'validate.nameSpaces':
+    'ne doit pas contenir d\'espace (les lignes affichées sont "<temps> <tâche> <texte>")',
+  'validate.nameTaken': "'{name}' est déjà le nom d'une autre tâche",
+  'validate.notSteps': "doit être une liste d'étapes",
+  'validate.stepShape': 'doit être un objet comme {"op": "sleep", "seconds": 1}',
+  'validate.seconds': 'doit être un nombre >= 0',
+  'validate.secondsMax': 'doit valoir au plus {max} (environ 31 ans)',
+  'validate.repeatDepth': "les repeat s'imbriquent sur {max} niveaux au plus",
+  'validate.notTaskName': "doit être le nom d'une tâche",
+  'validate.noTask': "aucune tâche nommée '{task}'",
+  'validate.spawnInRepeat':
+    "spawn ne peut pas être dans un repeat (une tâche n'est lancée qu'une fois)",
+  'validate.gatherTasks': 'doit être une liste non vide de noms de tâches',
+  'validate.gatherInRepeat':
+    "gather ne peut pas être dans un repeat (il ne crée ses tâches qu'une fois)",
+  'validate.gatheredTwice': "'{task}' est déjà dans ce gather",
+  'validate.awaitSelf': "une tâche ne peut pas s'attendre elle-même",
+  'validate.startsWithLoop':
+    '\'{task}\' démarre avec la boucle ; donnez-lui "start": false pour la lancer avec {how}',
+  'validate.startedTwice': "'{task}' est déjà lancée en {at} (une tâche n'est lancée qu'une fois)",
+  'validate.neverStarted':
+    "'{task}' n'est jamais lancée (aucune étape spawn ou gather ne la nomme)",
+  'validate.cannotStart':
+    "'{task}' ne peut jamais démarrer : les tâches qui la lanceraient ne démarrent jamais",
+  'validate.awaitCycle':
+    "'{other}' attend '{task}' (directement ou non) : elles s'attendraient l'une l'autre pour toujours",
+  'validate.json': "ce n'est pas du JSON valide",
+  'validate.jsonEmpty': 'il est vide',
+  'validate.jsonEnd':
+    "ce n'est pas du JSON valide : le texte s'arrête trop tôt (ligne {line}, colonne {column})",
+  'validate.jsonChar':
+    "ce n'est pas du JSON valide : « {found} » inattendu à la ligne {line}, colonne {column}",
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, fr };
+
+/** Whether `count` takes the singular: in French 0 and 1 (and 1.5) do, in English only 1. */
+export function isSingular(lang: Lang, count: string | number): boolean {
+  const n = Number(count);
+  return lang === 'fr' ? Math.abs(n) < 2 : String(count) === '1';
+}
 
 export function translate(
   lang: Lang,
@@ -531,9 +610,23 @@ export function translate(
   params: Record<string, string | number> = {},
 ): string {
   const template = MESSAGES[lang][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (match, name: string, one?: string, many?: string) => {
+      if (!(name in params)) return match;
+      if (one === undefined) return String(params[name]);
+      return isSingular(lang, params[name]) ? one : (many ?? '');
+    },
   );
+}
+
+/** The validation messages' keys: `validate.seconds` for the code `seconds`. */
+function prefixed(
+  texts: Record<ValidationCode, string>,
+): Record<`validate.${ValidationCode}`, string> {
+  const out: Record<string, string> = {};
+  for (const [code, text] of Object.entries(texts)) out[`validate.${code}`] = text;
+  return out as Record<`validate.${ValidationCode}`, string>;
 }
 
 /** The browser's preferred language among ours, English otherwise. */

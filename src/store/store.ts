@@ -18,6 +18,13 @@ import {
   type WindowSize,
 } from './run';
 import type { UrlMessage } from './url';
+import type { MessageKey } from '../i18n/messages';
+import type { ValidationError } from '../scenario/errors';
+
+/** A file that could not be opened: what the validation found, or another problem. */
+export type FileProblem = { name: string } & (
+  { error: ValidationError } | { key: MessageKey; params?: Record<string, string | number> }
+);
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
@@ -30,9 +37,9 @@ export interface ScenarioSlice {
   /** A scenario opened from a file (null: the preset is shown). */
   file: ScenarioFile | null;
   openFile(file: ScenarioFile): void;
-  /** Why the last file could not be opened, in plain words (null: no problem). */
-  fileError: { name: string; message: string } | null;
-  setFileError(error: { name: string; message: string } | null): void;
+  /** Why the last file could not be opened (null: no problem), told in the reader's language. */
+  fileError: FileProblem | null;
+  setFileError(error: FileProblem | null): void;
   /** The parameters shown side by side with the main ones (null: no comparison). */
   compare: PresetParams | null;
   setCompare(compare: PresetParams | null): void;
