@@ -29,7 +29,7 @@ export const en = {
   'chart.onlyWindow':
     'The chart is drawn for the job windows (Queue or Semaphore), which have jobs and a maxsize.',
   'chart.aria':
-    'Chart for {jobs} jobs: the total time falls as maxsize grows, the peak concurrency rises; at maxsize {maxsize}: {time} s, {peak} at once',
+    'Chart for {jobs} {jobs|job|jobs}: the total time falls as maxsize grows, the peak concurrency rises; at maxsize {maxsize}: {time} s, {peak} at once',
   'files.open': 'Open…',
   'files.openTitle': 'Open a scenario file (JSON), or drop one on the page',
   'files.save': 'Save',
@@ -37,7 +37,7 @@ export const en = {
   'files.drop': 'Drop a scenario file (JSON) to open it',
   'files.error': '{name} could not be opened: {message}',
   'files.tooBig':
-    'it has {tasks} tasks and {steps} steps, more than the page can show ({maxTasks} tasks, {maxSteps} steps); the command line can run it',
+    'it has {tasks} {tasks|task|tasks} and {steps} {steps|step|steps}, more than the page can show ({maxTasks} tasks, {maxSteps} steps); the command line can run it',
   'files.notText': 'it is not a text (JSON) file',
   'preset.file': 'File: {name}',
   'files.linked': 'scenario from the link',
@@ -73,9 +73,9 @@ export const en = {
   'about.event-start':
     'Runners wait for the same asyncio.Event; the starter sets it after a countdown, and set() wakes every waiter, in the order they began to wait.',
   'about.file':
-    'Your scenario, from {name}: {tasks} tasks. Its Python code is in the Python code tab.',
+    'Your scenario ({name}: {tasks} {tasks|task|tasks}). Its Python code is in the Python code tab.',
   'about.fileTitled':
-    '{title} (from {name}: {tasks} tasks). Its Python code is in the Python code tab.',
+    '{title} ({name}: {tasks} {tasks|task|tasks}). Its Python code is in the Python code tab.',
   'params.semaphoreValue': 'Semaphore value',
   'params.workers': 'workers',
   'params.rounds': 'rounds',
@@ -121,7 +121,7 @@ export const en = {
   'playback.end': 'To the end',
   'playback.endTitle': 'End (End)',
   'playback.time': 'Virtual time',
-  'playback.seconds': '{t} seconds',
+  'playback.seconds': '{t} {t|second|seconds}',
   'playback.speed': 'speed',
 
   'timeline.title': 'Timeline',
@@ -133,7 +133,8 @@ export const en = {
   'timeline.zoomOut': 'Zoom out',
   'timeline.zoomFit': 'Zoom to fit',
   'timeline.zoomIn': 'Zoom in',
-  'timeline.aria': 'Timeline of {tasks} tasks over {seconds} seconds; its text version follows',
+  'timeline.aria':
+    'Timeline of {tasks} {tasks|task|tasks} over {seconds} {seconds|second|seconds}; its text version follows',
   'timeline.notYet': '{task}: not yet (the playhead is at {t} s)',
   'timeline.tableCaption':
     'Timeline as text: which task runs (inside its sleep) during each slot of {slot} s',
@@ -201,7 +202,7 @@ export const en = {
   'primitives.none': 'None: this scenario shares no Queue, Lock, Semaphore or Event.',
   'queue.full': 'full',
   'queue.unbounded': '{count} (unbounded: maxsize {size} ≤ 0)',
-  'queue.items': '{name}: {count} items',
+  'queue.items': '{name}: {count} {count|item|items}',
   'queue.putBy': '{item}, put by {task}',
   'queue.putters': 'putters (waiting for a free slot)',
   'queue.getters': 'getters (waiting for an item)',
@@ -235,12 +236,12 @@ export const en = {
   'end.livelock': 'Livelock.',
   'end.stopped': 'Stopped.',
   'end.deadlockText':
-    'at t={t}: nothing can ever happen again, and these tasks never finish: {list}',
+    'At t={t}, nothing can ever happen again, and {n|this task never finishes|these tasks never finish}: {list}',
   'end.livelockText':
-    'at t={t}: the loop ran {count} iterations without the clock moving; {tasks} keep the ready queue busy (sleep(0) in an endless loop?), so time can never advance',
+    'At t={t}, the loop ran {count} iterations without the clock moving; {tasks} {n|keeps|keep} the ready queue busy (sleep(0) in an endless loop?), so time can never advance',
   'end.noYieldText':
     '{task} ran {count} steps at t={t} without awaiting anything that blocks: in Python this loop never gives control back to the event loop, and the program hangs',
-  'end.limitText': 'stopped at t={t} after {count} events (the size bound of a trace)',
+  'end.limitText': 'At t={t}, after {count} events: the size bound of a trace.',
   'end.waitsOn': '{task} waits for {what}',
   'end.separator': '; ',
   'wait.first': 'its first step (it never ran)',
@@ -298,7 +299,7 @@ export const fr: Record<MessageKey, string> = {
   'chart.onlyWindow':
     'Le graphique est tracé pour les fenêtres de jobs (Queue ou Semaphore), qui ont des jobs et un maxsize.',
   'chart.aria':
-    'Graphique pour {jobs} jobs : la durée totale baisse quand maxsize grandit, la concurrence maximale monte ; à maxsize {maxsize} : {time} s, {peak} à la fois',
+    'Graphique pour {jobs} {jobs|job|jobs} : la durée totale baisse quand maxsize grandit, la concurrence maximale monte ; à maxsize {maxsize} : {time} s, {peak} à la fois',
   'files.open': 'Ouvrir…',
   'files.openTitle': 'Ouvrir un fichier de scénario (JSON), ou en déposer un sur la page',
   'files.save': 'Enregistrer',
@@ -306,7 +307,7 @@ export const fr: Record<MessageKey, string> = {
   'files.drop': 'Déposez un fichier de scénario (JSON) pour l’ouvrir',
   'files.error': "{name} n'a pas pu être ouvert : {message}",
   'files.tooBig':
-    "il a {tasks} tâches et {steps} étapes, plus que la page ne peut en montrer ({maxTasks} tâches, {maxSteps} étapes) ; la ligne de commande peut l'exécuter",
+    "il a {tasks} {tasks|tâche|tâches} et {steps} {steps|étape|étapes}, plus que la page ne peut en montrer ({maxTasks} tâches, {maxSteps} étapes) ; la ligne de commande peut l'exécuter",
   'files.notText': "ce n'est pas un fichier texte (JSON)",
   'preset.file': 'Fichier : {name}',
   'files.linked': 'scénario du lien',
@@ -340,11 +341,11 @@ export const fr: Record<MessageKey, string> = {
   'about.shared-lock':
     "Une imprimante, plusieurs workers : async with asyncio.Lock() ne laisse entrer qu'un worker à la fois. Un verrou libéré va au premier qui attend ; un nouveau venu ne peut pas passer devant.",
   'about.event-start':
-    "Des coureurs attendent le même asyncio.Event ; le starter le positionne après un compte à rebours, et set() réveille tous ceux qui attendent, dans l'ordre où ils ont commencé à attendre.",
+    "Des coureurs attendent le même asyncio.Event ; le starter le déclenche après un compte à rebours, et set() réveille tous ceux qui attendent, dans l'ordre où ils ont commencé à attendre.",
   'about.file':
-    "Votre scénario, du fichier {name} : {tasks} tâches. Son code Python est dans l'onglet Code Python.",
+    "Votre scénario ({name} : {tasks} {tasks|tâche|tâches}). Son code Python est dans l'onglet Code Python.",
   'about.fileTitled':
-    "{title} (du fichier {name} : {tasks} tâches). Son code Python est dans l'onglet Code Python.",
+    "{title} ({name} : {tasks} {tasks|tâche|tâches}). Son code Python est dans l'onglet Code Python.",
   'params.semaphoreValue': 'valeur du Semaphore',
   'params.workers': 'workers',
   'params.rounds': 'tours',
@@ -390,7 +391,7 @@ export const fr: Record<MessageKey, string> = {
   'playback.end': 'À la fin',
   'playback.endTitle': 'Fin (Fin)',
   'playback.time': 'Temps virtuel',
-  'playback.seconds': '{t} secondes',
+  'playback.seconds': '{t} {t|seconde|secondes}',
   'playback.speed': 'vitesse',
 
   'timeline.title': 'Chronologie',
@@ -402,7 +403,8 @@ export const fr: Record<MessageKey, string> = {
   'timeline.zoomOut': 'Zoom arrière',
   'timeline.zoomFit': "Zoom à l'échelle",
   'timeline.zoomIn': 'Zoom avant',
-  'timeline.aria': 'Chronologie de {tasks} tâches sur {seconds} secondes ; sa version texte suit',
+  'timeline.aria':
+    'Chronologie de {tasks} {tasks|tâche|tâches} sur {seconds} {seconds|seconde|secondes} ; sa version texte suit',
   'timeline.notYet': '{task} : pas encore (la tête de lecture est à {t} s)',
   'timeline.tableCaption':
     'La chronologie en texte : quelle tâche tourne (dans son sleep) pendant chaque tranche de {slot} s',
@@ -427,7 +429,7 @@ export const fr: Record<MessageKey, string> = {
   'segment.put': '{task} attend une place libre dans {primitive} (bloquée sur put), {span}',
   'segment.get': '{task} attend un élément de {primitive} (bloquée sur get), {span}',
   'segment.acquire': '{task} attend de prendre {primitive}, {span}',
-  'segment.event': '{task} attend que {primitive} soit positionné, {span}',
+  'segment.event': '{task} attend que {primitive} soit déclenché, {span}',
   'segment.join': '{task} attend que chaque élément de {primitive} soit traité (join), {span}',
   'segment.await': '{task} attend la fin de la tâche {target}, {span}',
   'segment.gather': '{task} attend la fin de {targets} (gather), {span}',
@@ -457,7 +459,7 @@ export const fr: Record<MessageKey, string> = {
   'task.put': 'attend de mettre dans {primitive} (pleine)',
   'task.get': 'attend de prendre dans {primitive} (vide)',
   'task.acquire': 'attend de prendre {primitive}',
-  'task.event': 'attend que {primitive} soit positionné',
+  'task.event': 'attend que {primitive} soit déclenché',
   'task.join': 'attend que chaque élément de {primitive} soit traité (join)',
   'task.await': 'attend la fin de la tâche {target}',
   'task.gather': 'attend la fin de {targets} (gather)',
@@ -470,18 +472,18 @@ export const fr: Record<MessageKey, string> = {
   'primitives.none': 'Aucune : ce scénario ne partage ni Queue, ni Lock, ni Semaphore, ni Event.',
   'queue.full': 'pleine',
   'queue.unbounded': '{count} (sans limite : maxsize {size} ≤ 0)',
-  'queue.items': '{name} : {count} éléments',
+  'queue.items': '{name} : {count} {count|élément|éléments}',
   'queue.putBy': '{item}, mis par {task}',
   'queue.putters': 'putters (attendent une place libre)',
   'queue.getters': 'getters (attendent un élément)',
-  'queue.unfinished': 'non traités : {count} (task_done à venir)',
+  'queue.unfinished': '{count} {count|non traité|non traités} (task_done à venir)',
   'queue.joiners': 'dans join() (attendent que tout soit traité)',
   'waiters.label': 'en attente',
   'waiters.woken': 'réveillée',
   'lock.heldBy': 'pris par {task}',
   'lock.free': 'libre',
-  'event.set': 'positionné',
-  'event.notSet': 'non positionné',
+  'event.set': 'déclenché',
+  'event.notSet': 'non déclenché',
   'semaphore.value': 'valeur {value}',
 
   'console.tab': 'Console',
@@ -504,12 +506,12 @@ export const fr: Record<MessageKey, string> = {
   'end.livelock': 'Blocage actif.',
   'end.stopped': 'Arrêt.',
   'end.deadlockText':
-    'à t={t} : plus rien ne peut arriver, et ces tâches ne finiront jamais : {list}',
+    'À t={t}, plus rien ne peut arriver, et {n|cette tâche ne finira|ces tâches ne finiront} jamais : {list}',
   'end.livelockText':
-    "à t={t} : la boucle a fait {count} itérations sans que l'horloge avance ; {tasks} occupent la file des prêts (sleep(0) dans une boucle sans fin ?), le temps ne peut donc plus avancer",
+    "À t={t}, la boucle a fait {count} itérations sans que l'horloge avance ; {tasks} {n|occupe|occupent} la file des prêts (sleep(0) dans une boucle sans fin ?), le temps ne peut donc plus avancer",
   'end.noYieldText':
     "{task} a exécuté {count} étapes à t={t} sans rien attendre qui bloque : en Python, cette boucle ne rend jamais la main à la boucle d'événements, et le programme se fige",
-  'end.limitText': "arrêt à t={t} après {count} événements (la taille maximale d'une trace)",
+  'end.limitText': "À t={t}, après {count} événements : la taille maximale d'une trace.",
   'end.waitsOn': '{task} attend {what}',
   'end.separator': ' ; ',
   'wait.first': "sa première étape (elle n'a jamais tourné)",
@@ -520,7 +522,7 @@ export const fr: Record<MessageKey, string> = {
   'wait.get': "un élément de la file '{queue}' (vide)",
   'wait.lock': "le Lock '{lock}' (pris)",
   'wait.semaphore': "le {type} '{semaphore}' (valeur {value})",
-  'wait.event': "l'Event '{event}' (pas encore mis)",
+  'wait.event': "l'Event '{event}' (pas encore déclenché)",
   'wait.join': "que chaque élément de la file '{queue}' soit traité ({unfinished} en cours)",
   'wait.task': "la fin de la tâche '{task}'",
   'wait.gather': 'la fin de gather({tasks})',

@@ -10,7 +10,8 @@ import { useT, type T } from '../../i18n/useT';
 import { validationText } from '../../i18n/validation';
 import { useApp, useAppStore } from '../../store/context';
 import type { AppStore, FileProblem } from '../../store/store';
-import type { MessageKey } from '../../i18n/messages';
+import type { ScenarioFile } from '../../store/run';
+import { LANGS, translate, type MessageKey } from '../../i18n/messages';
 import type { ValidationError } from '../../scenario/errors';
 import { buildPreset } from '../../scenario/presets';
 
@@ -138,6 +139,16 @@ export function useFileDrop(): boolean {
     };
   }, [store]);
   return over;
+}
+
+/**
+ * The name to show for a scenario: a file's own, or "scenario from the link" in the reader's
+ * language (the app names a linked scenario in the language it was opened in).
+ */
+export function scenarioName(file: ScenarioFile, t: T): string {
+  return LANGS.some((lang) => file.name === translate(lang, 'files.linked'))
+    ? t('files.linked')
+    : file.name;
 }
 
 /** Why a file could not be opened, in the reader's language (it follows a change of language). */
