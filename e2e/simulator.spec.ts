@@ -301,10 +301,13 @@ test.describe('French and English', () => {
     await page.goto('/?t=1.5');
     await expect(page.getByRole('heading', { name: "Boucle d'événements" })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    const description = page.locator('meta[name="description"]');
+    await expect(description).toHaveAttribute('content', /^Regardez tourner la boucle/);
     await expect(page.getByRole('spinbutton', { name: /maxsize/ })).toHaveValue('4');
     await expect(page.getByTestId('event')).toContainText("L'itération 5 commence");
     await page.getByTestId('lang-en').click();
     await expect(page.getByRole('heading', { name: 'Event loop' })).toBeVisible();
+    await expect(description).toHaveAttribute('content', /^Watch Python's asyncio event loop/);
     await expect(page).toHaveURL(/lang=en/);
     await page.goto('/?lang=fr&preset=producer-consumer&t=3');
     await expect(page.getByRole('heading', { name: 'La queue' })).toBeVisible();
@@ -316,6 +319,26 @@ test.describe('French and English', () => {
     await app.open('?lang=fr&jobs=abc');
     await expect(page.getByTestId('url-messages')).toContainText(
       'jobs "abc" n\'est pas un nombre entier',
+    );
+  });
+
+  test('tells a bad scenario in the link in French, and names a good one in French', async ({
+    app,
+    page,
+  }) => {
+    const bad = { version: 1, tasks: [{ name: 'a', steps: [{ op: 'sleep', seconds: -1 }] }] };
+    await app.open(`?lang=fr&scenario=${Buffer.from(JSON.stringify(bad)).toString('base64url')}`);
+    await expect(page.getByTestId('url-messages')).toContainText(
+      'le scénario du lien ne peut pas être utilisé : tasks[0].steps[0].seconds : doit être un nombre >= 0',
+    );
+    const good = { version: 1, title: 'Mon imprimante', tasks: [{ name: 'a', steps: [] }] };
+    await app.open(`?lang=fr&scenario=${Buffer.from(JSON.stringify(good)).toString('base64url')}`);
+    await expect(page.getByTestId('about')).toContainText(
+      'Mon imprimante (scénario du lien : 1 tâche).',
+    );
+    await page.getByTestId('lang-en').click();
+    await expect(page.getByTestId('about')).toContainText(
+      'Mon imprimante (scenario from the link: 1 task).',
     );
   });
 });

@@ -12,7 +12,8 @@ export const LANGS: Lang[] = ['en', 'fr'];
 export const en = {
   'app.title': 'asyncio, step by step',
   'app.titleAccent': 'step by step',
-  'app.description': "Watch Python's asyncio event loop run, step by step.",
+  'app.description':
+    "Watch Python's asyncio event loop run, step by step: tasks, timers, queues, locks. Every ordering is CPython 3.14's.",
   'lang.label': 'Language',
   'view.compare': 'Compare',
   'view.full': 'Full view ↗',
@@ -282,7 +283,8 @@ export type MessageKey = keyof typeof en;
 export const fr: Record<MessageKey, string> = {
   'app.title': 'asyncio, pas à pas',
   'app.titleAccent': 'pas à pas',
-  'app.description': "Regardez tourner la boucle d'événements d'asyncio, pas à pas.",
+  'app.description':
+    "Regardez tourner la boucle d'événements d'asyncio, pas à pas : tâches, minuteries, queues, verrous. Chaque ordre est celui de CPython 3.14.",
   'lang.label': 'Langue',
   'view.compare': 'Comparer',
   'view.full': 'Vue complète ↗',
