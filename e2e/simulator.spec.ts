@@ -315,6 +315,30 @@ test.describe('French and English', () => {
     await context.close();
   });
 
+  test('the Lock preset prints French in French, in the console as in the code', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?preset=shared-lock&lang=fr&t=1');
+    const console_ = page.getByTestId('console');
+    await expect(console_.locator('li').first()).toHaveText(
+      "0.000 w0 >>> utilise l'imprimante, tour 1",
+    );
+    await page.getByRole('tab', { name: 'Code Python' }).click();
+    await expect(page.getByTestId('code')).toContainText(
+      `show_timer(f">>> utilise l'imprimante, tour {n}")`,
+    );
+    await page.getByTestId('lang-en').click();
+    await expect(app.clock).toHaveText('1.000 s');
+    await expect(page.getByTestId('code')).toContainText(
+      'show_timer(f">>> uses the printer, round {n}")',
+    );
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect(console_.locator('li').first()).toHaveText(
+      '0.000 w0 >>> uses the printer, round 1',
+    );
+  });
+
   test('tells a bad URL in French', async ({ app, page }) => {
     await app.open('?lang=fr&jobs=abc');
     await expect(page.getByTestId('url-messages')).toContainText(
@@ -446,7 +470,7 @@ test.describe('scenario files', () => {
     });
     await expect(page.getByTestId('preset')).toHaveValue('file');
     await expect(page.locator('.timeline-head text', { hasText: 'consumer' })).toBeVisible();
-    await expect(page.getByTestId('about')).toContainText('Your scenario, from mine.json: 2 tasks');
+    await expect(page.getByTestId('about')).toContainText('Your scenario (mine.json: 2 tasks)');
     await app.press('End');
     await expect(page.getByTestId('console').locator('li')).toHaveCount(3);
     await expect(page.getByTestId('console').locator('li').last()).toHaveText(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPreset, PRESET_IDS, presetDefaults } from './presets';
+import { buildPreset, PRESET_IDS, presetDefaults, presetSpeaks } from './presets';
+import { flattenSteps } from './types';
 import { generatePython } from './python';
 
 describe('the Python code in French', () => {
@@ -9,13 +10,32 @@ describe('the Python code in French', () => {
       const fr = buildPreset(presetDefaults(id), 'fr').python;
       expect(fr.lines).toEqual(en.lines);
       expect(fr.code.split('\n')).toHaveLength(en.code.split('\n').length);
-      // Only comments and docstrings differ.
+      // Only comments and docstrings differ, and the printed texts of the presets that speak.
       const strip = (code: string) =>
-        code.split('\n').map((line) => line.replace(/#.*$/, '').replace(/""".*"""/, ''));
+        code.split('\n').map((line) =>
+          line
+            .replace(/#.*$/, '')
+            .replace(/""".*"""/, '')
+            .replace(/show_timer\(f?"[^"]*"\)/, presetSpeaks(id) ? 'show_timer()' : '$&'),
+        );
       expect(strip(fr.code)).toEqual(strip(en.code));
     }
     expect(buildPreset(presetDefaults('job-window'), 'fr').python.code).toContain(
       '# prendre un jeton dans la queue',
+    );
+    // The Lock and Event presets print French in French, in the console as in the code; the
+    // command line's default stays English.
+    const lock = buildPreset(presetDefaults('shared-lock'), 'fr');
+    expect(lock.python.code).toContain(`show_timer(f">>> utilise l'imprimante, tour {n}")`);
+    const texts = (s: typeof lock.scenario) =>
+      s.tasks.flatMap((t) =>
+        flattenSteps(t.steps).flatMap((x) => (x.op === 'log' ? [x.text] : [])),
+      );
+    expect(new Set(texts(lock.scenario))).toEqual(
+      new Set([">>> utilise l'imprimante, tour {n}", '<<< tour {n} fini']),
+    );
+    expect(new Set(texts(buildPreset(presetDefaults('event-start')).scenario))).toEqual(
+      new Set(['ready', 'go!', 'arrived', 'set!']),
     );
     const scenario = buildPreset(presetDefaults('producer-consumer')).scenario;
     expect(generatePython(scenario, 'fr').lines).toEqual(generatePython(scenario, 'en').lines);

@@ -49,10 +49,11 @@ export async function openScenarioFile(store: AppStore, file: File): Promise<voi
   store.getState().openFile({ name: file.name, scenario });
 }
 
+/** What Save writes: the file shown, or the preset with its title (and lines) in the page's language. */
 function currentScenario(store: AppStore): { scenario: Scenario; name: string } {
-  const { file, choice } = store.getState();
+  const { file, choice, lang } = store.getState();
   if (file) return { scenario: file.scenario, name: file.name.replace(/\.json$/i, '') };
-  return { scenario: buildPreset(choice).scenario, name: choice.preset };
+  return { scenario: buildPreset(choice, lang).scenario, name: choice.preset };
 }
 
 export function FileButtons() {
