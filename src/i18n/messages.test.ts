@@ -15,6 +15,9 @@ describe('counts in messages', () => {
       'window: 1 item',
       'window: 2 items',
     ]);
+    expect(translate('fr', 'count.done', { n: 5 })).toBe('5 finies');
+    expect(translate('fr', 'count.sleeping', { n: 1 })).toBe('1 dort');
+    expect(translate('fr', 'count.sleeping', { n: 4 })).toBe('4 dorment');
     expect(isSingular('fr', '1.500')).toBe(true);
     expect(isSingular('en', '1.000')).toBe(false);
     expect(translate('fr', 'about.file', { name: 'a.json', tasks: 1 })).toMatch(
