@@ -301,10 +301,13 @@ test.describe('French and English', () => {
     await page.goto('/?t=1.5');
     await expect(page.getByRole('heading', { name: "Boucle d'événements" })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    const description = page.locator('meta[name="description"]');
+    await expect(description).toHaveAttribute('content', /^Regardez tourner la boucle/);
     await expect(page.getByRole('spinbutton', { name: /maxsize/ })).toHaveValue('4');
     await expect(page.getByTestId('event')).toContainText("L'itération 5 commence");
     await page.getByTestId('lang-en').click();
     await expect(page.getByRole('heading', { name: 'Event loop' })).toBeVisible();
+    await expect(description).toHaveAttribute('content', /^Watch Python's asyncio event loop/);
     await expect(page).toHaveURL(/lang=en/);
     await page.goto('/?lang=fr&preset=producer-consumer&t=3');
     await expect(page.getByRole('heading', { name: 'La queue' })).toBeVisible();
@@ -312,10 +315,54 @@ test.describe('French and English', () => {
     await context.close();
   });
 
+  test('the Lock preset prints French in French, in the console as in the code', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?preset=shared-lock&lang=fr&t=1');
+    const console_ = page.getByTestId('console');
+    await expect(console_.locator('li').first()).toHaveText(
+      "0.000 w0 >>> utilise l'imprimante, tour 1",
+    );
+    await page.getByRole('tab', { name: 'Code Python' }).click();
+    await expect(page.getByTestId('code')).toContainText(
+      `show_timer(f">>> utilise l'imprimante, tour {n}")`,
+    );
+    await page.getByTestId('lang-en').click();
+    await expect(app.clock).toHaveText('1.000 s');
+    await expect(page.getByTestId('code')).toContainText(
+      'show_timer(f">>> uses the printer, round {n}")',
+    );
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect(console_.locator('li').first()).toHaveText(
+      '0.000 w0 >>> uses the printer, round 1',
+    );
+  });
+
   test('tells a bad URL in French', async ({ app, page }) => {
     await app.open('?lang=fr&jobs=abc');
     await expect(page.getByTestId('url-messages')).toContainText(
       'jobs "abc" n\'est pas un nombre entier',
+    );
+  });
+
+  test('tells a bad scenario in the link in French, and names a good one in French', async ({
+    app,
+    page,
+  }) => {
+    const bad = { version: 1, tasks: [{ name: 'a', steps: [{ op: 'sleep', seconds: -1 }] }] };
+    await app.open(`?lang=fr&scenario=${Buffer.from(JSON.stringify(bad)).toString('base64url')}`);
+    await expect(page.getByTestId('url-messages')).toContainText(
+      'le scénario du lien ne peut pas être utilisé : tasks[0].steps[0].seconds : doit être un nombre >= 0',
+    );
+    const good = { version: 1, title: 'Mon imprimante', tasks: [{ name: 'a', steps: [] }] };
+    await app.open(`?lang=fr&scenario=${Buffer.from(JSON.stringify(good)).toString('base64url')}`);
+    await expect(page.getByTestId('about')).toContainText(
+      'Mon imprimante (scénario du lien : 1 tâche).',
+    );
+    await page.getByTestId('lang-en').click();
+    await expect(page.getByTestId('about')).toContainText(
+      'Mon imprimante (scenario from the link: 1 task).',
     );
   });
 });
@@ -423,7 +470,7 @@ test.describe('scenario files', () => {
     });
     await expect(page.getByTestId('preset')).toHaveValue('file');
     await expect(page.locator('.timeline-head text', { hasText: 'consumer' })).toBeVisible();
-    await expect(page.getByTestId('about')).toContainText('Your scenario, from mine.json: 2 tasks');
+    await expect(page.getByTestId('about')).toContainText('Your scenario (mine.json: 2 tasks)');
     await app.press('End');
     await expect(page.getByTestId('console').locator('li')).toHaveCount(3);
     await expect(page.getByTestId('console').locator('li').last()).toHaveText(
@@ -536,6 +583,51 @@ test.describe('scenario files', () => {
     );
     expect(await app.gridRows()).toEqual(before);
     await expect(page.getByTestId('preset')).toHaveValue('job-window');
+  });
+
+  test("tells what is wrong with a file in the page's language, and an image as not text", async ({
+    app,
+    page,
+  }) => {
+    const drop = (name: string, bytes: number[]) =>
+      page.evaluate(
+        ([name, bytes]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([new Uint8Array(bytes)], name));
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            window.dispatchEvent(
+              new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+            );
+        },
+        [name, bytes] as const,
+      );
+    const utf8 = (text: string) => [...Buffer.from(text)];
+    await app.open('?t=2&lang=fr');
+    const error = page.getByTestId('file-error');
+    const nested = {
+      version: 1,
+      tasks: [
+        { name: 'x', steps: [{ op: 'repeat', times: 2, steps: [{ op: 'sleep', seconds: -1 }] }] },
+      ],
+    };
+    await drop('bad.json', utf8(JSON.stringify(nested)));
+    await expect(error).toHaveText(
+      "bad.json n'a pas pu être ouvert : tasks[0].steps[0].steps[0].seconds : doit être un nombre >= 0OK",
+    );
+    await drop('broken.json', utf8('{\n  "version": 1,\n  "tasks": [}\n}'));
+    await expect(error).toContainText(
+      "broken.json n'a pas pu être ouvert : ce n'est pas du JSON valide : « } » inattendu à la ligne 3, colonne 13",
+    );
+    // The first bytes of a PNG image.
+    await drop('image.png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    await expect(error).toContainText(
+      "image.png n'a pas pu être ouvert : ce n'est pas un fichier texte (JSON)",
+    );
+    // The message follows the language.
+    await page.getByTestId('lang-en').click();
+    await expect(error).toContainText(
+      'image.png could not be opened: it is not a text (JSON) file',
+    );
   });
 
   test('saves the current scenario as a file the CLI reads', async ({ app, page }) => {

@@ -153,12 +153,14 @@ describe('the lecture presets: Semaphore window, unbounded, shared Lock, Event s
     for (const choice of choices) compareWithCPython(oracle, buildPreset(choice).scenario);
   });
 
-  it("their code prints the simulator's log in CPython, each step on its line", () => {
-    for (const choice of choices) {
-      const { scenario, python } = buildPreset(choice);
-      expect(oracle.runGenerated(python.code), JSON.stringify(choice)).toBe(
-        formatLog(simulate(scenario)),
-      );
+  it("their code prints the simulator's log in CPython, each step on its line, in both languages", () => {
+    for (const [choice, lang] of choices.flatMap((c) => [[c, 'en'] as const, [c, 'fr'] as const])) {
+      const { scenario, python } = buildPreset(choice, lang);
+      const log = formatLog(simulate(scenario));
+      expect(oracle.runGenerated(python.code), `${JSON.stringify(choice)} ${lang}`).toBe(log);
+      if (lang === 'fr' && choice.preset === 'shared-lock')
+        expect(log).toContain("w0 >>> utilise l'imprimante, tour 1");
+      if (lang === 'fr' && choice.preset === 'event-start') expect(log).toContain('r0 arrivé');
       const source = python.code.split('\n');
       scenario.tasks.forEach((task, t) =>
         flattenSteps(task.steps).forEach((step, s) => {

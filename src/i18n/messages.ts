@@ -1,14 +1,19 @@
 /**
  * Every piece of UI text, in English and French. Python code and identifiers stay as in
- * Python. `{name}` in a message is replaced by the named parameter.
+ * Python. `{name}` in a message is replaced by the named parameter; `{name|one|many}` by `one`
+ * or `many` as the number `name` is singular or plural in the language (in French, 0 and 1 are
+ * singular: "1 élément", "0 élément", "2 éléments").
  */
+import { VALIDATION_EN, type ValidationCode } from '../scenario/errors';
+
 export type Lang = 'en' | 'fr';
 export const LANGS: Lang[] = ['en', 'fr'];
 
 export const en = {
   'app.title': 'asyncio, step by step',
   'app.titleAccent': 'step by step',
-  'app.description': "Watch Python's asyncio event loop run, step by step.",
+  'app.description':
+    "Watch Python's asyncio event loop run, step by step: tasks, timers, queues, locks. Every ordering is CPython 3.14's.",
   'lang.label': 'Language',
   'view.compare': 'Compare',
   'view.full': 'Full view ↗',
@@ -25,7 +30,7 @@ export const en = {
   'chart.onlyWindow':
     'The chart is drawn for the job windows (Queue or Semaphore), which have jobs and a maxsize.',
   'chart.aria':
-    'Chart for {jobs} jobs: the total time falls as maxsize grows, the peak concurrency rises; at maxsize {maxsize}: {time} s, {peak} at once',
+    'Chart for {jobs} {jobs|job|jobs}: the total time falls as maxsize grows, the peak concurrency rises; at maxsize {maxsize}: {time} s, {peak} at once',
   'files.open': 'Open…',
   'files.openTitle': 'Open a scenario file (JSON), or drop one on the page',
   'files.save': 'Save',
@@ -33,8 +38,8 @@ export const en = {
   'files.drop': 'Drop a scenario file (JSON) to open it',
   'files.error': '{name} could not be opened: {message}',
   'files.tooBig':
-    'it has {tasks} tasks and {steps} steps, more than the page can show ({maxTasks} tasks, {maxSteps} steps); the command line can run it',
-  'files.notText': 'it is not a text file',
+    'it has {tasks} {tasks|task|tasks} and {steps} {steps|step|steps}, more than the page can show ({maxTasks} tasks, {maxSteps} steps); the command line can run it',
+  'files.notText': 'it is not a text (JSON) file',
   'preset.file': 'File: {name}',
   'files.linked': 'scenario from the link',
   'view.label': 'View',
@@ -69,9 +74,9 @@ export const en = {
   'about.event-start':
     'Runners wait for the same asyncio.Event; the starter sets it after a countdown, and set() wakes every waiter, in the order they began to wait.',
   'about.file':
-    'Your scenario, from {name}: {tasks} tasks. Its Python code is in the Python code tab.',
+    'Your scenario ({name}: {tasks} {tasks|task|tasks}). Its Python code is in the Python code tab.',
   'about.fileTitled':
-    '{title} (from {name}: {tasks} tasks). Its Python code is in the Python code tab.',
+    '{title} ({name}: {tasks} {tasks|task|tasks}). Its Python code is in the Python code tab.',
   'params.semaphoreValue': 'Semaphore value',
   'params.workers': 'workers',
   'params.rounds': 'rounds',
@@ -117,7 +122,7 @@ export const en = {
   'playback.end': 'To the end',
   'playback.endTitle': 'End (End)',
   'playback.time': 'Virtual time',
-  'playback.seconds': '{t} seconds',
+  'playback.seconds': '{t} {t|second|seconds}',
   'playback.speed': 'speed',
 
   'timeline.title': 'Timeline',
@@ -129,7 +134,8 @@ export const en = {
   'timeline.zoomOut': 'Zoom out',
   'timeline.zoomFit': 'Zoom to fit',
   'timeline.zoomIn': 'Zoom in',
-  'timeline.aria': 'Timeline of {tasks} tasks over {seconds} seconds; its text version follows',
+  'timeline.aria':
+    'Timeline of {tasks} {tasks|task|tasks} over {seconds} {seconds|second|seconds}; its text version follows',
   'timeline.notYet': '{task}: not yet (the playhead is at {t} s)',
   'timeline.tableCaption':
     'Timeline as text: which task runs (inside its sleep) during each slot of {slot} s',
@@ -149,6 +155,16 @@ export const en = {
   'status.done': 'done',
   'status.failed': 'failed',
   'status.cancelled': 'cancelled',
+  // How many tasks are in a state (the loop panel's summary: "5 done, 2 waiting").
+  'count.unstarted': '{n} not started',
+  'count.created': '{n} created',
+  'count.ready': '{n} ready',
+  'count.running': '{n} running',
+  'count.sleeping': '{n} sleeping',
+  'count.waiting': '{n} waiting',
+  'count.done': '{n} done',
+  'count.failed': '{n} failed',
+  'count.cancelled': '{n} cancelled',
 
   'segment.sleeping': '{task} runs: inside asyncio.sleep({seconds}), {span}',
   'segment.put': '{task} waits for a free slot in {primitive} (blocked on put), {span}',
@@ -197,7 +213,7 @@ export const en = {
   'primitives.none': 'None: this scenario shares no Queue, Lock, Semaphore or Event.',
   'queue.full': 'full',
   'queue.unbounded': '{count} (unbounded: maxsize {size} ≤ 0)',
-  'queue.items': '{name}: {count} items',
+  'queue.items': '{name}: {count} {count|item|items}',
   'queue.putBy': '{item}, put by {task}',
   'queue.putters': 'putters (waiting for a free slot)',
   'queue.getters': 'getters (waiting for an item)',
@@ -231,12 +247,12 @@ export const en = {
   'end.livelock': 'Livelock.',
   'end.stopped': 'Stopped.',
   'end.deadlockText':
-    'at t={t}: nothing can ever happen again, and these tasks never finish: {list}',
+    'At t={t}, nothing can ever happen again, and {n|this task never finishes|these tasks never finish}: {list}',
   'end.livelockText':
-    'at t={t}: the loop ran {count} iterations without the clock moving; {tasks} keep the ready queue busy (sleep(0) in an endless loop?), so time can never advance',
+    'At t={t}, the loop ran {count} iterations without the clock moving; {tasks} {n|keeps|keep} the ready queue busy (sleep(0) in an endless loop?), so time can never advance',
   'end.noYieldText':
     '{task} ran {count} steps at t={t} without awaiting anything that blocks: in Python this loop never gives control back to the event loop, and the program hangs',
-  'end.limitText': 'stopped at t={t} after {count} events (the size bound of a trace)',
+  'end.limitText': 'At t={t}, after {count} events: the size bound of a trace.',
   'end.waitsOn': '{task} waits for {what}',
   'end.separator': '; ',
   'wait.first': 'its first step (it never ran)',
@@ -260,6 +276,16 @@ export const en = {
   'url.preset': 'preset {value} is unknown (there are {list}); showing the job window.',
   'url.lang': 'lang {value} is unknown (there are en and fr).',
   'url.scenario': 'the scenario in the link cannot be used: {message}',
+  'url.scenarioLink': 'the scenario in the link is damaged (it is not a scenario link).',
+
+  'list.or': 'or',
+  'validate.at': '{path}: {message}',
+  // The command line's English (scenario/errors.ts), but JSON syntax in the page's own words.
+  ...prefixed(VALIDATION_EN),
+  'validate.json': 'not valid JSON',
+  'validate.jsonEmpty': 'it is empty',
+  'validate.jsonEnd': 'not valid JSON: the text ends too soon (line {line}, column {column})',
+  'validate.jsonChar': "not valid JSON: unexpected '{found}' at line {line}, column {column}",
 };
 
 export type MessageKey = keyof typeof en;
@@ -267,7 +293,8 @@ export type MessageKey = keyof typeof en;
 export const fr: Record<MessageKey, string> = {
   'app.title': 'asyncio, pas à pas',
   'app.titleAccent': 'pas à pas',
-  'app.description': "Regardez tourner la boucle d'événements d'asyncio, pas à pas.",
+  'app.description':
+    "Regardez tourner la boucle d'événements d'asyncio, pas à pas : tâches, minuteries, queues, verrous. Chaque ordre est celui de CPython 3.14.",
   'lang.label': 'Langue',
   'view.compare': 'Comparer',
   'view.full': 'Vue complète ↗',
@@ -284,7 +311,7 @@ export const fr: Record<MessageKey, string> = {
   'chart.onlyWindow':
     'Le graphique est tracé pour les fenêtres de jobs (Queue ou Semaphore), qui ont des jobs et un maxsize.',
   'chart.aria':
-    'Graphique pour {jobs} jobs : la durée totale baisse quand maxsize grandit, la concurrence maximale monte ; à maxsize {maxsize} : {time} s, {peak} à la fois',
+    'Graphique pour {jobs} {jobs|job|jobs} : la durée totale baisse quand maxsize grandit, la concurrence maximale monte ; à maxsize {maxsize} : {time} s, {peak} à la fois',
   'files.open': 'Ouvrir…',
   'files.openTitle': 'Ouvrir un fichier de scénario (JSON), ou en déposer un sur la page',
   'files.save': 'Enregistrer',
@@ -292,8 +319,8 @@ export const fr: Record<MessageKey, string> = {
   'files.drop': 'Déposez un fichier de scénario (JSON) pour l’ouvrir',
   'files.error': "{name} n'a pas pu être ouvert : {message}",
   'files.tooBig':
-    "il a {tasks} tâches et {steps} étapes, plus que la page ne peut en montrer ({maxTasks} tâches, {maxSteps} étapes) ; la ligne de commande peut l'exécuter",
-  'files.notText': "ce n'est pas un fichier texte",
+    "il a {tasks} {tasks|tâche|tâches} et {steps} {steps|étape|étapes}, plus que la page ne peut en montrer ({maxTasks} tâches, {maxSteps} étapes) ; la ligne de commande peut l'exécuter",
+  'files.notText': "ce n'est pas un fichier texte (JSON)",
   'preset.file': 'Fichier : {name}',
   'files.linked': 'scénario du lien',
   'view.label': 'Affichage',
@@ -326,11 +353,11 @@ export const fr: Record<MessageKey, string> = {
   'about.shared-lock':
     "Une imprimante, plusieurs workers : async with asyncio.Lock() ne laisse entrer qu'un worker à la fois. Un verrou libéré va au premier qui attend ; un nouveau venu ne peut pas passer devant.",
   'about.event-start':
-    "Des coureurs attendent le même asyncio.Event ; le starter le positionne après un compte à rebours, et set() réveille tous ceux qui attendent, dans l'ordre où ils ont commencé à attendre.",
+    "Des coureurs attendent le même asyncio.Event ; le starter le déclenche après un compte à rebours, et set() réveille tous ceux qui attendent, dans l'ordre où ils ont commencé à attendre.",
   'about.file':
-    "Votre scénario, du fichier {name} : {tasks} tâches. Son code Python est dans l'onglet Code Python.",
+    "Votre scénario ({name} : {tasks} {tasks|tâche|tâches}). Son code Python est dans l'onglet Code Python.",
   'about.fileTitled':
-    "{title} (du fichier {name} : {tasks} tâches). Son code Python est dans l'onglet Code Python.",
+    "{title} ({name} : {tasks} {tasks|tâche|tâches}). Son code Python est dans l'onglet Code Python.",
   'params.semaphoreValue': 'valeur du Semaphore',
   'params.workers': 'workers',
   'params.rounds': 'tours',
@@ -376,7 +403,7 @@ export const fr: Record<MessageKey, string> = {
   'playback.end': 'À la fin',
   'playback.endTitle': 'Fin (Fin)',
   'playback.time': 'Temps virtuel',
-  'playback.seconds': '{t} secondes',
+  'playback.seconds': '{t} {t|seconde|secondes}',
   'playback.speed': 'vitesse',
 
   'timeline.title': 'Chronologie',
@@ -388,7 +415,8 @@ export const fr: Record<MessageKey, string> = {
   'timeline.zoomOut': 'Zoom arrière',
   'timeline.zoomFit': "Zoom à l'échelle",
   'timeline.zoomIn': 'Zoom avant',
-  'timeline.aria': 'Chronologie de {tasks} tâches sur {seconds} secondes ; sa version texte suit',
+  'timeline.aria':
+    'Chronologie de {tasks} {tasks|tâche|tâches} sur {seconds} {seconds|seconde|secondes} ; sa version texte suit',
   'timeline.notYet': '{task} : pas encore (la tête de lecture est à {t} s)',
   'timeline.tableCaption':
     'La chronologie en texte : quelle tâche tourne (dans son sleep) pendant chaque tranche de {slot} s',
@@ -408,12 +436,21 @@ export const fr: Record<MessageKey, string> = {
   'status.done': 'finie',
   'status.failed': 'en échec',
   'status.cancelled': 'annulée',
+  'count.unstarted': '{n} {n|pas encore créée|pas encore créées}',
+  'count.created': '{n} {n|créée|créées}',
+  'count.ready': '{n} {n|prête|prêtes}',
+  'count.running': '{n} {n|active|actives}',
+  'count.sleeping': '{n} {n|dort|dorment}',
+  'count.waiting': '{n} {n|attend|attendent}',
+  'count.done': '{n} {n|finie|finies}',
+  'count.failed': '{n} en échec',
+  'count.cancelled': '{n} {n|annulée|annulées}',
 
   'segment.sleeping': '{task} tourne : dans asyncio.sleep({seconds}), {span}',
   'segment.put': '{task} attend une place libre dans {primitive} (bloquée sur put), {span}',
   'segment.get': '{task} attend un élément de {primitive} (bloquée sur get), {span}',
   'segment.acquire': '{task} attend de prendre {primitive}, {span}',
-  'segment.event': '{task} attend que {primitive} soit positionné, {span}',
+  'segment.event': '{task} attend que {primitive} soit déclenché, {span}',
   'segment.join': '{task} attend que chaque élément de {primitive} soit traité (join), {span}',
   'segment.await': '{task} attend la fin de la tâche {target}, {span}',
   'segment.gather': '{task} attend la fin de {targets} (gather), {span}',
@@ -443,7 +480,7 @@ export const fr: Record<MessageKey, string> = {
   'task.put': 'attend de mettre dans {primitive} (pleine)',
   'task.get': 'attend de prendre dans {primitive} (vide)',
   'task.acquire': 'attend de prendre {primitive}',
-  'task.event': 'attend que {primitive} soit positionné',
+  'task.event': 'attend que {primitive} soit déclenché',
   'task.join': 'attend que chaque élément de {primitive} soit traité (join)',
   'task.await': 'attend la fin de la tâche {target}',
   'task.gather': 'attend la fin de {targets} (gather)',
@@ -456,18 +493,18 @@ export const fr: Record<MessageKey, string> = {
   'primitives.none': 'Aucune : ce scénario ne partage ni Queue, ni Lock, ni Semaphore, ni Event.',
   'queue.full': 'pleine',
   'queue.unbounded': '{count} (sans limite : maxsize {size} ≤ 0)',
-  'queue.items': '{name} : {count} éléments',
+  'queue.items': '{name} : {count} {count|élément|éléments}',
   'queue.putBy': '{item}, mis par {task}',
   'queue.putters': 'putters (attendent une place libre)',
   'queue.getters': 'getters (attendent un élément)',
-  'queue.unfinished': 'non traités : {count} (task_done à venir)',
+  'queue.unfinished': '{count} {count|non traité|non traités} (task_done à venir)',
   'queue.joiners': 'dans join() (attendent que tout soit traité)',
   'waiters.label': 'en attente',
   'waiters.woken': 'réveillée',
   'lock.heldBy': 'pris par {task}',
   'lock.free': 'libre',
-  'event.set': 'positionné',
-  'event.notSet': 'non positionné',
+  'event.set': 'déclenché',
+  'event.notSet': 'non déclenché',
   'semaphore.value': 'valeur {value}',
 
   'console.tab': 'Console',
@@ -490,12 +527,12 @@ export const fr: Record<MessageKey, string> = {
   'end.livelock': 'Blocage actif.',
   'end.stopped': 'Arrêt.',
   'end.deadlockText':
-    'à t={t} : plus rien ne peut arriver, et ces tâches ne finiront jamais : {list}',
+    'À t={t}, plus rien ne peut arriver, et {n|cette tâche ne finira|ces tâches ne finiront} jamais : {list}',
   'end.livelockText':
-    "à t={t} : la boucle a fait {count} itérations sans que l'horloge avance ; {tasks} occupent la file des prêts (sleep(0) dans une boucle sans fin ?), le temps ne peut donc plus avancer",
+    "À t={t}, la boucle a fait {count} itérations sans que l'horloge avance ; {tasks} {n|occupe|occupent} la file des prêts (sleep(0) dans une boucle sans fin ?), le temps ne peut donc plus avancer",
   'end.noYieldText':
     "{task} a exécuté {count} étapes à t={t} sans rien attendre qui bloque : en Python, cette boucle ne rend jamais la main à la boucle d'événements, et le programme se fige",
-  'end.limitText': "arrêt à t={t} après {count} événements (la taille maximale d'une trace)",
+  'end.limitText': "À t={t}, après {count} événements : la taille maximale d'une trace.",
   'end.waitsOn': '{task} attend {what}',
   'end.separator': ' ; ',
   'wait.first': "sa première étape (elle n'a jamais tourné)",
@@ -506,7 +543,7 @@ export const fr: Record<MessageKey, string> = {
   'wait.get': "un élément de la file '{queue}' (vide)",
   'wait.lock': "le Lock '{lock}' (pris)",
   'wait.semaphore': "le {type} '{semaphore}' (valeur {value})",
-  'wait.event': "l'Event '{event}' (pas encore mis)",
+  'wait.event': "l'Event '{event}' (pas encore déclenché)",
   'wait.join': "que chaque élément de la file '{queue}' soit traité ({unfinished} en cours)",
   'wait.task': "la fin de la tâche '{task}'",
   'wait.gather': 'la fin de gather({tasks})',
@@ -521,9 +558,74 @@ export const fr: Record<MessageKey, string> = {
   'url.preset': "le scénario {value} n'existe pas (il y a {list}) ; on montre la fenêtre de jobs.",
   'url.lang': "la langue {value} n'existe pas (il y a en et fr).",
   'url.scenario': 'le scénario du lien ne peut pas être utilisé : {message}',
+  'url.scenarioLink': "le scénario du lien est abîmé (ce n'est pas un lien de scénario).",
+
+  'list.or': 'ou',
+  'validate.at': '{path} : {message}',
+  'validate.notObject':
+    'un scénario doit être un objet JSON avec "version", "primitives" et "tasks"',
+  'validate.unknownKey': 'clé inconnue (clés possibles : {expected})',
+  'validate.version': 'doit valoir 1',
+  'validate.notString': 'doit être une chaîne de caractères',
+  'validate.loneSurrogate': 'doit être un texte Unicode valide (il contient un surrogate isolé)',
+  'validate.notInteger': 'doit être un nombre entier >= {min}',
+  'validate.notBoolean': 'doit valoir true ou false',
+  'validate.oneOf': "doit être l'une de ces valeurs : {list}",
+  'validate.primitivesShape': 'doit être un objet qui associe des noms à des primitives',
+  'validate.primitiveName': 'une primitive doit avoir un nom non vide',
+  'validate.primitiveShape': 'doit être un objet comme {"type": "Queue", "maxsize": 1}',
+  'validate.maxsize': 'doit être un nombre entier (0 ou moins : sans limite)',
+  'validate.notPrimitiveName': "doit être le nom d'une primitive de type {what}",
+  'validate.noPrimitive': `aucune primitive nommée '{name}' dans "primitives"`,
+  'validate.noPrimitiveDeclared': `aucune primitive nommée '{name}' dans "primitives" ({count|déclarée|déclarées} : {declared})`,
+  'validate.wrongPrimitive': "'{name}' est de type {type}, et non {what}",
+  'validate.notTasks': 'doit être une liste de tâches',
+  'validate.noTasks': 'doit contenir au moins une tâche',
+  'validate.tooManyTasks': 'doit contenir au plus {max} tâches',
+  'validate.tooManySteps': 'doit contenir au plus {max} étapes en tout',
+  'validate.taskShape': 'doit être un objet comme {"name": "worker", "steps": [...]}',
+  'validate.taskName': 'doit être une chaîne non vide',
+  'validate.nameSpaces':
+    'ne doit pas contenir d\'espace (les lignes affichées sont "<temps> <tâche> <texte>")',
+  'validate.nameTaken': "'{name}' est déjà le nom d'une autre tâche",
+  'validate.notSteps': "doit être une liste d'étapes",
+  'validate.stepShape': 'doit être un objet comme {"op": "sleep", "seconds": 1}',
+  'validate.seconds': 'doit être un nombre >= 0',
+  'validate.secondsMax': 'doit valoir au plus {max} (environ 31 ans)',
+  'validate.repeatDepth': "les repeat s'imbriquent sur {max} niveaux au plus",
+  'validate.notTaskName': "doit être le nom d'une tâche",
+  'validate.noTask': "aucune tâche nommée '{task}'",
+  'validate.spawnInRepeat':
+    "spawn ne peut pas être dans un repeat (une tâche n'est lancée qu'une fois)",
+  'validate.gatherTasks': 'doit être une liste non vide de noms de tâches',
+  'validate.gatherInRepeat':
+    "gather ne peut pas être dans un repeat (il ne crée ses tâches qu'une fois)",
+  'validate.gatheredTwice': "'{task}' est déjà dans ce gather",
+  'validate.awaitSelf': "une tâche ne peut pas s'attendre elle-même",
+  'validate.startsWithLoop':
+    '\'{task}\' démarre avec la boucle ; donnez-lui "start": false pour la lancer avec {how}',
+  'validate.startedTwice': "'{task}' est déjà lancée en {at} (une tâche n'est lancée qu'une fois)",
+  'validate.neverStarted':
+    "'{task}' n'est jamais lancée (aucune étape spawn ou gather ne la nomme)",
+  'validate.cannotStart':
+    "'{task}' ne peut jamais démarrer : les tâches qui la lanceraient ne démarrent jamais",
+  'validate.awaitCycle':
+    "'{other}' attend '{task}' (directement ou non) : elles s'attendraient l'une l'autre pour toujours",
+  'validate.json': "ce n'est pas du JSON valide",
+  'validate.jsonEmpty': 'il est vide',
+  'validate.jsonEnd':
+    "ce n'est pas du JSON valide : le texte s'arrête trop tôt (ligne {line}, colonne {column})",
+  'validate.jsonChar':
+    "ce n'est pas du JSON valide : « {found} » inattendu à la ligne {line}, colonne {column}",
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, fr };
+
+/** Whether `count` takes the singular: in French 0 and 1 (and 1.5) do, in English only 1. */
+export function isSingular(lang: Lang, count: string | number): boolean {
+  const n = Number(count);
+  return lang === 'fr' ? Math.abs(n) < 2 : String(count) === '1';
+}
 
 export function translate(
   lang: Lang,
@@ -531,9 +633,23 @@ export function translate(
   params: Record<string, string | number> = {},
 ): string {
   const template = MESSAGES[lang][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (match, name: string, one?: string, many?: string) => {
+      if (!(name in params)) return match;
+      if (one === undefined) return String(params[name]);
+      return isSingular(lang, params[name]) ? one : (many ?? '');
+    },
   );
+}
+
+/** The validation messages' keys: `validate.seconds` for the code `seconds`. */
+function prefixed(
+  texts: Record<ValidationCode, string>,
+): Record<`validate.${ValidationCode}`, string> {
+  const out: Record<string, string> = {};
+  for (const [code, text] of Object.entries(texts)) out[`validate.${code}`] = text;
+  return out as Record<`validate.${ValidationCode}`, string>;
 }
 
 /** The browser's preferred language among ours, English otherwise. */

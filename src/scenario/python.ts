@@ -61,9 +61,8 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   const cancels = spawns || ops.has('cancel');
 
   const w = new CodeWriter();
-  w.line(
-    `"""${(scenario.title ?? 'A scenario').replace(/"""|\\/g, '')}: ${comment(lang, 'generated')}."""`,
-  );
+  const title = (scenario.title ?? comment(lang, 'untitled')).replace(/"""|\\/g, '');
+  w.line(`"""${comment(lang, 'docstring', { title })}."""`);
   w.line('import asyncio');
   w.blank();
   showTimer(lang).forEach((line) => w.line(line));

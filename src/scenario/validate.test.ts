@@ -244,9 +244,30 @@ describe('scenario validation', () => {
     );
   });
 
-  it('reports invalid JSON', () => {
-    const result = parseScenario('{"version": 1,');
+  it('reports invalid JSON with the words of the parser, and where it breaks', () => {
+    const result = parseScenario('{"version": 1,\n  "tasks": [}');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatError(result.errors[0])).toMatch(/^not valid JSON: /);
+    if (result.ok) return;
+    expect(formatError(result.errors[0])).toMatch(/^not valid JSON: /);
+    expect(result.errors[0]).toMatchObject({
+      path: '',
+      code: 'jsonChar',
+      params: { line: 2, column: 13, found: '}' },
+    });
+    const cut = parseScenario('{"version": 1,');
+    expect(!cut.ok && cut.errors[0]).toMatchObject({ code: 'jsonEnd', params: { line: 1 } });
+    const empty = parseScenario(' \n');
+    expect(!empty.ok && empty.errors[0].code).toBe('jsonEmpty');
+  });
+
+  it('gives each error a code and its values, for the app to say in its language', () => {
+    const result = validateScenario(
+      base([{ op: 'repeat', times: 2, steps: [{ op: 'acquire', lock: 'q' }] }]),
+    );
+    expect(!result.ok && result.errors[0]).toEqual({
+      path: 'tasks[2].steps[0].steps[0].lock',
+      code: 'wrongPrimitive',
+      params: { name: 'q', type: 'Queue', what: ['Lock', 'Semaphore', 'BoundedSemaphore'] },
+    });
   });
 });

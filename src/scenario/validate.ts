@@ -1,21 +1,16 @@
 /**
- * Validation of scenario files (version 1). Every message names the exact place of the problem:
+ * Validation of scenario files (version 1). Every error names the exact place of the problem
+ * and what is wrong there, as a code with its values (errors.ts), which reads in English as
  * `tasks[2].steps[1].seconds: must be a number >= 0`. The result is a normalised scenario
  * (defaults filled in) that the engine and the code generator can trust.
  */
 import type { PrimitiveSpec, Scenario, Step, TaskSpec } from './types';
-
-export interface ValidationError {
-  path: string;
-  message: string;
-}
+import { formatError, type ErrorParam, type ValidationCode, type ValidationError } from './errors';
+import { jsonSyntaxError } from './jsonSyntax';
+export { formatError, type ValidationError };
 
 export type ValidationResult =
   { ok: true; scenario: Scenario } | { ok: false; errors: ValidationError[] };
-
-export function formatError(error: ValidationError): string {
-  return error.path ? `${error.path}: ${error.message}` : error.message;
-}
 
 import { MAX_REPEAT_DEPTH, MAX_SLEEP_SECONDS, MAX_STEPS, MAX_TASKS } from './limits';
 export { MAX_REPEAT_DEPTH, MAX_SLEEP_SECONDS, MAX_STEPS, MAX_TASKS };
@@ -46,7 +41,9 @@ const STEP_KEYS: Record<string, string[]> = {
   await: ['op', 'task'],
   gather: ['op', 'tasks'],
 };
+const QUEUE_TYPES = ['Queue'];
 const LOCK_TYPES = ['Lock', 'Semaphore', 'BoundedSemaphore'];
+const EVENT_TYPES = ['Event'];
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export function keyPath(parent: string, key: string): string {
@@ -94,23 +91,27 @@ class Validator {
     return out;
   }
 
-  fail(key: string | number | undefined, message: string): void {
-    if (this.errors.length < MAX_ERRORS) this.errors.push({ path: this.where(key), message });
+  fail(
+    key: string | number | undefined,
+    code: ValidationCode,
+    params: Record<string, ErrorParam> = {},
+  ): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path: this.where(key), code, params });
   }
 
   unknownKeys(obj: Record<string, unknown>, allowed: string[]): void {
     for (const key in obj) {
-      if (!allowed.includes(key)) this.fail(key, `unknown key (expected ${allowed.join(', ')})`);
+      if (!allowed.includes(key)) this.fail(key, 'unknownKey', { expected: allowed.join(', ') });
     }
   }
 
   text(value: unknown, key: string): value is string {
     if (typeof value !== 'string') {
-      this.fail(key, 'must be a string');
+      this.fail(key, 'notString');
       return false;
     }
     if (LONE_SURROGATE.test(value)) {
-      this.fail(key, 'must be valid Unicode text (it has a lone surrogate)');
+      this.fail(key, 'loneSurrogate');
       return false;
     }
     return true;
@@ -118,7 +119,7 @@ class Validator {
 
   integer(value: unknown, key: string, min: number): number | undefined {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      this.fail(key, `must be an integer >= ${min}`);
+      this.fail(key, 'notInteger', { min });
       return undefined;
     }
     return value;
@@ -126,12 +127,12 @@ class Validator {
 
   primitive(name: string, spec: unknown): PrimitiveSpec | undefined {
     if (!isObject(spec)) {
-      this.fail(undefined, 'must be an object like {"type": "Queue", "maxsize": 1}');
+      this.fail(undefined, 'primitiveShape');
       return undefined;
     }
     const type = spec.type;
     if (typeof type !== 'string' || !(type in PRIMITIVE_KEYS)) {
-      this.fail('type', `must be one of ${Object.keys(PRIMITIVE_KEYS).join(', ')}`);
+      this.fail('type', 'oneOf', { list: Object.keys(PRIMITIVE_KEYS).join(', ') });
       return undefined;
     }
     this.unknownKeys(spec, PRIMITIVE_KEYS[type]);
@@ -140,7 +141,7 @@ class Validator {
       case 'Queue': {
         const maxsize = spec.maxsize ?? 0;
         if (typeof maxsize !== 'number' || !Number.isInteger(maxsize)) {
-          this.fail('maxsize', 'must be an integer (0 or less: unbounded)');
+          this.fail('maxsize', 'maxsize');
           return undefined;
         }
         return { type, maxsize };
@@ -155,20 +156,26 @@ class Validator {
     }
   }
 
-  reference(value: unknown, key: string, types: string[], what: string): boolean {
+  /** A step's primitive: the name of one of `types` (the alternatives a message names). */
+  reference(value: unknown, key: string, types: readonly string[]): boolean {
     if (typeof value !== 'string') {
-      this.fail(key, `must be the name of a ${what}`);
+      this.fail(key, 'notPrimitiveName', { what: types });
       return false;
     }
     const type = this.primitiveTypes.get(value);
     if (type === undefined) {
       const known = [...this.primitiveTypes].filter(([, t]) => types.includes(t)).map(([n]) => n);
-      const hint = known.length ? ` (declared: ${known.map((n) => `'${n}'`).join(', ')})` : '';
-      this.fail(key, `no primitive named '${value}' in "primitives"${hint}`);
+      if (known.length === 0) this.fail(key, 'noPrimitive', { name: value });
+      else
+        this.fail(key, 'noPrimitiveDeclared', {
+          name: value,
+          declared: known.map((n) => `'${n}'`).join(', '),
+          count: known.length,
+        });
       return false;
     }
     if (!types.includes(type)) {
-      this.fail(key, `'${value}' is a ${type}, not a ${what}`);
+      this.fail(key, 'wrongPrimitive', { name: value, type, what: types });
       return false;
     }
     return true;
@@ -176,7 +183,7 @@ class Validator {
 
   steps(value: unknown, depth: number): value is Step[] {
     if (!Array.isArray(value)) {
-      this.fail(undefined, 'must be an array of steps');
+      this.fail(undefined, 'notSteps');
       return false;
     }
     let ok = true;
@@ -192,13 +199,13 @@ class Validator {
   step(raw: unknown, depth: number): boolean {
     this.totalSteps += 1;
     if (!isObject(raw)) {
-      this.fail(undefined, 'must be an object like {"op": "sleep", "seconds": 1}');
+      this.fail(undefined, 'stepShape');
       return false;
     }
     const op = raw.op;
     const allowed = typeof op === 'string' ? STEP_KEYS[op] : undefined;
     if (allowed === undefined) {
-      this.fail('op', `must be one of ${Object.keys(STEP_KEYS).join(', ')}`);
+      this.fail('op', 'oneOf', { list: Object.keys(STEP_KEYS).join(', ') });
       return false;
     }
     const before = this.errors.length;
@@ -207,30 +214,30 @@ class Validator {
       case 'sleep': {
         const seconds = raw.seconds;
         if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-          this.fail('seconds', 'must be a number >= 0');
+          this.fail('seconds', 'seconds');
         } else if (seconds > MAX_SLEEP_SECONDS) {
-          this.fail('seconds', `must be at most ${MAX_SLEEP_SECONDS} (about 31 years)`);
+          this.fail('seconds', 'secondsMax', { max: MAX_SLEEP_SECONDS });
         }
         break;
       }
       case 'put':
-        this.reference(raw.queue, 'queue', ['Queue'], 'Queue');
+        this.reference(raw.queue, 'queue', QUEUE_TYPES);
         if (raw.value === undefined) raw.value = null;
         else if (raw.value !== null) this.text(raw.value, 'value');
         break;
       case 'get':
       case 'task_done':
       case 'join':
-        this.reference(raw.queue, 'queue', ['Queue'], 'Queue');
+        this.reference(raw.queue, 'queue', QUEUE_TYPES);
         break;
       case 'acquire':
       case 'release':
-        this.reference(raw.lock, 'lock', LOCK_TYPES, 'Lock, Semaphore or BoundedSemaphore');
+        this.reference(raw.lock, 'lock', LOCK_TYPES);
         break;
       case 'set':
       case 'clear':
       case 'wait':
-        this.reference(raw.event, 'event', ['Event'], 'Event');
+        this.reference(raw.event, 'event', EVENT_TYPES);
         break;
       case 'log':
         this.text(raw.text, 'text');
@@ -240,22 +247,22 @@ class Validator {
         break;
       case 'spawn':
         if (depth > 0) {
-          this.fail(undefined, 'spawn cannot be inside a repeat (a task is spawned once)');
+          this.fail(undefined, 'spawnInRepeat');
         } else if (this.taskReference(raw.task)) this.spawn(raw.task as string, 'task');
         break;
       case 'gather': {
         const tasks = raw.tasks;
         if (!Array.isArray(tasks) || tasks.length === 0) {
-          this.fail('tasks', 'must be a non-empty array of task names');
+          this.fail('tasks', 'gatherTasks');
           break;
         }
         if (depth > 0) {
-          this.fail(undefined, 'gather cannot be inside a repeat (it creates its tasks once)');
+          this.fail(undefined, 'gatherInRepeat');
           break;
         }
         this.enter('tasks');
         tasks.forEach((task: unknown, i) => {
-          if (tasks.indexOf(task) !== i) this.fail(i, `'${String(task)}' is already gathered here`);
+          if (tasks.indexOf(task) !== i) this.fail(i, 'gatheredTwice', { task: String(task) });
           else if (this.taskReference(task, i) && this.spawn(task as string, i)) {
             const to = this.taskInfo.get(task as string)!.index;
             this.awaits.push({ from: this.currentTask, to, path: this.where(i) });
@@ -267,13 +274,13 @@ class Validator {
       case 'await': {
         if (!this.taskReference(raw.task)) break;
         const to = this.taskInfo.get(raw.task as string)!.index;
-        if (to === this.currentTask) this.fail('task', 'a task cannot await itself');
+        if (to === this.currentTask) this.fail('task', 'awaitSelf');
         else this.awaits.push({ from: this.currentTask, to, path: this.where('task') });
         break;
       }
       case 'repeat':
         if (depth >= MAX_REPEAT_DEPTH) {
-          this.fail(undefined, `repeats nest at most ${MAX_REPEAT_DEPTH} deep`);
+          this.fail(undefined, 'repeatDepth', { max: MAX_REPEAT_DEPTH });
           break;
         }
         if (raw.times !== undefined) this.integer(raw.times, 'times', 0);
@@ -288,10 +295,8 @@ class Validator {
   /** A step's `task` (or an entry of a gather's `tasks`): the name of a task. */
   taskReference(task: unknown, key: string | number = 'task'): boolean {
     if (typeof task === 'string' && this.taskNames.has(task)) return true;
-    this.fail(
-      key,
-      typeof task === 'string' ? `no task named '${task}'` : 'must be the name of a task',
-    );
+    if (typeof task === 'string') this.fail(key, 'noTask', { task });
+    else this.fail(key, 'notTaskName');
     return false;
   }
 
@@ -300,12 +305,9 @@ class Validator {
     const earlier = this.spawns.get(task);
     const how = typeof key === 'number' ? 'gather' : 'spawn';
     if (this.taskInfo.get(task)!.start) {
-      this.fail(
-        key,
-        `'${task}' starts with the loop; give it "start": false to start it with ${how}`,
-      );
+      this.fail(key, 'startsWithLoop', { task, how });
     } else if (earlier !== undefined) {
-      this.fail(key, `'${task}' is already started at ${earlier.path} (a task is started once)`);
+      this.fail(key, 'startedTwice', { task, at: earlier.path });
     } else {
       this.spawns.set(task, { by: this.currentTask, path: this.where() });
       return true;
@@ -315,7 +317,7 @@ class Validator {
 
   task(raw: unknown, index: number): void {
     if (!isObject(raw)) {
-      this.fail(undefined, 'must be an object like {"name": "worker", "steps": [...]}');
+      this.fail(undefined, 'taskShape');
       return;
     }
     this.unknownKeys(raw, ['name', 'start', 'steps']);
@@ -360,11 +362,11 @@ class Validator {
       }
       for (const task of chain) leads.set(task, end);
       if (end === 'unspawned' && at === name) {
-        this.failAt(path, `'${name}' is never started (no spawn or gather step names it)`);
+        this.failAt(path, 'neverStarted', { task: name });
       }
       // (An unspawned task up the chain is reported for itself.)
       if (end === 'cycle') {
-        this.failAt(path, `'${name}' can never start: the tasks that would spawn it never start`);
+        this.failAt(path, 'cannotStart', { task: name });
       }
     });
     const edges = names.map(() => [] as { to: number; path: string }[]);
@@ -387,10 +389,7 @@ class Validator {
         top[1] = e + 1;
         const { to, path } = edges[t][e];
         if (state[to] === 1) {
-          this.failAt(
-            path,
-            `'${names[to]}' awaits '${names[t]}' (directly or not): they would wait for each other forever`,
-          );
+          this.failAt(path, 'awaitCycle', { other: names[to], task: names[t] });
         } else if (state[to] === 0) {
           state[to] = 1;
           stack.push([to, 0]);
@@ -399,8 +398,8 @@ class Validator {
     }
   }
 
-  failAt(path: string, message: string): void {
-    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
+  failAt(path: string, code: ValidationCode, params: Record<string, ErrorParam>): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, code, params });
   }
 }
 
@@ -412,31 +411,22 @@ class Validator {
 export function validateScenario(input: unknown): ValidationResult {
   const v = new Validator();
   if (!isObject(input)) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: '',
-          message: 'a scenario must be a JSON object with "version", "primitives" and "tasks"',
-        },
-      ],
-    };
+    return { ok: false, errors: [{ path: '', code: 'notObject', params: {} }] };
   }
   v.unknownKeys(input, ['version', 'title', 'description', 'primitives', 'tasks']);
-  if (input.version !== 1) v.fail('version', 'must be 1');
+  if (input.version !== 1) v.fail('version', 'version');
   for (const key of ['title', 'description']) {
     if (input[key] !== undefined) v.text(input[key], key);
   }
 
   const primitives: Record<string, PrimitiveSpec> = {};
   const rawPrimitives = input.primitives ?? {};
-  if (!isObject(rawPrimitives))
-    v.fail('primitives', 'must be an object mapping names to primitives');
+  if (!isObject(rawPrimitives)) v.fail('primitives', 'primitivesShape');
   else {
     v.enter('primitives');
     for (const [name, spec] of Object.entries(rawPrimitives)) {
       v.enter(name);
-      if (name === '') v.fail(undefined, 'a primitive needs a non-empty name');
+      if (name === '') v.fail(undefined, 'primitiveName');
       const checked = v.primitive(name, spec);
       if (checked) primitives[name] = checked;
       v.leave();
@@ -445,9 +435,9 @@ export function validateScenario(input: unknown): ValidationResult {
   }
 
   const tasks = input.tasks;
-  if (!Array.isArray(tasks)) v.fail('tasks', 'must be an array of tasks');
-  else if (tasks.length === 0) v.fail('tasks', 'must have at least one task');
-  else if (tasks.length > MAX_TASKS) v.fail('tasks', `must have at most ${MAX_TASKS} tasks`);
+  if (!Array.isArray(tasks)) v.fail('tasks', 'notTasks');
+  else if (tasks.length === 0) v.fail('tasks', 'noTasks');
+  else if (tasks.length > MAX_TASKS) v.fail('tasks', 'tooManyTasks', { max: MAX_TASKS });
   else {
     v.enter('tasks');
     // Names first, so that a `cancel`, `spawn` or `await` step may name any task.
@@ -455,16 +445,13 @@ export function validateScenario(input: unknown): ValidationResult {
       const raw: unknown = tasks[i];
       const name = isObject(raw) ? raw.name : undefined;
       v.enter(i);
-      if (typeof name !== 'string' || name === '') v.fail('name', 'must be a non-empty string');
-      else if (/\s/.test(name))
-        v.fail('name', 'must not contain spaces (log lines are "<time> <task> <text>")');
-      else if (v.taskNames.has(name))
-        v.fail('name', `'${name}' is already the name of another task`);
+      if (typeof name !== 'string' || name === '') v.fail('name', 'taskName');
+      else if (/\s/.test(name)) v.fail('name', 'nameSpaces');
+      else if (v.taskNames.has(name)) v.fail('name', 'nameTaken', { name });
       else if (v.text(name, 'name')) {
         v.taskNames.add(name);
         const start = isObject(raw) ? raw.start : undefined;
-        if (start !== undefined && typeof start !== 'boolean')
-          v.fail('start', 'must be true or false');
+        if (start !== undefined && typeof start !== 'boolean') v.fail('start', 'notBoolean');
         v.taskInfo.set(name, { index: i, start: start !== false });
       }
       v.leave();
@@ -479,7 +466,7 @@ export function validateScenario(input: unknown): ValidationResult {
       v.tasksStart((tasks as { name: string }[]).map((task) => task.name));
     }
   }
-  if (v.totalSteps > MAX_STEPS) v.fail('tasks', `must have at most ${MAX_STEPS} steps in all`);
+  if (v.totalSteps > MAX_STEPS) v.fail('tasks', 'tooManySteps', { max: MAX_STEPS });
   if (v.errors.length > 0) return { ok: false, errors: v.errors };
   const scenario: Scenario = { version: 1, primitives, tasks: tasks as TaskSpec[] };
   if (typeof input.title === 'string') scenario.title = input.title;
@@ -487,16 +474,22 @@ export function validateScenario(input: unknown): ValidationResult {
   return { ok: true, scenario };
 }
 
-/** Parses JSON text and validates it; a JSON syntax error is reported like any other. */
+/**
+ * Parses JSON text and validates it; a JSON syntax error is reported like any other, with the
+ * parser's words (`detail`) and, found by jsonSyntax.ts, where the text breaks.
+ */
 export function parseScenario(text: string): ValidationResult {
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (error) {
-    return {
-      ok: false,
-      errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }],
-    };
+    const detail = (error as Error).message;
+    const at = jsonSyntaxError(text);
+    const code: ValidationCode =
+      text.trim() === '' ? 'jsonEmpty' : !at ? 'json' : at.found === null ? 'jsonEnd' : 'jsonChar';
+    const params: Record<string, ErrorParam> = { detail };
+    if (at) Object.assign(params, { line: at.line, column: at.column, found: at.found ?? '' });
+    return { ok: false, errors: [{ path: '', code, params }] };
   }
   return validateScenario(input);
 }

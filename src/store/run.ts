@@ -50,6 +50,8 @@ export const WINDOW: WindowSize = {
 
 export interface Run {
   choice: PresetParams;
+  /** The language of its code's comments, and of a speaking preset's console lines. */
+  lang: CodeLang;
   /** The scenario file shown instead of the preset, if any. */
   file: ScenarioFile | null;
   scenario: Scenario;
@@ -112,11 +114,12 @@ export function createRun(
   until = 0,
   file: ScenarioFile | null = null,
   window = WINDOW,
+  lang: CodeLang = 'en',
 ): Run {
   const started = performance.now();
   const { scenario, python } = file
-    ? { scenario: file.scenario, python: generatePython(file.scenario) }
-    : buildPreset(choice);
+    ? { scenario: file.scenario, python: generatePython(file.scenario, lang) }
+    : buildPreset(choice, lang);
   const compiled = compileScenario(scenario);
   const endless = firstEndlessRepeat(compiled) !== null;
   const simulation = new Simulation(compiled);
@@ -126,6 +129,7 @@ export function createRun(
   const trace = simulation.trace;
   const run: Run = {
     choice,
+    lang,
     file,
     scenario,
     python,
@@ -226,9 +230,13 @@ export function eventsBefore(trace: Trace, t: number): number {
 
 export type { LogLine };
 
-/** The run's Python code with its comments in `lang` (the lines are the same in every language). */
+/**
+ * The run's Python code with its comments in `lang` (the lines are the same in every language).
+ * A preset that speaks is simulated again in the new language (the store does it), so that the
+ * code prints what the console shows.
+ */
 export function pythonIn(run: Run, lang: CodeLang): PythonCode {
-  if (lang === 'en') return run.python;
+  if (lang === run.lang) return run.python;
   const cached = frenchCode.get(run);
   if (cached) return cached;
   const code = run.file

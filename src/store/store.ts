@@ -4,7 +4,12 @@
  * the selectors of selectors.ts; the playback clock (src/playback) moves the playhead.
  */
 import { create } from 'zustand';
-import { presetDefaults, type PresetId, type PresetParams } from '../scenario/presets';
+import {
+  presetDefaults,
+  presetSpeaks,
+  type PresetId,
+  type PresetParams,
+} from '../scenario/presets';
 import type { Lang } from '../i18n/messages';
 export type Theme = 'light' | 'dark';
 import {
@@ -18,6 +23,13 @@ import {
   type WindowSize,
 } from './run';
 import type { UrlMessage } from './url';
+import type { MessageKey } from '../i18n/messages';
+import type { ValidationError } from '../scenario/errors';
+
+/** A file that could not be opened: what the validation found, or another problem. */
+export type FileProblem = { name: string } & (
+  { error: ValidationError } | { key: MessageKey; params?: Record<string, string | number> }
+);
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
@@ -30,9 +42,9 @@ export interface ScenarioSlice {
   /** A scenario opened from a file (null: the preset is shown). */
   file: ScenarioFile | null;
   openFile(file: ScenarioFile): void;
-  /** Why the last file could not be opened, in plain words (null: no problem). */
-  fileError: { name: string; message: string } | null;
-  setFileError(error: { name: string; message: string } | null): void;
+  /** Why the last file could not be opened (null: no problem), told in the reader's language. */
+  fileError: FileProblem | null;
+  setFileError(error: FileProblem | null): void;
   /** The parameters shown side by side with the main ones (null: no comparison). */
   compare: PresetParams | null;
   setCompare(compare: PresetParams | null): void;
@@ -110,14 +122,14 @@ export function createAppStore(initial: {
   window?: WindowSize;
   lang?: Lang;
 }) {
-  return create<AppState>()((set, get) => {
+  const store = create<AppState>()((set, get) => {
     /**
      * An endless run keeps a window of its events (see run.ts): to show a time before it, the
      * run is simulated again from the start (the same events: the engine is deterministic).
      */
     const rewind = (run: Run, t: number) =>
       run.trace.eventBase > 0 && (t < windowStart(run) || t <= 0)
-        ? createRun(run.choice, t, run.file, run.window)
+        ? createRun(run.choice, t, run.file, run.window, run.lang)
         : run;
     /**
      * Shows virtual time `t`: every event at or before it applied (t=0 is the very start; a
@@ -148,11 +160,17 @@ export function createAppStore(initial: {
     };
     const rerun = (choice: PresetParams, file: ScenarioFile | null = null) => {
       const { playhead } = get();
-      const run = createRun(choice, playhead, file, initial.window);
+      const run = createRun(choice, playhead, file, initial.window, get().lang);
       // Keep the place in time where it still exists.
       set({ choice, file, ...showTime(playhead, run) });
     };
-    const run = createRun(initial.choice, initial.t ?? 0, initial.file ?? null, initial.window);
+    const run = createRun(
+      initial.choice,
+      initial.t ?? 0,
+      initial.file ?? null,
+      initial.window,
+      initial.lang,
+    );
     return {
       choice: initial.choice,
       urlMessages: initial.messages ?? [],
@@ -164,7 +182,7 @@ export function createAppStore(initial: {
       warmUp: () => {
         const { playing, choice, file, playhead, cursor, run: current } = get();
         if (playing || current.trace.eventBase > 0) return;
-        const run = createRun(choice, playhead, file, initial.window);
+        const run = createRun(choice, playhead, file, initial.window, current.lang);
         // The same events: the same cursor and playhead show the same thing.
         if (extendRun(run, playhead) === 0 && cursor <= run.trace.eventCount) set({ run });
       },
@@ -253,6 +271,20 @@ export function createAppStore(initial: {
       setPresenting: (presenting) => set({ presenting }),
     };
   });
+  // A preset whose console lines follow the language is simulated again in the new one, at the
+  // same event (only texts differ, not the schedule). Subscribed, so that a language set from
+  // outside (the compared run's store follows the main one's) does it too.
+  store.subscribe((state, previous) => {
+    const { run, lang, playhead } = state;
+    if (lang === previous.lang || run.lang === lang || run.file || !presetSpeaks(run.choice.preset))
+      return;
+    const next = createRun(run.choice, playhead, null, initial.window, lang);
+    store.setState({ run: next });
+    // (The speaking presets end; were one endless, its window could differ: find the time.)
+    if (run.endless || next.trace.eventCount !== run.trace.eventCount)
+      store.getState().seekTime(playhead);
+  });
+  return store;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -14,7 +14,7 @@ import {
   withField,
 } from '../scenario/presets/fields';
 import type { Scenario } from '../scenario/types';
-import { formatError, parseScenario } from '../scenario/validate';
+import { parseScenario, type ValidationError } from '../scenario/validate';
 
 /** Scenarios up to this size (JSON characters) travel in the link. */
 export const MAX_LINKED_SCENARIO = 8000;
@@ -31,11 +31,12 @@ export function encodeScenario(scenario: Scenario): string | null {
   return json.length > MAX_LINKED_SCENARIO ? null : base64url(new TextEncoder().encode(json));
 }
 
+/** The scenario a link carries; `error` null: the text is not a scenario link at all. */
 export function decodeScenario(
   text: string,
-): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+): { ok: true; scenario: Scenario } | { ok: false; error: ValidationError | null } {
   if (text.length > MAX_LINKED_SCENARIO * 2 || !/^[A-Za-z0-9_-]*$/.test(text))
-    return { ok: false, message: 'not a scenario link' };
+    return { ok: false, error: null };
   let json: string;
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
@@ -43,18 +44,20 @@ export function decodeScenario(
       Uint8Array.from(binary, (c) => c.charCodeAt(0)),
     );
   } catch {
-    return { ok: false, message: 'not a scenario link' };
+    return { ok: false, error: null };
   }
   const result = parseScenario(json);
   return result.ok
     ? { ok: true, scenario: result.scenario }
-    : { ok: false, message: formatError(result.errors[0]) };
+    : { ok: false, error: result.errors[0] };
 }
 
 /** A problem with the URL, to be told in the reader's language. */
 export interface UrlMessage {
   key: MessageKey;
   params: Record<string, string | number>;
+  /** What is wrong with the scenario in the link: the message's `{message}`, told in turn. */
+  error?: ValidationError;
 }
 
 export interface UrlState {
@@ -169,7 +172,8 @@ export function readUrl(search: string): UrlState {
   if (scenarioRaw !== null) {
     const result = decodeScenario(scenarioRaw);
     if (result.ok) scenario = result.scenario;
-    else messages.push({ key: 'url.scenario', params: { message: result.message } });
+    else if (result.error === null) messages.push({ key: 'url.scenarioLink', params: {} });
+    else messages.push({ key: 'url.scenario', params: {}, error: result.error });
   }
   return { choice, compare, t, lang, embed, theme, present, scenario, messages };
 }

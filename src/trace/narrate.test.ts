@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { Ev, simulate } from '../engine';
 import {
+  acquire,
   awaitTask,
   cancel,
   gather,
   get,
   join,
+  log,
   put,
+  repeat,
   scenario,
+  set,
   sleep,
   spawn,
   spawned,
   task,
   taskDone,
+  wait,
 } from '../../oracle/scenarios';
+import { END_REASON_NAMES, type RunOptions } from '../engine';
+import type { Scenario } from '../scenario/types';
 import { eventFields } from './describe';
 import { narrate } from './narrate';
 
@@ -65,5 +72,82 @@ describe('the narration of task_done, join, spawn, await and gather', () => {
       "main rassemble x, y (gather) : elles démarrent à l'itération suivante, dans l'ordre",
     );
     expect(said(Ev.SPAWN, 'en')).toBe('boss creates task worker (create_task)');
+  });
+});
+
+describe('the narration of the last event', () => {
+  const last = (s: Scenario, lang: 'en' | 'fr', options: RunOptions = {}) => {
+    const trace = simulate(s, options);
+    expect(trace.kind[trace.eventCount - 1]).toBe(Ev.END);
+    return narrate(trace, trace.eventCount - 1, lang);
+  };
+  const ends: [Scenario, RunOptions, string, string][] = [
+    [
+      scenario({}, task('a', sleep(1))),
+      {},
+      'The run is complete: every task has ended',
+      "L'exécution est terminée : toutes les tâches ont fini",
+    ],
+    [
+      scenario({ s: { type: 'Semaphore', value: 0 } }, task('a', acquire('s'))),
+      {},
+      'The run ends in a deadlock: no task can ever go on',
+      "L'exécution s'arrête sur un interblocage : aucune tâche ne peut plus avancer",
+    ],
+    [
+      scenario({}, task('spin', repeat(undefined, sleep(0)))),
+      { maxIterationsPerInstant: 50 },
+      'The run stops in a livelock: the clock can never advance',
+      "L'exécution s'arrête sur un blocage actif : l'horloge ne peut plus avancer",
+    ],
+    [
+      scenario({}, task('busy', repeat(undefined, log('x')))),
+      { maxOpsPerStep: 50 },
+      'The run stops: a task never gives control back to the loop',
+      "L'exécution s'arrête : une tâche ne rend jamais la main à la boucle",
+    ],
+    [
+      scenario({}, task('tick', repeat(undefined, sleep(1)))),
+      { maxEvents: 50 },
+      'The run stops: the trace has reached its size bound',
+      "L'exécution s'arrête : la trace a atteint sa taille maximale",
+    ],
+    [
+      scenario({}, task('tick', repeat(undefined, sleep(1)))),
+      { until: 3 },
+      'The run stops here: the time asked for is reached',
+      "L'exécution s'arrête ici : le temps demandé est atteint",
+    ],
+  ];
+
+  it('says why the run ends in words, in both languages, for every end reason', () => {
+    const reasons = new Set<string>();
+    for (const [s, options, english, french] of ends) {
+      reasons.add(simulate(s, options).end!.reason);
+      expect(last(s, 'en', options)).toBe(english);
+      expect(last(s, 'fr', options)).toBe(french);
+    }
+    expect([...reasons].sort()).toEqual([...END_REASON_NAMES].sort());
+  });
+
+  it('agrees with one task gathered, and says set() as a teacher would', () => {
+    const trace = simulate(
+      scenario(
+        { go: { type: 'Event' } },
+        task('main', gather('x')),
+        spawned('x', set('go'), wait('go')),
+      ),
+    );
+    const said = (kind: number, lang: 'en' | 'fr') => {
+      for (let i = 0; i < trace.eventCount; i += 1)
+        if (trace.kind[i] === kind) return narrate(trace, i, lang);
+      return '';
+    };
+    expect(said(Ev.GATHER, 'fr')).toBe(
+      "main rassemble x (gather) : elle démarre à l'itération suivante",
+    );
+    expect(said(Ev.GATHER, 'en')).toBe('main gathers x: it starts next iteration');
+    expect(said(Ev.EV_SET, 'fr')).toBe('x déclenche go (set)');
+    expect(said(Ev.EV_PASS, 'fr')).toBe('x attend go, déjà déclenché');
   });
 });

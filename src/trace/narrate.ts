@@ -2,7 +2,14 @@
  * Each event in plain words, in English or French, for the event line and tooltips:
  * "j0 puts None into window". Python names (None, select, sleep) stay as in Python.
  */
-import { Ev, END_REASON_NAMES, formatTime, WaitKind, type Trace } from '../engine';
+import {
+  Ev,
+  END_REASON_NAMES,
+  formatTime,
+  WaitKind,
+  type EndReasonName,
+  type Trace,
+} from '../engine';
 
 export type NarrationLang = 'en' | 'fr';
 
@@ -59,12 +66,13 @@ interface Words {
   waitsTask(task: string, target: string): string;
   awaitPasses(task: string, target: string): string;
   awaitDone(task: string, target: string, raised: boolean): string;
-  gathers(task: string, targets: string): string;
+  gathers(task: string, targets: string, count: number): string;
   waitsGather(task: string, targets: string): string;
   gatherCallback(target: string): string;
   runCallback(target: string, completes: boolean): string;
   gatherDone(task: string, raised: boolean): string;
-  end(reason: string): string;
+  /** The last event: why the run ends. */
+  end: Record<EndReasonName, string>;
 }
 
 const EN: Words = {
@@ -138,7 +146,10 @@ const EN: Words = {
     raised
       ? `await ${target} raises an exception in ${task}`
       : `await ${target} returns to ${task}`,
-  gathers: (task, targets) => `${task} gathers ${targets}: they start next iteration, in order`,
+  gathers: (task, targets, count) =>
+    count === 1
+      ? `${task} gathers ${targets}: it starts next iteration`
+      : `${task} gathers ${targets}: they start next iteration, in order`,
   waitsGather: (task, targets) => `${task} waits for ${targets} to finish (gather)`,
   gatherCallback: (target) => `${target} has ended: gather's callback for it joins the ready queue`,
   runCallback: (target, completes) =>
@@ -147,7 +158,14 @@ const EN: Words = {
       : `gather's callback for ${target} runs; the gather goes on`,
   gatherDone: (task, raised) =>
     raised ? `gather raises an exception in ${task}` : `gather returns its results to ${task}`,
-  end: (reason) => `The run ends: ${reason}`,
+  end: {
+    complete: 'The run is complete: every task has ended',
+    deadlock: 'The run ends in a deadlock: no task can ever go on',
+    until: 'The run stops here: the time asked for is reached',
+    livelock: 'The run stops in a livelock: the clock can never advance',
+    'no-yield': 'The run stops: a task never gives control back to the loop',
+    'event-limit': 'The run stops: the trace has reached its size bound',
+  },
 };
 
 const FR: Words = {
@@ -191,7 +209,7 @@ const FR: Words = {
   get: (task, item, q) => `${task} prend ${item} dans ${q}`,
   joins: (task, q, putters) => `${task} rejoint les ${putters ? 'putters' : 'getters'} de ${q}`,
   notifies: (q, task, putters) =>
-    `${q} réveille ${task}, premier de ses ${putters ? 'putters' : 'getters'}`,
+    `${q} réveille ${task}, la première de ses ${putters ? 'putters' : 'getters'}`,
   leaves: (task, q, putters) =>
     `${task} quitte les ${putters ? 'putters' : 'getters'} de ${q} (annulée)`,
   acquires: (task, l) => `${task} prend ${l}`,
@@ -199,11 +217,11 @@ const FR: Words = {
   wakes: (l, task) => `${l} réveille ${task}`,
   givesUp: (task, l) => `${task} renonce à attendre ${l} (annulée)`,
   releases: (task, l) => `${task} libère ${l}`,
-  sets: (task, e) => `${task} positionne ${e}`,
-  clears: (task, e) => `${task} efface ${e}`,
-  passes: (task, e) => `${task} attend ${e}, déjà positionné`,
-  waitsSet: (task, e) => `${task} attend que ${e} soit positionné`,
-  eventWakes: (e, task) => `${e} est positionné : ${task} va se réveiller`,
+  sets: (task, e) => `${task} déclenche ${e} (set)`,
+  clears: (task, e) => `${task} réinitialise ${e} (clear)`,
+  passes: (task, e) => `${task} attend ${e}, déjà déclenché`,
+  waitsSet: (task, e) => `${task} attend que ${e} soit déclenché`,
+  eventWakes: (e, task) => `${e} est déclenché : ${task} va se réveiller`,
   stopsWaiting: (task, e) => `${task} n'attend plus ${e}`,
   taskDone: (task, q, left) =>
     `${task} marque un élément de ${q} comme traité (task_done) : encore ${left} en cours`,
@@ -222,8 +240,10 @@ const FR: Words = {
     raised
       ? `await ${target} lève une exception dans ${task}`
       : `await ${target} rend la main à ${task}`,
-  gathers: (task, targets) =>
-    `${task} rassemble ${targets} (gather) : elles démarrent à l'itération suivante, dans l'ordre`,
+  gathers: (task, targets, count) =>
+    count === 1
+      ? `${task} rassemble ${targets} (gather) : elle démarre à l'itération suivante`
+      : `${task} rassemble ${targets} (gather) : elles démarrent à l'itération suivante, dans l'ordre`,
   waitsGather: (task, targets) => `${task} attend la fin de ${targets} (gather)`,
   gatherCallback: (target) =>
     `${target} est terminée : le rappel de gather pour elle rejoint la file des prêts`,
@@ -233,7 +253,14 @@ const FR: Words = {
       : `Le rappel de gather pour ${target} tourne ; le gather continue`,
   gatherDone: (task, raised) =>
     raised ? `gather lève une exception dans ${task}` : `gather rend ses résultats à ${task}`,
-  end: (reason) => `L'exécution se termine : ${reason}`,
+  end: {
+    complete: "L'exécution est terminée : toutes les tâches ont fini",
+    deadlock: "L'exécution s'arrête sur un interblocage : aucune tâche ne peut plus avancer",
+    until: "L'exécution s'arrête ici : le temps demandé est atteint",
+    livelock: "L'exécution s'arrête sur un blocage actif : l'horloge ne peut plus avancer",
+    'no-yield': "L'exécution s'arrête : une tâche ne rend jamais la main à la boucle",
+    'event-limit': "L'exécution s'arrête : la trace a atteint sa taille maximale",
+  },
 };
 
 const WORDS: Record<NarrationLang, Words> = { en: EN, fr: FR };
@@ -365,7 +392,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.AWAIT_DONE:
       return w.awaitDone(task, trace.tasks[a].name, b === 1);
     case Ev.GATHER:
-      return w.gathers(task, gathered(a));
+      return w.gathers(task, gathered(a), trace.gathers[a].length);
     case Ev.GATHER_CALLBACK:
       return w.gatherCallback(task);
     case Ev.RUN_CALLBACK:
@@ -373,7 +400,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.GATHER_DONE:
       return w.gatherDone(task, b === 1);
     case Ev.END:
-      return w.end(END_REASON_NAMES[a]);
+      return w.end[END_REASON_NAMES[a]];
     default:
       return `event ${kind}`;
   }

@@ -2,6 +2,7 @@
 import { useT } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { selectChoice } from '../store/selectors';
+import { scenarioName } from './controls/Files';
 
 export function About() {
   const t = useT();
@@ -9,7 +10,7 @@ export function About() {
   const file = useApp((s) => s.file);
   let text = t(`about.${preset}`);
   if (file) {
-    const params = { name: file.name, tasks: file.scenario.tasks.length };
+    const params = { name: scenarioName(file, t), tasks: file.scenario.tasks.length };
     const title = file.scenario.title?.trim();
     text = title ? t('about.fileTitled', { ...params, title }) : t('about.file', params);
   }

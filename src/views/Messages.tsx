@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { selectCursor, selectRun, selectUrlMessages } from '../store/selectors';
 import { endMessage } from './endMessage';
+import { validationText } from '../i18n/validation';
 
 export function Messages() {
   const t = useT();
@@ -21,7 +22,12 @@ export function Messages() {
           <p>{t('messages.url')}</p>
           <ul>
             {urlMessages.map((m, i) => (
-              <li key={i}>{t(m.key, m.params)}</li>
+              <li key={i}>
+                {t(
+                  m.key,
+                  m.error ? { ...m.params, message: validationText(m.error, t) } : m.params,
+                )}
+              </li>
             ))}
           </ul>
           <button type="button" onClick={dismiss}>

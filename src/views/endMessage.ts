@@ -11,6 +11,7 @@ export function endMessage(trace: Trace, t: T): string {
     case 'deadlock':
       return t('end.deadlockText', {
         t: at,
+        n: end.blocked.length,
         list: end.blocked
           .map((b) => t('end.waitsOn', { task: name(b.task), what: waitText(b.wait, t) }))
           .join(t('end.separator')),
@@ -19,6 +20,7 @@ export function endMessage(trace: Trace, t: T): string {
       return t('end.livelockText', {
         t: at,
         count: end.limit,
+        n: end.culprits.length,
         tasks: end.culprits.map(name).join(', '),
       });
     case 'no-yield':

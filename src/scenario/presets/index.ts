@@ -57,36 +57,45 @@ export interface BuiltPreset {
   python: PythonCode;
 }
 
+/**
+ * Whether the preset's console lines follow the language (its Python code then prints them
+ * too); the others' scenarios differ by their title only.
+ */
+export function presetSpeaks(preset: PresetId): boolean {
+  return preset === 'shared-lock' || preset === 'event-start';
+}
+
+/** The preset's scenario and code; English by default, as on the command line. */
 export function buildPreset(choice: PresetParams, lang: CodeLang = 'en'): BuiltPreset {
   switch (choice.preset) {
     case 'job-window':
       return {
-        scenario: jobWindowScenario(choice.params),
+        scenario: jobWindowScenario(choice.params, lang),
         python: jobWindowPython(choice.params, lang),
       };
     case 'unbounded': {
       // Queue(maxsize=0): no limit, every job at once.
       const params = { ...choice.params, maxsize: 0 };
-      return { scenario: jobWindowScenario(params), python: jobWindowPython(params, lang) };
+      return { scenario: jobWindowScenario(params, lang), python: jobWindowPython(params, lang) };
     }
     case 'semaphore-window':
       return {
-        scenario: semaphoreWindowScenario(choice.params),
+        scenario: semaphoreWindowScenario(choice.params, lang),
         python: semaphoreWindowPython(choice.params, lang),
       };
     case 'producer-consumer':
       return {
-        scenario: producerConsumerScenario(choice.params),
+        scenario: producerConsumerScenario(choice.params, lang),
         python: producerConsumerPython(choice.params, lang),
       };
     case 'shared-lock':
       return {
-        scenario: sharedLockScenario(choice.params),
+        scenario: sharedLockScenario(choice.params, lang),
         python: sharedLockPython(choice.params, lang),
       };
     case 'event-start':
       return {
-        scenario: eventStartScenario(choice.params),
+        scenario: eventStartScenario(choice.params, lang),
         python: eventStartPython(choice.params, lang),
       };
   }

@@ -6,6 +6,7 @@ import type { Scenario, TaskSpec } from '../types';
 import { CodeWriter, pyNumber, showTimer } from '../pyformat';
 import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
+import { PRESET_TEXTS } from './texts';
 
 export type Durations =
   | { kind: 'formula' } // (i % 3) + 1, as in the course
@@ -53,7 +54,7 @@ export function jobDurations(params: JobWindowParams): number[] {
   }
 }
 
-export function jobWindowScenario(params: JobWindowParams): Scenario {
+export function jobWindowScenario(params: JobWindowParams, lang: CodeLang = 'en'): Scenario {
   const durations = jobDurations(params);
   const tasks: TaskSpec[] = durations.map((duration, i) => {
     const message = `job${i} - duration ${pyNumber(duration)}`;
@@ -70,7 +71,7 @@ export function jobWindowScenario(params: JobWindowParams): Scenario {
   });
   return {
     version: 1,
-    title: `Job window: ${params.jobs} job${params.jobs === 1 ? '' : 's'}, Queue(maxsize=${params.maxsize})`,
+    title: PRESET_TEXTS.jobWindowTitle(lang, params.jobs, params.maxsize),
     primitives: { window: { type: 'Queue', maxsize: params.maxsize } },
     tasks,
   };

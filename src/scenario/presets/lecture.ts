@@ -3,7 +3,8 @@
  * resource guarded by `asyncio.Lock`, runners started together by an `asyncio.Event`.
  */
 import type { Scenario, Step, TaskSpec } from '../types';
-import { CodeWriter, pyNumber, showTimer } from '../pyformat';
+import { CodeWriter, pyNumber, pyString, showTimer } from '../pyformat';
+import { PRESET_TEXTS } from './texts';
 import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
 import { jobDurations, type JobWindowParams } from './jobWindow';
@@ -28,7 +29,7 @@ function footer(w: CodeWriter, starts: string[]): void {
 // ---------------------------------------------------------------- Semaphore window
 
 /** The job window with `asyncio.Semaphore(maxsize)`: the same limit, the idiomatic way. */
-export function semaphoreWindowScenario(params: JobWindowParams): Scenario {
+export function semaphoreWindowScenario(params: JobWindowParams, lang: CodeLang = 'en'): Scenario {
   const tasks: TaskSpec[] = jobDurations(params).map((duration, i) => {
     const message = `job${i} - duration ${pyNumber(duration)}`;
     return {
@@ -44,7 +45,7 @@ export function semaphoreWindowScenario(params: JobWindowParams): Scenario {
   });
   return {
     version: 1,
-    title: `Job window: ${params.jobs} jobs, Semaphore(${params.maxsize})`,
+    title: PRESET_TEXTS.semaphoreWindowTitle(lang, params.jobs, params.maxsize),
     primitives: { window: { type: 'Semaphore', value: params.maxsize } },
     tasks,
   };
@@ -110,18 +111,18 @@ export interface SharedLockParams {
 
 export const SHARED_LOCK_DEFAULTS: SharedLockParams = { workers: 3, rounds: 2, use: 1, think: 0.5 };
 
-export function sharedLockScenario(params: SharedLockParams): Scenario {
+export function sharedLockScenario(params: SharedLockParams, lang: CodeLang = 'en'): Scenario {
   const body: Step[] = [
     { op: 'acquire', lock: 'lock' },
-    { op: 'log', text: '>>> uses the printer, round {n}' },
+    { op: 'log', text: PRESET_TEXTS.usesPrinter[lang] },
     { op: 'sleep', seconds: params.use },
-    { op: 'log', text: '<<< round {n} done' },
+    { op: 'log', text: PRESET_TEXTS.roundDone[lang] },
     { op: 'release', lock: 'lock' },
   ];
   if (params.think > 0) body.push({ op: 'sleep', seconds: params.think });
   return {
     version: 1,
-    title: `A shared resource: ${params.workers} workers, one asyncio.Lock`,
+    title: PRESET_TEXTS.sharedLockTitle(lang, params.workers),
     primitives: { lock: { type: 'Lock' } },
     tasks: Array.from({ length: params.workers }, (_, i) => ({
       name: `w${i}`,
@@ -138,9 +139,9 @@ export function sharedLockPython(params: SharedLockParams, lang: CodeLang = 'en'
   w.line('async def worker(i):');
   const loop = w.line(`    for n in range(1, ${params.rounds + 1}):`);
   const enter = w.line('        async with lock:');
-  const start = w.line('            show_timer(f">>> uses the printer, round {n}")');
+  const start = w.line(`            show_timer(f${pyString(PRESET_TEXTS.usesPrinter[lang])})`);
   const use = w.line(`            await asyncio.sleep(${pyNumber(params.use)})`);
-  const end = w.line('            show_timer(f"<<< round {n} done")');
+  const end = w.line(`            show_timer(f${pyString(PRESET_TEXTS.roundDone[lang])})`);
   const lines = [loop, enter, start, use, end, enter];
   if (params.think > 0)
     lines.push(
@@ -166,20 +167,20 @@ export interface EventStartParams {
 
 export const EVENT_START_DEFAULTS: EventStartParams = { runners: 4, countdown: 2 };
 
-export function eventStartScenario(params: EventStartParams): Scenario {
+export function eventStartScenario(params: EventStartParams, lang: CodeLang = 'en'): Scenario {
   const runners: TaskSpec[] = Array.from({ length: params.runners }, (_, i) => ({
     name: `r${i}`,
     steps: [
-      { op: 'log', text: 'ready' },
+      { op: 'log', text: PRESET_TEXTS.ready[lang] },
       { op: 'wait', event: 'go' },
-      { op: 'log', text: 'go!' },
+      { op: 'log', text: PRESET_TEXTS.go[lang] },
       { op: 'sleep', seconds: (i % 3) + 1 },
-      { op: 'log', text: 'arrived' },
+      { op: 'log', text: PRESET_TEXTS.arrived[lang] },
     ],
   }));
   return {
     version: 1,
-    title: `${params.runners} runners started together by an asyncio.Event`,
+    title: PRESET_TEXTS.eventStartTitle(lang, params.runners),
     primitives: { go: { type: 'Event' } },
     tasks: [
       ...runners,
@@ -187,7 +188,7 @@ export function eventStartScenario(params: EventStartParams): Scenario {
         name: 'starter',
         steps: [
           { op: 'sleep', seconds: params.countdown },
-          { op: 'log', text: 'set!' },
+          { op: 'log', text: PRESET_TEXTS.setGo[lang] },
           { op: 'set', event: 'go' },
         ],
       },
@@ -201,15 +202,15 @@ export function eventStartPython(params: EventStartParams, lang: CodeLang = 'en'
   w.line('go = asyncio.Event()');
   w.blank(2);
   w.line('async def runner(i):');
-  const ready = w.line('    show_timer("ready")');
+  const ready = w.line(`    show_timer(${pyString(PRESET_TEXTS.ready[lang])})`);
   const wait = w.line(`    await go.wait()  # ${comment(lang, 'sameSignal')}`);
-  const go = w.line('    show_timer("go!")');
+  const go = w.line(`    show_timer(${pyString(PRESET_TEXTS.go[lang])})`);
   const run = w.line('    await asyncio.sleep((i % 3) + 1)');
-  const arrived = w.line('    show_timer("arrived")');
+  const arrived = w.line(`    show_timer(${pyString(PRESET_TEXTS.arrived[lang])})`);
   w.blank(2);
   w.line('async def starter():');
   const countdown = w.line(`    await asyncio.sleep(${pyNumber(params.countdown)})`);
-  const said = w.line('    show_timer("set!")');
+  const said = w.line(`    show_timer(${pyString(PRESET_TEXTS.setGo[lang])})`);
   const set = w.line(`    go.set()  # ${comment(lang, 'wakesAll')}`);
   w.blank(2);
   footer(w, [

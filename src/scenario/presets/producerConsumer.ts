@@ -6,6 +6,7 @@ import type { Scenario, Step } from '../types';
 import { CodeWriter, pyNumber, showTimer } from '../pyformat';
 import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
+import { PRESET_TEXTS } from './texts';
 
 export interface ProducerConsumerParams {
   maxsize: number;
@@ -21,7 +22,10 @@ export const PRODUCER_CONSUMER_DEFAULTS: ProducerConsumerParams = {
   work: 0,
 };
 
-export function producerConsumerScenario(params: ProducerConsumerParams): Scenario {
+export function producerConsumerScenario(
+  params: ProducerConsumerParams,
+  lang: CodeLang = 'en',
+): Scenario {
   const consumerSteps: Step[] = [
     { op: 'get', queue: 'queue' },
     { op: 'log', text: 'got {item}' },
@@ -29,7 +33,7 @@ export function producerConsumerScenario(params: ProducerConsumerParams): Scenar
   if (params.work > 0) consumerSteps.push({ op: 'sleep', seconds: params.work });
   return {
     version: 1,
-    title: `Producer / consumer: Queue(maxsize=${params.maxsize})`,
+    title: PRESET_TEXTS.producerConsumerTitle(lang, params.maxsize),
     primitives: { queue: { type: 'Queue', maxsize: params.maxsize } },
     tasks: [
       {

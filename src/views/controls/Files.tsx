@@ -4,45 +4,56 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { flattenSteps, type Scenario } from '../../scenario/types';
-import { formatError, parseScenario } from '../../scenario/validate';
+import { parseScenario } from '../../scenario/validate';
+import { textOf } from '../../scenario/text';
 import { useT, type T } from '../../i18n/useT';
+import { validationText } from '../../i18n/validation';
 import { useApp, useAppStore } from '../../store/context';
-import type { AppStore } from '../../store/store';
+import type { AppStore, FileProblem } from '../../store/store';
+import type { ScenarioFile } from '../../store/run';
+import { LANGS, translate, type MessageKey } from '../../i18n/messages';
+import type { ValidationError } from '../../scenario/errors';
 import { buildPreset } from '../../scenario/presets';
+
+type Params = Record<string, string | number>;
 
 /** What the page can show (the command line has no such bound). */
 export const PAGE_LIMITS = { tasks: 5000, steps: 200_000 };
 
-export async function openScenarioFile(store: AppStore, file: File, t: T): Promise<void> {
-  const fail = (message: string) => store.getState().setFileError({ name: file.name, message });
-  let text: string;
+export async function openScenarioFile(store: AppStore, file: File): Promise<void> {
+  const fail = (problem: { error: ValidationError } | { key: MessageKey; params?: Params }) =>
+    store.getState().setFileError({ name: file.name, ...problem });
+  let text: string | null;
   try {
-    text = await file.text();
+    text = textOf(new Uint8Array(await file.arrayBuffer()));
   } catch {
-    return fail(t('files.notText'));
+    text = null;
   }
+  if (text === null) return fail({ key: 'files.notText' });
   const result = parseScenario(text);
-  if (!result.ok) return fail(formatError(result.errors[0]));
+  if (!result.ok) return fail({ error: result.errors[0] });
   const scenario = result.scenario;
   const steps = scenario.tasks.reduce((n, task) => n + flattenSteps(task.steps).length, 0);
   if (scenario.tasks.length > PAGE_LIMITS.tasks || steps > PAGE_LIMITS.steps) {
-    return fail(
-      t('files.tooBig', {
+    return fail({
+      key: 'files.tooBig',
+      params: {
         tasks: scenario.tasks.length,
         steps,
         maxTasks: PAGE_LIMITS.tasks,
         maxSteps: PAGE_LIMITS.steps,
-      }),
-    );
+      },
+    });
   }
   store.getState().setFileError(null);
   store.getState().openFile({ name: file.name, scenario });
 }
 
+/** What Save writes: the file shown, or the preset with its title (and lines) in the page's language. */
 function currentScenario(store: AppStore): { scenario: Scenario; name: string } {
-  const { file, choice } = store.getState();
+  const { file, choice, lang } = store.getState();
   if (file) return { scenario: file.scenario, name: file.name.replace(/\.json$/i, '') };
-  return { scenario: buildPreset(choice).scenario, name: choice.preset };
+  return { scenario: buildPreset(choice, lang).scenario, name: choice.preset };
 }
 
 export function FileButtons() {
@@ -71,7 +82,7 @@ export function FileButtons() {
         data-testid="file-input"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void openScenarioFile(store, file, t);
+          if (file) void openScenarioFile(store, file);
           e.target.value = '';
         }}
       />
@@ -92,7 +103,6 @@ export function FileButtons() {
 
 /** Opens a scenario file dropped anywhere on the page. */
 export function useFileDrop(): boolean {
-  const t = useT();
   const store = useAppStore();
   const [over, setOver] = useState(false);
   useEffect(() => {
@@ -116,7 +126,7 @@ export function useFileDrop(): boolean {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void openScenarioFile(store, file, t);
+      if (file) void openScenarioFile(store, file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -128,8 +138,23 @@ export function useFileDrop(): boolean {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, [store, t]);
+  }, [store]);
   return over;
+}
+
+/**
+ * The name to show for a scenario: a file's own, or "scenario from the link" in the reader's
+ * language (the app names a linked scenario in the language it was opened in).
+ */
+export function scenarioName(file: ScenarioFile, t: T): string {
+  return LANGS.some((lang) => file.name === translate(lang, 'files.linked'))
+    ? t('files.linked')
+    : file.name;
+}
+
+/** Why a file could not be opened, in the reader's language (it follows a change of language). */
+export function problemText(problem: FileProblem, t: T): string {
+  return 'error' in problem ? validationText(problem.error, t) : t(problem.key, problem.params);
 }
 
 export function FileError() {
@@ -139,7 +164,7 @@ export function FileError() {
   if (!error) return null;
   return (
     <div className="message deadlock" role="alert" data-testid="file-error">
-      <span>{t('files.error', { name: error.name, message: error.message })}</span>
+      <span>{t('files.error', { name: error.name, message: problemText(error, t) })}</span>
       <button type="button" onClick={() => dismiss(null)}>
         {t('messages.ok')}
       </button>

@@ -1,0 +1,43 @@
+/**
+ * The presets' own words, in English or French: their titles (what Save writes) and, for the
+ * Lock and Event presets, which are not the course's own code, the lines they print. The
+ * course's programs (the job window, the producer/consumer) print what the course prints, in
+ * every language. English is the command line's; the app in French shows French, and its
+ * generated Python prints the same French lines.
+ */
+import type { CodeLang } from '../comments';
+
+const plural = (lang: CodeLang, n: number, one: string, many: string) =>
+  (lang === 'fr' ? n < 2 : n === 1) ? one : many;
+
+export const PRESET_TEXTS = {
+  jobWindowTitle: (lang: CodeLang, jobs: number, maxsize: number) =>
+    lang === 'fr'
+      ? `Fenêtre de jobs : ${jobs} ${plural(lang, jobs, 'job', 'jobs')}, Queue(maxsize=${maxsize})`
+      : `Job window: ${jobs} jobs, Queue(maxsize=${maxsize})`,
+  semaphoreWindowTitle: (lang: CodeLang, jobs: number, value: number) =>
+    lang === 'fr'
+      ? `Fenêtre de jobs : ${jobs} ${plural(lang, jobs, 'job', 'jobs')}, Semaphore(${value})`
+      : `Job window: ${jobs} jobs, Semaphore(${value})`,
+  producerConsumerTitle: (lang: CodeLang, maxsize: number) =>
+    lang === 'fr'
+      ? `Producteur / consommateur : Queue(maxsize=${maxsize})`
+      : `Producer / consumer: Queue(maxsize=${maxsize})`,
+  sharedLockTitle: (lang: CodeLang, workers: number) =>
+    lang === 'fr'
+      ? `Une ressource partagée : ${workers} ${plural(lang, workers, 'worker', 'workers')}, un asyncio.Lock`
+      : `A shared resource: ${workers} workers, one asyncio.Lock`,
+  eventStartTitle: (lang: CodeLang, runners: number) =>
+    lang === 'fr'
+      ? runners < 2
+        ? `${runners} coureur lancé par un asyncio.Event`
+        : `${runners} coureurs lancés ensemble par un asyncio.Event`
+      : `${runners} runners started together by an asyncio.Event`,
+  /** `{n}`: the round, as in the scenario's log steps and the code's f-strings. */
+  usesPrinter: { en: '>>> uses the printer, round {n}', fr: ">>> utilise l'imprimante, tour {n}" },
+  roundDone: { en: '<<< round {n} done', fr: '<<< tour {n} fini' },
+  ready: { en: 'ready', fr: 'prêt' },
+  go: { en: 'go!', fr: 'parti !' },
+  arrived: { en: 'arrived', fr: 'arrivé' },
+  setGo: { en: 'set!', fr: 'partez !' },
+} as const;
