@@ -14,11 +14,11 @@ export const PRESET_TEXTS = {
   jobWindowTitle: (lang: CodeLang, jobs: number, maxsize: number) =>
     lang === 'fr'
       ? `Fenêtre de jobs : ${jobs} ${plural(lang, jobs, 'job', 'jobs')}, Queue(maxsize=${maxsize})`
-      : `Job window: ${jobs} jobs, Queue(maxsize=${maxsize})`,
+      : `Job window: ${jobs} ${plural(lang, jobs, 'job', 'jobs')}, Queue(maxsize=${maxsize})`,
   semaphoreWindowTitle: (lang: CodeLang, jobs: number, value: number) =>
     lang === 'fr'
       ? `Fenêtre de jobs : ${jobs} ${plural(lang, jobs, 'job', 'jobs')}, Semaphore(${value})`
-      : `Job window: ${jobs} jobs, Semaphore(${value})`,
+      : `Job window: ${jobs} ${plural(lang, jobs, 'job', 'jobs')}, Semaphore(${value})`,
   producerConsumerTitle: (lang: CodeLang, maxsize: number) =>
     lang === 'fr'
       ? `Producteur / consommateur : Queue(maxsize=${maxsize})`
@@ -26,13 +26,15 @@ export const PRESET_TEXTS = {
   sharedLockTitle: (lang: CodeLang, workers: number) =>
     lang === 'fr'
       ? `Une ressource partagée : ${workers} ${plural(lang, workers, 'worker', 'workers')}, un asyncio.Lock`
-      : `A shared resource: ${workers} workers, one asyncio.Lock`,
+      : `A shared resource: ${workers} ${plural(lang, workers, 'worker', 'workers')}, one asyncio.Lock`,
   eventStartTitle: (lang: CodeLang, runners: number) =>
     lang === 'fr'
       ? runners < 2
         ? `${runners} coureur lancé par un asyncio.Event`
         : `${runners} coureurs lancés ensemble par un asyncio.Event`
-      : `${runners} runners started together by an asyncio.Event`,
+      : runners === 1
+        ? '1 runner started by an asyncio.Event'
+        : `${runners} runners started together by an asyncio.Event`,
   /** `{n}`: the round, as in the scenario's log steps and the code's f-strings. */
   usesPrinter: { en: '>>> uses the printer, round {n}', fr: ">>> utilise l'imprimante, tour {n}" },
   roundDone: { en: '<<< round {n} done', fr: '<<< tour {n} fini' },
