@@ -1221,6 +1221,9 @@ export class Simulation {
       blocked,
       message: this.endMessage(reason, blocked, culprit),
       limit: limits[reason] ?? 0,
+      ...(reason === EndReason.EVENT_LIMIT
+        ? { limitOf: this.overIterations() ? ('iterations' as const) : ('events' as const) }
+        : {}),
       culprits,
     };
   }

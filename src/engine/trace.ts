@@ -41,6 +41,8 @@ export interface RunEnd {
   blocked: BlockedTask[];
   /** The bound that stopped the run (livelock, no-yield, event-limit), else 0. */
   limit: number;
+  /** What an event-limit counted: the events, or the loop iterations. */
+  limitOf?: 'events' | 'iterations';
   /** The tasks to blame: those spinning in a livelock, the one that never yields. */
   culprits: number[];
 }

@@ -249,10 +249,11 @@ export const en = {
   'end.deadlockText':
     'At t={t}, nothing can ever happen again, and {n|this task never finishes|these tasks never finish}: {list}',
   'end.livelockText':
-    'At t={t}, the loop ran {count} iterations without the clock moving; {tasks} {n|keeps|keep} the ready queue busy (sleep(0) in an endless loop?), so time can never advance',
+    'At t={t}, the loop ran {count} iterations without the clock moving; {tasks} {n|keeps|keep} the ready queue busy (sleep(0) in an endless loop, or tasks waking each other?), so time can never advance',
   'end.noYieldText':
     '{task} ran {count} steps at t={t} without awaiting anything that blocks: in Python this loop never gives control back to the event loop, and the program hangs',
   'end.limitText': 'At t={t}, after {count} events: the size bound of a trace.',
+  'end.iterationLimitText': 'At t={t}, after {count} loop iterations: the size bound of a trace.',
   'end.waitsOn': '{task} waits for {what}',
   'end.separator': '; ',
   'wait.first': 'its first step (it never ran)',
@@ -529,10 +530,12 @@ export const fr: Record<MessageKey, string> = {
   'end.deadlockText':
     'À t={t}, plus rien ne peut arriver, et {n|cette tâche ne finira|ces tâches ne finiront} jamais : {list}',
   'end.livelockText':
-    "À t={t}, la boucle a fait {count} itérations sans que l'horloge avance ; {tasks} {n|occupe|occupent} la file des prêts (sleep(0) dans une boucle sans fin ?), le temps ne peut donc plus avancer",
+    "À t={t}, la boucle a fait {count} itérations sans que l'horloge avance ; {tasks} {n|occupe|occupent} la file des prêts (sleep(0) dans une boucle sans fin, ou des tâches qui se réveillent l'une l'autre ?), le temps ne peut donc plus avancer",
   'end.noYieldText':
     "{task} a exécuté {count} étapes à t={t} sans rien attendre qui bloque : en Python, cette boucle ne rend jamais la main à la boucle d'événements, et le programme se fige",
   'end.limitText': "À t={t}, après {count} événements : la taille maximale d'une trace.",
+  'end.iterationLimitText':
+    "À t={t}, après {count} itérations de la boucle : la taille maximale d'une trace.",
   'end.waitsOn': '{task} attend {what}',
   'end.separator': ' ; ',
   'wait.first': "sa première étape (elle n'a jamais tourné)",

@@ -30,7 +30,10 @@ export function endMessage(trace: Trace, t: T): string {
         task: end.culprits.map(name).join(', '),
       });
     case 'event-limit':
-      return t('end.limitText', { t: at, count: end.limit });
+      return t(end.limitOf === 'iterations' ? 'end.iterationLimitText' : 'end.limitText', {
+        t: at,
+        count: end.limit,
+      });
     default:
       return '';
   }
