@@ -113,6 +113,9 @@ const files: Record<string, string> = {
 };
 const io = {
   readFile(path: string) {
+    // The first bytes of a PNG image.
+    if (path === 'image.png')
+      return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
     return new TextEncoder().encode(files[path]);
   },
@@ -160,6 +163,7 @@ describe('the sim CLI', () => {
       code: 2,
     });
     expect(run('--program', 'broken.json').stderr).toMatch(/^sim: broken.json: not valid JSON: /);
+    expect(run('--program', 'image.png').stderr).toBe('sim: image.png: not a text (JSON) file\n');
     expect(run('--program', 'missing.json').stderr).toBe(
       'sim: cannot read missing.json: no such file\n',
     );

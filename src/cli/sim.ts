@@ -15,6 +15,7 @@ import { loadScenarioBytes } from '../engine/loadText';
 import { taskLabels } from '../trace/labels';
 import { buildPreset } from '../scenario/presets';
 import { generatePython } from '../scenario/python';
+import { textOf } from '../scenario/text';
 import type { Scenario } from '../scenario/types';
 import { formatError, parseScenario } from '../scenario/validate';
 import { formatLogBytes } from '../trace/log';
@@ -112,6 +113,8 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     compiled = needsObjects ? null : loadScenarioBytes(bytes);
     if (compiled === null) {
       const result = parseScenario(new TextDecoder().decode(bytes));
+      // An image or an archive is said to be one, rather than JSON broken at its first byte.
+      if (!result.ok && textOf(bytes) === null) return fail(`${file}: not a text (JSON) file`);
       if (!result.ok) {
         const others = result.errors.length - 1;
         const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';

@@ -60,7 +60,7 @@ describe('scenario validation', () => {
       `tasks[2].steps[0].queue: no primitive named 'nope' in "primitives" (declared: 'q')`,
     );
     expect(firstError(base([{ op: 'acquire', lock: 'q' }]))).toBe(
-      "tasks[2].steps[0].lock: 'q' is a Queue, not a Lock, Semaphore or BoundedSemaphore",
+      "tasks[2].steps[0].lock: 'q' is of type Queue, not Lock, Semaphore or BoundedSemaphore",
     );
     expect(firstError(base([{ op: 'jump' }]))).toMatch(
       /^tasks\[2\]\.steps\[0\]\.op: must be one of sleep, put/,
@@ -89,7 +89,7 @@ describe('scenario validation', () => {
       ).ok,
     ).toBe(true);
     expect(firstError(base([{ op: 'join', queue: 'l' }]))).toBe(
-      "tasks[2].steps[0].queue: 'l' is a Lock, not a Queue",
+      "tasks[2].steps[0].queue: 'l' is of type Lock, not Queue",
     );
     expect(firstError(base([{ op: 'task_done', queue: 'q', value: 1 }]))).toBe(
       'tasks[2].steps[0].value: unknown key (expected op, queue)',
