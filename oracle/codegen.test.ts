@@ -7,7 +7,8 @@ import { simulate } from '../src/engine';
 import { formatLog } from '../src/trace/log';
 import { generatePython } from '../src/scenario/python';
 import { flattenSteps } from '../src/scenario/types';
-import { cancel, get, log, put, repeat, scenario, sleep, task } from './scenarios';
+import type { Scenario } from '../src/scenario/types';
+import { acquire, cancel, get, log, put, repeat, scenario, set, sleep, task } from './scenarios';
 
 let oracle: Oracle;
 beforeAll(async () => {
@@ -48,6 +49,30 @@ describe('generated Python', () => {
       ),
     );
     expect(oracle.runGenerated(generatePython(s).code)).toBe(formatLog(simulate(s)));
+  });
+
+  it('keeps names Python reserves or refuses, odd titles and huge counts runnable', () => {
+    const s: Scenario = {
+      ...scenario(
+        {
+          __name__: { type: 'Queue', maxsize: 1e21 },
+          __debug__: { type: 'Lock' },
+          '\u2e2f': { type: 'Event' },
+          '\u{10107}': { type: 'Semaphore', value: 2 ** 60 },
+        },
+        task(
+          '__main__',
+          put('__name__', 'v'),
+          acquire('__debug__'),
+          set('\u2e2f'),
+          acquire('\u{10107}'),
+        ),
+        task('main', get('__name__'), log('got {item}'), repeat(1e21, log('n={n}'), sleep(1))),
+      ),
+      title: 'nul \u0000 byte """ and a backslash \\',
+    };
+    const code = generatePython(s).code;
+    expect(oracle.runGenerated(code, 2.5)).toBe(formatLog(simulate(s, { until: 2.5 })));
   });
 
   it('prints the same lines as the simulator for random programs, each step on its line', () => {

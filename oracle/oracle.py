@@ -477,6 +477,10 @@ def run_generated(code, until=None):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(code, "<generated>", "exec"), namespace)
+        # Run as a script, the code calls main() under `if __name__ == "__main__"`: it must not
+        # have rebound the module's name (a primitive named __name__ once did).
+        if namespace["__name__"] != "generated":
+            raise RuntimeError("the generated code rebinds __name__")
         loop = VirtualLoop(until=until)
         loop.create_task(namespace["main"]())
         loop.run_and_stop()

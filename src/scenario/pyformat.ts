@@ -2,6 +2,11 @@
 import type { TemplatePart } from './template';
 import { comment, type CodeLang } from './comments';
 
+/** An integer as Python writes it, also past 2**53 (JavaScript writes 1e21 as '1e+21'). */
+export function pyInt(n: number, plus = 0): string {
+  return Number.isSafeInteger(n + plus) ? String(n + plus) : String(BigInt(n) + BigInt(plus));
+}
+
 /** A Python string literal (double quotes). */
 export function pyString(text: string): string {
   return JSON.stringify(text).replace(
@@ -107,8 +112,11 @@ export class Names {
     for (const name of reserved) this.used.add(name);
   }
   take(wanted: string, fallback = 'x'): string {
-    let base = wanted.normalize('NFKC').replace(/[^\p{L}\p{N}_]/gu, '_');
-    if (base === '' || /^\p{N}/u.test(base)) base = `${fallback}_${base}`;
+    // Python's identifiers: XID_Start then XID_Continue characters, after NFKC.
+    let base = wanted.normalize('NFKC').replace(/[^\p{XID_Continue}]/gu, '_');
+    if (base === '' || !/^[\p{XID_Start}_]/u.test(base)) base = `${fallback}_${base}`;
+    // `__name__` would hide the module's own (and the main guard), `__debug__` cannot be bound.
+    if (/^__.*__$/u.test(base)) base = `${fallback}${base}`;
     if (KEYWORDS.has(base) || BUILTINS.has(base)) base = `${base}_`;
     let name = base;
     for (let i = 2; this.used.has(name); i += 1) name = `${base}_${i}`;

@@ -5,7 +5,7 @@
  * the app can highlight the line a task is on.
  */
 import { flattenSteps, type Scenario, type Step } from './types';
-import { CodeWriter, Names, pyNumber, pyString, pyTemplate, showTimer } from './pyformat';
+import { CodeWriter, Names, pyInt, pyNumber, pyString, pyTemplate, showTimer } from './pyformat';
 import { comment, type CodeLang } from './comments';
 import { parseTemplate } from './template';
 
@@ -43,11 +43,11 @@ function usesN(steps: readonly Step[]): boolean {
 }
 
 const PRIMITIVE_CONSTRUCTORS = {
-  Queue: (spec: { maxsize: number }) => `asyncio.Queue(maxsize=${spec.maxsize})`,
+  Queue: (spec: { maxsize: number }) => `asyncio.Queue(maxsize=${pyInt(spec.maxsize)})`,
   Lock: () => 'asyncio.Lock()',
   Event: () => 'asyncio.Event()',
-  Semaphore: (spec: { value: number }) => `asyncio.Semaphore(${spec.value})`,
-  BoundedSemaphore: (spec: { value: number }) => `asyncio.BoundedSemaphore(${spec.value})`,
+  Semaphore: (spec: { value: number }) => `asyncio.Semaphore(${pyInt(spec.value)})`,
+  BoundedSemaphore: (spec: { value: number }) => `asyncio.BoundedSemaphore(${pyInt(spec.value)})`,
 };
 
 export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): PythonCode {
@@ -61,7 +61,10 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   const cancels = spawns || ops.has('cancel');
 
   const w = new CodeWriter();
-  const title = (scenario.title ?? comment(lang, 'untitled')).replace(/"""|\\/g, '');
+  // Python source holds no NUL byte, and nothing may end the docstring early.
+  const title = (scenario.title ?? comment(lang, 'untitled')).replace(/"""|\\|\p{Cc}/gu, (c) =>
+    c === '\n' || c === '\t' ? c : '',
+  );
   w.line(`"""${comment(lang, 'docstring', { title })}."""`);
   w.line('import asyncio');
   w.blank();
@@ -154,8 +157,8 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
             } else {
               emit(
                 counted
-                  ? `for ${variable} in range(1, ${step.times + 1}):`
-                  : `for _ in range(${step.times}):`,
+                  ? `for ${variable} in range(1, ${pyInt(step.times, 1)}):`
+                  : `for _ in range(${pyInt(step.times)}):`,
               );
             }
             body(step.steps, indent + '    ', depth + 1);

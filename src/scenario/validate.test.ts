@@ -213,6 +213,28 @@ describe('scenario validation', () => {
     );
   });
 
+  it("knows no op or type named after an object's own properties, and keeps a primitive named __proto__", () => {
+    for (const op of ['constructor', 'hasOwnProperty', '__proto__', 'valueOf']) {
+      expect(firstError(base([{ op }]))).toMatch(
+        /^tasks\[2\]\.steps\[0\]\.op: must be one of sleep, /,
+      );
+    }
+    for (const type of ['toString', 'constructor', '__proto__']) {
+      expect(firstError(base([], { p: { type } }))).toMatch(
+        /^primitives\.p\.type: must be one of Queue, /,
+      );
+    }
+    // As JSON.parse reads it: "__proto__" an own key, like any other name.
+    const result = parseScenario(
+      '{"version": 1, "tasks": [{"name": "a", "steps": [{"op": "put", "queue": "__proto__"}]}], "primitives": {"__proto__": {"type": "Queue"}}}',
+    );
+    if (!result.ok) throw new Error(formatError(result.errors[0]));
+    expect(Object.keys(result.scenario.primitives)).toEqual(['__proto__']);
+    expect(JSON.stringify(result.scenario.primitives)).toBe(
+      '{"__proto__":{"type":"Queue","maxsize":0}}',
+    );
+  });
+
   it('rejects bad tops, names and versions', () => {
     expect(firstError([])).toMatch(/must be a JSON object/);
     expect(firstError({ version: 2, tasks: [{ name: 'a', steps: [] }] })).toBe(

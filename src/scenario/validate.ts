@@ -131,7 +131,8 @@ class Validator {
       return undefined;
     }
     const type = spec.type;
-    if (typeof type !== 'string' || !(type in PRIMITIVE_KEYS)) {
+    // Own keys only: "toString" or "__proto__" is no type (`in` finds Object's own methods).
+    if (typeof type !== 'string' || !Object.hasOwn(PRIMITIVE_KEYS, type)) {
       this.fail('type', 'oneOf', { list: Object.keys(PRIMITIVE_KEYS).join(', ') });
       return undefined;
     }
@@ -203,7 +204,8 @@ class Validator {
       return false;
     }
     const op = raw.op;
-    const allowed = typeof op === 'string' ? STEP_KEYS[op] : undefined;
+    const allowed =
+      typeof op === 'string' && Object.hasOwn(STEP_KEYS, op) ? STEP_KEYS[op] : undefined;
     if (allowed === undefined) {
       this.fail('op', 'oneOf', { list: Object.keys(STEP_KEYS).join(', ') });
       return false;
@@ -419,7 +421,8 @@ export function validateScenario(input: unknown): ValidationResult {
     if (input[key] !== undefined) v.text(input[key], key);
   }
 
-  const primitives: Record<string, PrimitiveSpec> = {};
+  // Without a prototype, so that a primitive named "__proto__" is one like any other.
+  const primitives: Record<string, PrimitiveSpec> = Object.create(null);
   const rawPrimitives = input.primitives ?? {};
   if (!isObject(rawPrimitives)) v.fail('primitives', 'primitivesShape');
   else {
