@@ -150,6 +150,28 @@ export const en = {
   'status.failed': 'failed',
   'status.cancelled': 'cancelled',
 
+  // Counts: `.one` for the singular (1 in English; 0 and 1 in French), `.many` otherwise.
+  'tasks.unstarted.one': '{n} not started',
+  'tasks.unstarted.many': '{n} not started',
+  'tasks.created.one': '{n} created',
+  'tasks.created.many': '{n} created',
+  'tasks.ready.one': '{n} ready',
+  'tasks.ready.many': '{n} ready',
+  'tasks.running.one': '{n} running',
+  'tasks.running.many': '{n} running',
+  'tasks.sleeping.one': '{n} sleeping',
+  'tasks.sleeping.many': '{n} sleeping',
+  'tasks.waiting.one': '{n} waiting',
+  'tasks.waiting.many': '{n} waiting',
+  'tasks.done.one': '{n} done',
+  'tasks.done.many': '{n} done',
+  'tasks.failed.one': '{n} failed',
+  'tasks.failed.many': '{n} failed',
+  'tasks.cancelled.one': '{n} cancelled',
+  'tasks.cancelled.many': '{n} cancelled',
+  'queue.itemCount.one': '{n} item',
+  'queue.itemCount.many': '{n} items',
+
   'segment.sleeping': '{task} runs: inside asyncio.sleep({seconds}), {span}',
   'segment.put': '{task} waits for a free slot in {primitive} (blocked on put), {span}',
   'segment.get': '{task} waits for an item from {primitive} (blocked on get), {span}',
@@ -196,8 +218,8 @@ export const en = {
   'primitives.title': 'Primitives',
   'primitives.none': 'None: this scenario shares no Queue, Lock, Semaphore or Event.',
   'queue.full': 'full',
-  'queue.unbounded': '{count} (unbounded: maxsize {size} ≤ 0)',
-  'queue.items': '{name}: {count} items',
+  'queue.unbounded': '{items} · unbounded (maxsize={size})',
+  'queue.items': '{name}: {items}',
   'queue.putBy': '{item}, put by {task}',
   'queue.putters': 'putters (waiting for a free slot)',
   'queue.getters': 'getters (waiting for an item)',
@@ -409,6 +431,27 @@ export const fr: Record<MessageKey, string> = {
   'status.failed': 'en échec',
   'status.cancelled': 'annulée',
 
+  'tasks.unstarted.one': '{n} pas encore créée',
+  'tasks.unstarted.many': '{n} pas encore créées',
+  'tasks.created.one': '{n} créée',
+  'tasks.created.many': '{n} créées',
+  'tasks.ready.one': '{n} prête',
+  'tasks.ready.many': '{n} prêtes',
+  'tasks.running.one': '{n} active',
+  'tasks.running.many': '{n} actives',
+  'tasks.sleeping.one': '{n} dort',
+  'tasks.sleeping.many': '{n} dorment',
+  'tasks.waiting.one': '{n} attend',
+  'tasks.waiting.many': '{n} attendent',
+  'tasks.done.one': '{n} finie',
+  'tasks.done.many': '{n} finies',
+  'tasks.failed.one': '{n} en échec',
+  'tasks.failed.many': '{n} en échec',
+  'tasks.cancelled.one': '{n} annulée',
+  'tasks.cancelled.many': '{n} annulées',
+  'queue.itemCount.one': '{n} élément',
+  'queue.itemCount.many': '{n} éléments',
+
   'segment.sleeping': '{task} tourne : dans asyncio.sleep({seconds}), {span}',
   'segment.put': '{task} attend une place libre dans {primitive} (bloquée sur put), {span}',
   'segment.get': '{task} attend un élément de {primitive} (bloquée sur get), {span}',
@@ -455,8 +498,8 @@ export const fr: Record<MessageKey, string> = {
   'primitives.title': 'Primitives',
   'primitives.none': 'Aucune : ce scénario ne partage ni Queue, ni Lock, ni Semaphore, ni Event.',
   'queue.full': 'pleine',
-  'queue.unbounded': '{count} (sans limite : maxsize {size} ≤ 0)',
-  'queue.items': '{name} : {count} éléments',
+  'queue.unbounded': '{items} · sans limite (maxsize={size})',
+  'queue.items': '{name} : {items}',
   'queue.putBy': '{item}, mis par {task}',
   'queue.putters': 'putters (attendent une place libre)',
   'queue.getters': 'getters (attendent un élément)',
@@ -534,6 +577,22 @@ export function translate(
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   );
+}
+
+/** A message that has a singular (`KEY.one`) and a plural (`KEY.many`). */
+export type CountKey = {
+  [K in MessageKey]: K extends `${infer Base}.one` ? Base : never;
+}[MessageKey];
+
+/** `{n}` things in the language's grammar: French puts 0 in the singular, English does not. */
+export function translateCount(
+  lang: Lang,
+  key: CountKey,
+  n: number,
+  params: Record<string, string | number> = {},
+): string {
+  const singular = n === 1 || (lang === 'fr' && n === 0);
+  return translate(lang, `${key}.${singular ? 'one' : 'many'}`, { ...params, n });
 }
 
 /** The browser's preferred language among ours, English otherwise. */

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { formatTime, WaitKind, type Trace } from '../../engine';
-import type { MessageKey } from '../../i18n/messages';
+import { translateCount, type MessageKey } from '../../i18n/messages';
 import { useT, type T } from '../../i18n/useT';
 import { useApp } from '../../store/context';
 import { selectCursor, selectLang, selectRun } from '../../store/selectors';
@@ -117,11 +117,13 @@ export function LoopPanel() {
       </p>
       <p className="event-line" aria-live="polite" data-testid="event">
         <span className="event-index">
-          {trace.eventBase + cursor}/{trace.eventBase + trace.eventCount}
+          {/* An endless run has no total: only as many events as simulated so far. */}
+          {trace.eventBase + cursor}
+          {!run.endless && `/${trace.eventBase + trace.eventCount}`}
         </span>{' '}
         {last}
       </p>
-      <div className="loop-row">
+      <div className="loop-rows">
         <h3>{t('loop.running')}</h3>
         <div className="chips">
           {state.running >= 0 ? (
@@ -130,8 +132,6 @@ export function LoopPanel() {
             <span className="empty">—</span>
           )}
         </div>
-      </div>
-      <div className="loop-row">
         <h3>
           {t('loop.ready')} <span className="count">{state.ready.length}</span>
         </h3>
@@ -150,8 +150,6 @@ export function LoopPanel() {
             <li className="more">+{state.ready.length - SHOWN_READY}</li>
           )}
         </ol>
-      </div>
-      <div className="loop-row">
         <h3>
           {t('loop.timers')} <span className="count">{state.timers.length}</span>
         </h3>
@@ -179,7 +177,9 @@ export function LoopPanel() {
         <summary>
           <h3>{t('loop.tasks')}</h3>{' '}
           <span className="summary-counts">
-            {[...counts].map(([status, n]) => `${n} ${t(`status.${status}`)}`).join(', ')}
+            {[...counts]
+              .map(([status, n]) => translateCount(lang, `tasks.${status}`, n))
+              .join(', ')}
           </span>
         </summary>
         {tasksOpen && (

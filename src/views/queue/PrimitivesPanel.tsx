@@ -7,7 +7,8 @@
 import { useMemo } from 'react';
 import { flattenSteps } from '../../scenario/types';
 import { useApp } from '../../store/context';
-import { selectRun } from '../../store/selectors';
+import { selectLang, selectRun } from '../../store/selectors';
+import { translateCount } from '../../i18n/messages';
 import type { PrimitiveState, Waiter } from '../../trace/state';
 import { inkOn, useTaskColor } from '../colors';
 import { TaskChip } from '../loop/LoopPanel';
@@ -66,6 +67,8 @@ function QueueView({
 }) {
   const taskColor = useTaskColor();
   const t = useT();
+  const lang = useApp(selectLang);
+  const itemCount = translateCount(lang, 'queue.itemCount', state.items.length);
   const bounded = size > 0;
   const shownSlots = bounded ? Math.min(size, 24) : Math.min(Math.max(state.items.length, 1), 24);
   const slots = Array.from({ length: shownSlots }, (_, i) => i);
@@ -78,13 +81,13 @@ function QueueView({
         <span className="fill" data-testid="queue-fill">
           {bounded
             ? `${state.items.length}/${size}${state.items.length >= size ? ` ${t('queue.full')}` : ''}`
-            : t('queue.unbounded', { count: state.items.length, size })}
+            : t('queue.unbounded', { items: itemCount, size })}
           {joined && ` · ${t('queue.unfinished', { count: state.unfinished })}`}
         </span>
       </p>
       <ol
         className={`slots${bounded ? '' : ' unbounded'}`}
-        aria-label={t('queue.items', { name, count: state.items.length })}
+        aria-label={t('queue.items', { name, items: itemCount })}
       >
         {slots.map((i) => {
           const present = i < state.items.length;
