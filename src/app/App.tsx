@@ -280,11 +280,13 @@ function Page() {
       </header>
       <div className="bar">
         <PlaybackBar />
-        <FileButtons />
         <ViewToggles bottomShown={bottomShown} setBottomShown={setBottomShown} />
       </div>
       <FileError />
-      <About />
+      <div className="about-row">
+        <About />
+        <FileButtons />
+      </div>
       <Messages />
       {comparing ? (
         <Suspense fallback={<p className="loading">…</p>}>

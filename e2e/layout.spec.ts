@@ -1,0 +1,87 @@
+/** The page's layout: what fits where, in both languages, normal and presenter mode. */
+import { expect, test } from './app';
+
+test.describe('layout at 1280x720', () => {
+  for (const query of [
+    '?t=2.5',
+    '?t=2.5&lang=fr',
+    '?preset=producer-consumer&t=2.5',
+    '?preset=producer-consumer&t=2.5&lang=fr',
+    '?t=2.5&present=1',
+    '?t=2.5&present=1&lang=fr',
+    '?preset=producer-consumer&t=2.5&present=1&lang=fr',
+  ]) {
+    test(`the scrub bar is usable, nothing scrolls, every panel fits: ${query}`, async ({
+      app,
+      page,
+    }) => {
+      await app.open(query);
+      const scrub = (await page.getByTestId('scrub').boundingBox())!;
+      expect(scrub.width).toBeGreaterThanOrEqual(200);
+      const layout = await page.evaluate(() => {
+        const bottom = (selector: string) =>
+          document.querySelector(selector)!.getBoundingClientRect().bottom;
+        const side = document.querySelector('.side')!;
+        return {
+          page: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+          bottoms: ['.grid-panel', '.loop', '.primitives'].map(bottom),
+          // The side column's content, whole: the getters' row included.
+          sideOverflow: side.scrollHeight - side.clientHeight,
+        };
+      });
+      expect(layout.page).toEqual([1280, 720]);
+      for (const b of layout.bottoms) expect(b).toBeLessThanOrEqual(720);
+      expect(layout.sideOverflow).toBeLessThanOrEqual(0);
+    });
+  }
+});
+
+test.describe('the loop panel', () => {
+  for (const lang of ['en', 'fr']) {
+    test(`its labels and their counts stay in their column: ${lang}`, async ({ app, page }) => {
+      await app.open(`?t=2.5&lang=${lang}`);
+      const overlaps = await page.locator('.loop-rows h3').evaluateAll((labels) =>
+        labels.flatMap((label) => {
+          const count = label.querySelector('.count') ?? label;
+          const value = label.nextElementSibling!.firstElementChild!;
+          const gap = value.getBoundingClientRect().left - count.getBoundingClientRect().right;
+          return gap < 4 ? [`${label.textContent}: ${gap.toFixed(1)} px`] : [];
+        }),
+      );
+      expect(overlaps).toEqual([]);
+      await expect(page.locator('.loop-rows h3')).toHaveCount(3);
+    });
+  }
+
+  test('counts the tasks in French grammar: 0 and 1 singular, 2 and more plural', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?t=2.5&lang=fr');
+    await expect(page.locator('.summary-counts')).toHaveText('3 finies, 4 dorment, 1 attend');
+    await app.open('?t=0&lang=fr');
+    await expect(page.locator('.summary-counts')).toHaveText('8 créées');
+    await app.open('?t=2.5');
+    await expect(page.locator('.summary-counts')).toHaveText('3 done, 4 sleeping, 1 waiting');
+  });
+
+  test('counts events against a total only when the run ends', async ({ app, page }) => {
+    await app.open('?t=2.5');
+    await expect(page.locator('.event-index')).toHaveText('100/162');
+    // The producer/consumer runs forever: it has no total (only how far it was simulated).
+    await app.open('?preset=producer-consumer&t=2.5');
+    await expect(page.locator('.event-index')).toHaveText(/^\d+$/);
+  });
+});
+
+test.describe('the queue panel', () => {
+  test('tells an unbounded queue in words', async ({ app, page }) => {
+    const fill = page.getByTestId('queue-window').getByTestId('queue-fill');
+    await app.open('?maxsize=0&t=0');
+    await expect(fill).toHaveText('0 items · unbounded (maxsize=0)');
+    await app.open('?maxsize=0&t=0&lang=fr');
+    await expect(fill).toHaveText('0 élément · sans limite (maxsize=0)');
+    await app.open('?maxsize=0&t=0.5&lang=fr');
+    await expect(fill).toHaveText('8 éléments · sans limite (maxsize=0)');
+  });
+});
