@@ -246,6 +246,7 @@ export const en = {
   'export.label': 'Export',
   'export.markdown': 'Markdown',
   'export.copied': 'Markdown copied',
+  'copy.failed': 'Not copied: this browser did not allow it',
 
   'messages.url': 'Some values in the link could not be used:',
   'messages.ok': 'OK',
@@ -526,6 +527,7 @@ export const fr: Record<MessageKey, string> = {
   'export.label': 'Exporter',
   'export.markdown': 'Markdown',
   'export.copied': 'Markdown copié',
+  'copy.failed': "Rien n'a été copié : le navigateur ne l'a pas permis",
 
   'messages.url': "Certaines valeurs du lien n'ont pas pu être utilisées :",
   'messages.ok': 'OK',
