@@ -85,3 +85,58 @@ test.describe('the queue panel', () => {
     await expect(fill).toHaveText('8 éléments · sans limite (maxsize=0)');
   });
 });
+
+test.describe('presenter mode', () => {
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 720],
+    [1366, 768],
+    [1920, 1080],
+  ]) {
+    test(`fits at ${width}x${height} in both languages and themes`, async ({ app, page }) => {
+      await page.setViewportSize({ width, height });
+      for (const preset of ['job-window', 'producer-consumer'])
+        for (const lang of ['en', 'fr'])
+          for (const theme of ['light', 'dark']) {
+            const query = `?preset=${preset}&t=2.5&present=1&lang=${lang}&theme=${theme}`;
+            await app.open(query);
+            // Every control of the bar in view, the last one included, and nothing cut.
+            await expect(page.getByTestId('lang-fr'), query).toBeInViewport({ ratio: 1 });
+            await expect(page.getByTestId('show-bottom'), query).toBeInViewport({ ratio: 1 });
+            const fit = await page.evaluate(() => {
+              const side = document.querySelector('.side')!;
+              const head = document.querySelector('.grid-panel .panel-head')!;
+              return {
+                page: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+                side: side.scrollHeight - side.clientHeight,
+                head: head.scrollWidth - head.clientWidth,
+              };
+            });
+            expect(fit, query).toEqual({ page: [width, height], side: 0, head: 0 });
+            const scrub = (await page.getByTestId('scrub').boundingBox())!;
+            expect(scrub.width, query).toBeGreaterThanOrEqual(200);
+          }
+    });
+  }
+
+  test('gives the loop and the queue larger type than normal mode at 1280x720', async ({
+    app,
+    page,
+  }) => {
+    const sizes = () =>
+      page.evaluate(() => {
+        const zoom = Number(
+          getComputedStyle(document.documentElement).getPropertyValue('--present-zoom') || 1,
+        );
+        return ['.loop h3', '.event-line', '.chip', '.primitives h3', '.token'].map(
+          (selector) =>
+            parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize) * zoom,
+        );
+      });
+    await app.open('?t=2.5');
+    const normal = await sizes();
+    await app.open('?t=2.5&present=1');
+    const presenting = await sizes();
+    presenting.forEach((size, i) => expect(size).toBeGreaterThanOrEqual(normal[i] * 1.1));
+  });
+});
