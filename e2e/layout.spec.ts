@@ -140,3 +140,61 @@ test.describe('presenter mode', () => {
     presenting.forEach((size, i) => expect(size).toBeGreaterThanOrEqual(normal[i] * 1.1));
   });
 });
+
+test.describe('embedded in a course page (embed=1)', () => {
+  for (const [width, height] of [
+    [600, 400],
+    [800, 450],
+  ]) {
+    for (const lang of ['en', 'fr'])
+      test(`compact and usable in a ${width}x${height} iframe: ${lang}`, async ({
+        app,
+        page,
+        baseURL,
+      }) => {
+        await page.route(`${baseURL}/lesson.html`, (route) =>
+          route.fulfill({
+            contentType: 'text/html',
+            body: `<!doctype html><title>Lesson</title><body style="margin:0"><iframe title="simulator" src="${baseURL}/?embed=1&t=2&lang=${lang}" width="${width}" height="${height}" style="border:0;display:block"></iframe>`,
+          }),
+        );
+        await page.goto(`${baseURL}/lesson.html`);
+        const frame = page.frameLocator('iframe[title=simulator]');
+        await expect(frame.getByTestId('clock')).toHaveText('2.000 s');
+        // Every control whole, inside the frame: nothing clipped at its right edge.
+        for (const id of [
+          'play',
+          'scrub',
+          'speed',
+          'copy-markdown',
+          'download-svg',
+          'download-png',
+          'full-view',
+          'maxsize',
+        ]) {
+          const box = (await frame.getByTestId(id).boundingBox())!;
+          expect(box.x + box.width, id).toBeLessThanOrEqual(width);
+          expect(box.y + box.height, id).toBeLessThanOrEqual(height);
+        }
+        expect((await frame.getByTestId('scrub').boundingBox())!.width).toBeGreaterThanOrEqual(200);
+        const inFrame = await frame.locator('html').evaluate(() => {
+          const top = (selector: string) =>
+            document.querySelector(selector)!.getBoundingClientRect().top;
+          const timeline = document.querySelector('.timeline')!.getBoundingClientRect();
+          return {
+            width: document.documentElement.scrollWidth,
+            playbar: document.querySelector('.playbar')!.scrollWidth,
+            playbarBox: document.querySelector('.playbar')!.clientWidth,
+            controls: top('.grid-panel'),
+            timelineShown: Math.min(timeline.bottom, innerHeight) - timeline.top,
+          };
+        });
+        expect(inFrame.width).toBe(width);
+        expect(inFrame.playbar).toBeLessThanOrEqual(inFrame.playbarBox);
+        // The controls take a third of the frame at most; the timeline shows several rows.
+        expect(inFrame.controls).toBeLessThanOrEqual(height * 0.45);
+        expect(inFrame.timelineShown).toBeGreaterThanOrEqual(width > 700 ? 150 : 80);
+        void app;
+      });
+  }
+});

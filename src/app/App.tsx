@@ -20,7 +20,7 @@ import { BottomTabs, type BottomTab } from './BottomTabs';
 import { useShortcuts } from './keyboard';
 import { syncUrl, type UrlSync } from './syncUrl';
 import { useViewMode } from './viewMode';
-import { ViewToggles } from './ViewToggles';
+import { FullViewLink, ViewToggles } from './ViewToggles';
 
 const Compare = lazy(() => import('../views/compare/Compare'));
 
@@ -37,6 +37,7 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
   const [tab, setTab] = useState<BottomTab>('console');
   const presenting = useApp((s) => s.presenting);
   const comparing = useApp((s) => s.compare !== null);
+  const embedded = useApp((s) => s.embedded);
   const showBottom = !presenting || consoleShown;
   useViewMode();
   useShortcuts();
@@ -50,11 +51,14 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
         <h1>
           asyncio, <span>{t('app.titleAccent')}</span>
         </h1>
-        <ParamsPanel />
+        {/* In an iframe: the parameters on one line. */}
+        <ParamsPanel compact={embedded} />
       </header>
+      {/* In an iframe, a link to everything else: placed by the page's grid (app.css). */}
+      {embedded && <FullViewLink />}
       <div className="bar">
         <PlaybackBar />
-        <ViewToggles />
+        {!embedded && <ViewToggles />}
       </div>
       <FileError />
       <div className="about-row">

@@ -14,6 +14,22 @@ function fullViewUrl(): string {
   return url.toString();
 }
 
+/** In an iframe (`embed=1`), the way out to everything: the page itself in a new tab. */
+export function FullViewLink() {
+  const t = useT();
+  return (
+    <a
+      className="full-view"
+      href={fullViewUrl()}
+      target="_blank"
+      rel="noopener"
+      data-testid="full-view"
+    >
+      {t('view.full')}
+    </a>
+  );
+}
+
 export function ViewToggles() {
   const t = useT();
   const theme = useApp((s) => s.theme);
@@ -21,21 +37,9 @@ export function ViewToggles() {
   const setTheme = useApp((s) => s.setTheme);
   const comparing = useApp((s) => s.compare !== null);
   const setCompare = useApp((s) => s.setCompare);
-  const embedded = useApp((s) => s.embedded);
   const store = useAppStore();
   return (
     <div className="view-toggles" role="group" aria-label={t('view.label')}>
-      {embedded && (
-        <a
-          className="full-view"
-          href={fullViewUrl()}
-          target="_blank"
-          rel="noopener"
-          data-testid="full-view"
-        >
-          {t('view.full')}
-        </a>
-      )}
       <button
         type="button"
         aria-pressed={comparing}
