@@ -174,7 +174,18 @@ export function readUrl(search: string): UrlState {
     if (result.ok) scenario = result.scenario;
     else messages.push({ key: 'url.scenario', params: { message: result.message } });
   }
-  return { choice, compare, t, lang, embed, theme, present, console: showConsole, scenario, messages };
+  return {
+    choice,
+    compare,
+    t,
+    lang,
+    embed,
+    theme,
+    present,
+    console: showConsole,
+    scenario,
+    messages,
+  };
 }
 
 export function writeUrl(
