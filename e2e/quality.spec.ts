@@ -6,6 +6,19 @@ import { expect, test } from './app';
 
 const SERIOUS = ['serious', 'critical'];
 
+/** The WCAG contrast ratio of two opaque computed colours, as `rgb(r, g, b)`. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 async function seriousViolations(page: import('@playwright/test').Page) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -66,6 +79,29 @@ test.describe('accessibility', () => {
         return found;
       });
       expect(small).toEqual([]);
+    });
+  }
+
+  for (const theme of ['light', 'dark']) {
+    test(`a pressed toggle stays readable under the mouse: ${theme}`, async ({ app, page }) => {
+      const seen: string[] = [];
+      for (const query of [`?t=2.5&present=1&compare=1`, `?t=2.5`]) {
+        await app.open(`${query}&theme=${theme}`);
+        if (!query.includes('compare')) await page.getByTestId('as-text').click();
+        for (const button of await page.locator('button[aria-pressed=true]').all()) {
+          await button.hover();
+          const [name, ink, back] = await button.evaluate((b) => [
+            b.textContent ?? '',
+            getComputedStyle(b).color,
+            getComputedStyle(b).backgroundColor,
+          ]);
+          seen.push(name);
+          expect(contrast(ink, back), `${name}: ${ink} on ${back}`).toBeGreaterThanOrEqual(4.5);
+        }
+      }
+      for (const name of ['Compare', 'Present', 'EN', 'Table'])
+        expect(seen, 'the toggles were pressed').toContain(name);
+      if (theme === 'dark') expect(seen).toContain('Dark');
     });
   }
 

@@ -18,6 +18,10 @@ describe('counts in messages', () => {
     expect(translate('fr', 'count.done', { n: 5 })).toBe('5 finies');
     expect(translate('fr', 'count.sleeping', { n: 1 })).toBe('1 dort');
     expect(translate('fr', 'count.sleeping', { n: 4 })).toBe('4 dorment');
+    expect(translate('fr', 'count.created', { n: 8 })).toBe('8 créées');
+    expect(translate('fr', 'queue.unbounded', { count: 0, size: 0 })).toBe(
+      '0 élément · sans limite (maxsize=0)',
+    );
     expect(isSingular('fr', '1.500')).toBe(true);
     expect(isSingular('en', '1.000')).toBe(false);
     expect(translate('fr', 'about.file', { name: 'a.json', tasks: 1 })).toMatch(

@@ -72,6 +72,8 @@ export interface UrlState {
   embed: boolean;
   theme: 'light' | 'dark' | null;
   present: boolean;
+  /** Presenter mode shows the console and code panel too (`console=1`). */
+  console: boolean;
   /** A scenario carried by the link itself (small ones), validated. */
   scenario: Scenario | null;
   /** What was wrong with the URL (empty when all was fine). */
@@ -167,6 +169,7 @@ export function readUrl(search: string): UrlState {
   const themeRaw = params.get('theme');
   const theme = themeRaw === 'dark' || themeRaw === 'light' ? themeRaw : null;
   const present = params.get('present') === '1';
+  const showConsole = params.get('console') === '1';
   let scenario: Scenario | null = null;
   const scenarioRaw = params.get('scenario');
   if (scenarioRaw !== null) {
@@ -175,7 +178,18 @@ export function readUrl(search: string): UrlState {
     else if (result.error === null) messages.push({ key: 'url.scenarioLink', params: {} });
     else messages.push({ key: 'url.scenario', params: {}, error: result.error });
   }
-  return { choice, compare, t, lang, embed, theme, present, scenario, messages };
+  return {
+    choice,
+    compare,
+    t,
+    lang,
+    embed,
+    theme,
+    present,
+    console: showConsole,
+    scenario,
+    messages,
+  };
 }
 
 export function writeUrl(

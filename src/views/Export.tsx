@@ -2,12 +2,12 @@
  * For slides and notes: the course-style table as Markdown (exactly the CLI's `--format
  * markdown`), the timeline as SVG or PNG.
  */
-import { useState } from 'react';
 import { simulate } from '../engine';
 import { useAppStore } from '../store/context';
 import { markdownTable } from '../trace/markdown';
 import type { ExportSvg } from './timeline/TimelineGrid';
 import { useT } from '../i18n/useT';
+import { copyText, useFlash } from './clipboard';
 import { fieldsOf, PRESET_FIELDS } from '../scenario/presets/fields';
 
 function download(blob: Blob, name: string) {
@@ -24,11 +24,7 @@ function download(blob: Blob, name: string) {
 export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | null> }) {
   const t = useT();
   const store = useAppStore();
-  const [status, setStatus] = useState('');
-  const flash = (text: string) => {
-    setStatus(text);
-    setTimeout(() => setStatus(''), 2000);
-  };
+  const [status, flash] = useFlash();
   const markdown = () => {
     const { run, playhead } = store.getState();
     // An endless run is tabled up to the playhead, as `--until` would.
@@ -53,10 +49,8 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
       );
     return [c.preset, ...parts].join('-');
   };
-  const copyMarkdown = async () => {
-    await navigator.clipboard.writeText(markdown());
-    flash(t('export.copied'));
-  };
+  const copyMarkdown = async () =>
+    flash((await copyText(markdown())) ? t('export.copied') : t('copy.failed'));
   const saveSvg = () => {
     const text = exportSvg.current?.();
     if (text) download(new Blob([text], { type: 'image/svg+xml' }), `${name()}.svg`);
@@ -95,7 +89,7 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
       <button type="button" onClick={savePng} data-testid="download-png">
         PNG
       </button>
-      <span className="export-status" role="status">
+      <span className="flash" role="status" data-testid="export-status">
         {status}
       </span>
     </div>

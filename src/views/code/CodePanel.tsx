@@ -1,14 +1,36 @@
 /**
  * The Python code of the preset and its parameters, as the course writes it, with each task's
- * current line marked in its colour; a copy button.
+ * current line marked in its colour and kept in view; a copy button (in the tabs' row, off the
+ * code).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useApp } from '../../store/context';
 import { selectLang, selectRun } from '../../store/selectors';
 import { pythonIn } from '../../store/run';
 import { useTaskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 import { useT } from '../../i18n/useT';
+import { copyText, useFlash } from '../clipboard';
+
+/** Copies the code shown; says whether it worked, under the button (the layout does not move). */
+export function CopyCodeButton() {
+  const t = useT();
+  const lang = useApp(selectLang);
+  const run = useApp(selectRun);
+  const [status, flash] = useFlash();
+  const copy = async () =>
+    flash((await copyText(pythonIn(run, lang).code)) ? t('code.copied') : t('copy.failed'));
+  return (
+    <span className="copy-group">
+      <button type="button" className="copy" onClick={copy} data-testid="copy-code">
+        {t('code.copy')}
+      </button>
+      <span className="flash" role="status" data-testid="copy-code-status">
+        {status}
+      </span>
+    </span>
+  );
+}
 
 export function CodePanel() {
   const taskColor = useTaskColor();
@@ -17,7 +39,6 @@ export function CodePanel() {
   const run = useApp(selectRun);
   const python = pythonIn(run, lang);
   const state = useLoopState();
-  const [copied, setCopied] = useState(false);
   const pre = useRef<HTMLPreElement>(null);
   const lines = python.code.replace(/\n$/, '').split('\n');
   // Line (1-based) -> tasks on it; the running one first.
@@ -53,16 +74,8 @@ export function CodePanel() {
       box.scrollTop = Math.max(0, line.offsetTop - box.clientHeight / 2);
     }
   }, [focusLine]);
-  const copy = async () => {
-    await navigator.clipboard.writeText(python.code);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
   return (
     <div className="code-panel">
-      <button type="button" className="copy" onClick={copy}>
-        {copied ? t('code.copied') : t('code.copy')}
-      </button>
       <pre className="code" data-testid="code" aria-label={t('code.label')} tabIndex={0} ref={pre}>
         {lines.map((text, i) => {
           const tasks = at.get(i + 1) ?? [];

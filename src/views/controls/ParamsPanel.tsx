@@ -112,40 +112,51 @@ function DurationsField({ value, onChange }: { value: Durations; onChange(d: Dur
     onChange(parsed);
   };
   const placeholder = { formula: '', constant: '2', list: '1, 2, 3', random: '42:3' }[kind];
+  // Two labelled fields: the kind, and the seconds (or seed) it needs, named by both labels.
   return (
-    <div className="field durations">
-      <label htmlFor={`${id}-kind`}>{t('params.durations')}</label>
-      <select
-        id={`${id}-kind`}
-        value={kind}
-        onChange={(e) =>
-          apply(
-            e.target.value as Durations['kind'],
-            e.target.value === 'random'
-              ? '42:3'
-              : e.target.value === 'constant'
-                ? '1'
-                : e.target.value === 'list'
-                  ? '1, 2, 3'
-                  : '',
-          )
-        }
-      >
-        <option value="formula">{t('durations.formula')}</option>
-        <option value="constant">{t('durations.constant')}</option>
-        <option value="list">{t('durations.list')}</option>
-        <option value="random">{t('durations.random')}</option>
-      </select>
+    <div className="durations">
+      <div className="field">
+        <label id={`${id}-label`} htmlFor={`${id}-kind`}>
+          {t('params.durations')}
+        </label>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(e) =>
+            apply(
+              e.target.value as Durations['kind'],
+              e.target.value === 'random'
+                ? '42:3'
+                : e.target.value === 'constant'
+                  ? '1'
+                  : e.target.value === 'list'
+                    ? '1, 2, 3'
+                    : '',
+            )
+          }
+        >
+          <option value="formula">{t('durations.formula')}</option>
+          <option value="constant">{t('durations.constant')}</option>
+          <option value="list">{t('durations.list')}</option>
+          <option value="random">{t('durations.random')}</option>
+        </select>
+      </div>
       {kind !== 'formula' && (
-        <input
-          aria-label={kind === 'random' ? t('durations.seed') : t('durations.seconds')}
-          value={text}
-          placeholder={placeholder}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => apply(kind, e.target.value)}
-        />
+        <div className="field durations-value">
+          <label id={`${id}-value-label`} htmlFor={`${id}-value`}>
+            {kind === 'random' ? t('durations.seed') : t('durations.seconds')}
+          </label>
+          <input
+            id={`${id}-value`}
+            aria-labelledby={`${id}-label ${id}-value-label`}
+            value={text}
+            placeholder={placeholder}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => apply(kind, e.target.value)}
+          />
+          {error && <span className="field-error">{t(error)}</span>}
+        </div>
       )}
-      {error && <span className="field-error">{t(error)}</span>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Playback: restart, previous instant, step back, play/pause, step forward, next instant, end;
- * a scrub bar over virtual time; the speed. Keys: Space, ← →, ↑ ↓ (instants), Home, End, + −.
+ * a scrub bar over virtual time; the speed. The keys are the page's (app/keyboard.ts); on the
+ * scrub bar too, so that its arrows step events rather than milliseconds.
  */
 import { useEffect, useRef } from 'react';
 import { Icon } from './icons';
@@ -10,46 +11,6 @@ import { formatTime } from '../../engine';
 import { useApp, useAppStore } from '../../store/context';
 import { lastTime, SPEEDS } from '../../store/store';
 import { selectPlaying, selectRun, selectRunVersion, selectSpeed } from '../../store/selectors';
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  const tag = element.tagName;
-  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || element.isContentEditable;
-}
-
-/** Global keyboard shortcuts (not while typing in a field). */
-export function usePlaybackKeys() {
-  const store = useAppStore();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-      const s = store.getState();
-      const actions: Record<string, () => void> = {
-        ' ': s.togglePlay,
-        ArrowRight: () => (e.shiftKey ? s.stepInstant(1) : s.stepEvent(1)),
-        ArrowLeft: () => (e.shiftKey ? s.stepInstant(-1) : s.stepEvent(-1)),
-        ArrowDown: () => s.stepInstant(1),
-        ArrowUp: () => s.stepInstant(-1),
-        PageDown: () => s.stepEvent(1),
-        PageUp: () => s.stepEvent(-1),
-        Home: s.toStart,
-        End: s.toEnd,
-        '+': s.faster,
-        '=': s.faster,
-        '-': s.slower,
-        _: s.slower,
-      };
-      const action = actions[e.key];
-      if (!action) return;
-      // Space on a focused button would click it as well: one action only.
-      e.preventDefault();
-      action();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
-}
 
 export function PlaybackBar() {
   const store = useAppStore();
@@ -61,13 +22,13 @@ export function PlaybackBar() {
   const end = lastTime(run);
   const scrub = useRef<HTMLInputElement>(null);
   const clock = useRef<HTMLOutputElement>(null);
-  usePlaybackKeys();
   const t = useT();
 
   // The scrub bar and the clock follow the playhead at every frame, outside React.
   useEffect(() => {
     const place = (t: number) => {
-      if (scrub.current && document.activeElement !== scrub.current) {
+      // Even while it has the focus: its keys step events, and dragging it pauses playback.
+      if (scrub.current) {
         scrub.current.value = String(t);
         scrub.current.setAttribute(
           'aria-valuetext',

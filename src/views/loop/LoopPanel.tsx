@@ -117,11 +117,13 @@ export function LoopPanel() {
       </p>
       <p className="event-line" aria-live="polite" data-testid="event">
         <span className="event-index">
-          {trace.eventBase + cursor}/{trace.eventBase + trace.eventCount}
+          {/* An endless run has no total: only as many events as simulated so far. */}
+          {trace.eventBase + cursor}
+          {!run.endless && `/${trace.eventBase + trace.eventCount}`}
         </span>{' '}
         {last}
       </p>
-      <div className="loop-row">
+      <div className="loop-rows">
         <h3>{t('loop.running')}</h3>
         <div className="chips">
           {state.running >= 0 ? (
@@ -130,8 +132,6 @@ export function LoopPanel() {
             <span className="empty">—</span>
           )}
         </div>
-      </div>
-      <div className="loop-row">
         <h3>
           {t('loop.ready')} <span className="count">{state.ready.length}</span>
         </h3>
@@ -150,8 +150,6 @@ export function LoopPanel() {
             <li className="more">+{state.ready.length - SHOWN_READY}</li>
           )}
         </ol>
-      </div>
-      <div className="loop-row">
         <h3>
           {t('loop.timers')} <span className="count">{state.timers.length}</span>
         </h3>
@@ -179,7 +177,7 @@ export function LoopPanel() {
         <summary>
           <h3>{t('loop.tasks')}</h3>{' '}
           <span className="summary-counts">
-            {[...counts].map(([status, n]) => `${n} ${t(`status.${status}`)}`).join(', ')}
+            {[...counts].map(([status, n]) => t(`count.${status}`, { n })).join(', ')}
           </span>
         </summary>
         {tasksOpen && (

@@ -1,0 +1,101 @@
+/** The view's toggles: compare, presenter mode, dark theme, the language; in an iframe, a link out. */
+import { useEffect } from 'react';
+import { LANGS } from '../i18n/messages';
+import { useT } from '../i18n/useT';
+import { useApp, useAppStore } from '../store/context';
+import { defaultCompare } from '../store/defaultCompare';
+import { selectLang } from '../store/selectors';
+import { setPresenting } from './presenter';
+
+/** This page without `embed=1`: the full view, for a new tab. */
+function fullViewUrl(): string {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('embed');
+  return url.toString();
+}
+
+/** In an iframe (`embed=1`), the way out to everything: the page itself in a new tab. */
+export function FullViewLink() {
+  const t = useT();
+  return (
+    <a
+      className="full-view"
+      href={fullViewUrl()}
+      target="_blank"
+      rel="noopener"
+      data-testid="full-view"
+    >
+      {t('view.full')}
+    </a>
+  );
+}
+
+export function ViewToggles() {
+  const t = useT();
+  const theme = useApp((s) => s.theme);
+  const presenting = useApp((s) => s.presenting);
+  const setTheme = useApp((s) => s.setTheme);
+  const comparing = useApp((s) => s.compare !== null);
+  const setCompare = useApp((s) => s.setCompare);
+  const store = useAppStore();
+  return (
+    <div className="view-toggles" role="group" aria-label={t('view.label')}>
+      <button
+        type="button"
+        aria-pressed={comparing}
+        title={t('view.compareTitle')}
+        onClick={() => setCompare(comparing ? null : defaultCompare(store.getState().choice))}
+        data-testid="compare-toggle"
+      >
+        {t('view.compare')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={presenting}
+        title={t('view.presentTitle')}
+        onClick={() => setPresenting(store, !presenting)}
+        data-testid="present"
+      >
+        {t('view.present')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={theme === 'dark'}
+        title={t('view.darkTitle')}
+        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        data-testid="dark"
+      >
+        {t('view.dark')}
+      </button>
+      <LanguageSwitch />
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const lang = useApp(selectLang);
+  const setLang = useApp((s) => s.setLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `${t('app.title')} — asyncio`;
+  }, [lang, t]);
+  return (
+    <div className="lang" role="group" aria-label={t('lang.label')}>
+      {LANGS.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={lang === l}
+          aria-label={t(`lang.${l}`)}
+          title={t(`lang.${l}`)}
+          onClick={() => setLang(l)}
+          data-testid={`lang-${l}`}
+        >
+          {l.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}
