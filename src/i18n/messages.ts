@@ -127,9 +127,11 @@ export const en = {
   'timeline.table': 'Table',
   'timeline.zoom': 'Zoom the timeline',
   'timeline.zoomOut': 'Zoom out',
-  'timeline.zoomFit': 'Zoom to fit',
+  'timeline.zoomFit': 'Default zoom (1:1)',
   'timeline.zoomIn': 'Zoom in',
   'timeline.aria': 'Timeline of {tasks} tasks over {seconds} seconds; its text version follows',
+  'timeline.ariaTable':
+    'Timeline of {tasks} tasks over {seconds} seconds; the Table button gives it as text',
   'timeline.notYet': '{task}: not yet (the playhead is at {t} s)',
   'timeline.tableCaption':
     'Timeline as text: which task runs (inside its sleep) during each slot of {slot} s',
@@ -386,9 +388,11 @@ export const fr: Record<MessageKey, string> = {
   'timeline.table': 'Tableau',
   'timeline.zoom': 'Zoom de la chronologie',
   'timeline.zoomOut': 'Zoom arrière',
-  'timeline.zoomFit': "Zoom à l'échelle",
+  'timeline.zoomFit': 'Zoom par défaut (1:1)',
   'timeline.zoomIn': 'Zoom avant',
   'timeline.aria': 'Chronologie de {tasks} tâches sur {seconds} secondes ; sa version texte suit',
+  'timeline.ariaTable':
+    'Chronologie de {tasks} tâches sur {seconds} secondes ; le bouton Tableau la donne en texte',
   'timeline.notYet': '{task} : pas encore (la tête de lecture est à {t} s)',
   'timeline.tableCaption':
     'La chronologie en texte : quelle tâche tourne (dans son sleep) pendant chaque tranche de {slot} s',
