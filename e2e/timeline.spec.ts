@@ -1,5 +1,8 @@
 /** The timeline: zoom, what covers what, the time axis, the head, scrolling, its text. */
 import type { Page } from '@playwright/test';
+import { compileScenario, simulate } from '../src/engine';
+import { jobWindowScenario } from '../src/scenario/presets';
+import { taskTimelines } from '../src/trace/segments';
 import { expect, test } from './app';
 
 interface Box {
@@ -284,5 +287,45 @@ test.describe('scrolling', () => {
       await app.press('ArrowLeft');
       expect(await scroll()).toBe(forward[i]);
     }
+  });
+});
+
+/** In each slot, what each task does, from the engine's segments (as expectedRows). */
+function activity(jobs: number, maxsize: number, runs: string, waits: string): string[][] {
+  const trace = simulate(
+    compileScenario(jobWindowScenario({ jobs, maxsize, durations: { kind: 'formula' } })),
+  );
+  const timelines = taskTimelines(trace);
+  const end = Math.ceil(Math.max(...timelines.map((t) => t.endTime ?? 0)));
+  return Array.from({ length: end }, (_, i) => [
+    `${i}-${i + 1}`,
+    ...timelines.map((timeline) =>
+      timeline.segments
+        .filter((s) => s.start < i + 1 && s.end > i && s.end > s.start)
+        .map((s) => (s.kind === 'sleeping' ? runs : waits))
+        .filter((word, k, all) => k === 0 || all[k - 1] !== word)
+        .join(', '),
+    ),
+  ]);
+}
+
+test.describe('the timeline as text', () => {
+  test('says who runs and who waits for a token, in French too', async ({ app, page }) => {
+    await app.open('?lang=fr');
+    expect(await app.gridRows()).toEqual(activity(8, 4, 'tourne', 'attend'));
+    await expect(page.locator('#timeline-text caption')).toContainText('laquelle attend');
+    // j4 waits for a token during 0-1, then runs.
+    expect((await app.gridRows())[0][5]).toBe('attend');
+    expect((await app.gridRows())[1][5]).toBe('tourne');
+    // The picture says where its text is.
+    await expect(page.locator('.timeline-reveal svg')).toHaveAttribute(
+      'aria-label',
+      /sa version texte suit/,
+    );
+    await app.open('?jobs=60&maxsize=5');
+    await expect(page.locator('.timeline-reveal svg')).toHaveAttribute(
+      'aria-label',
+      /Table button gives it as text/,
+    );
   });
 });

@@ -134,9 +134,10 @@ export const en = {
     'Timeline of {tasks} tasks over {seconds} seconds; the Table button gives it as text',
   'timeline.notYet': '{task}: not yet (the playhead is at {t} s)',
   'timeline.tableCaption':
-    'Timeline as text: which task runs (inside its sleep) during each slot of {slot} s',
+    'Timeline as text: during each slot of {slot} s, which task runs (inside its sleep) and which waits (for a token, an item, a lock)',
   'timeline.slot': 'slot (s)',
   'timeline.runs': 'runs',
+  'timeline.waits': 'waits',
   'timeline.listLabel': 'Timeline as text: when each task waits and runs',
   'timeline.listRuns': 'runs {from}–{to} s',
   'timeline.listWaits': 'waits {from}–{to} s',
@@ -395,9 +396,10 @@ export const fr: Record<MessageKey, string> = {
     'Chronologie de {tasks} tâches sur {seconds} secondes ; le bouton Tableau la donne en texte',
   'timeline.notYet': '{task} : pas encore (la tête de lecture est à {t} s)',
   'timeline.tableCaption':
-    'La chronologie en texte : quelle tâche tourne (dans son sleep) pendant chaque tranche de {slot} s',
+    'La chronologie en texte : pendant chaque tranche de {slot} s, quelle tâche tourne (dans son sleep) et laquelle attend (un jeton, un élément, un verrou)',
   'timeline.slot': 'tranche (s)',
   'timeline.runs': 'tourne',
+  'timeline.waits': 'attend',
   'timeline.listLabel': 'La chronologie en texte : quand chaque tâche attend et tourne',
   'timeline.listRuns': 'tourne {from}–{to} s',
   'timeline.listWaits': 'attend {from}–{to} s',
