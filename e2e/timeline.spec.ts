@@ -243,6 +243,7 @@ test.describe('the head', () => {
       );
     const shown = texts.filter((e) => e.text);
     expect(shown.length).toBeGreaterThan(5);
+    expect(await app.smallTexts()).toEqual([]);
     // Every other column named by name alone: no duration that would hold for those only.
     for (const { text, size } of shown) {
       expect(text).toMatch(/^j\d*[02468]$/);

@@ -62,9 +62,12 @@ export interface SharedScale {
 export function TimelineGrid({
   exportRef,
   shared,
+  label,
 }: {
   exportRef?: React.Ref<ExportSvg>;
   shared?: SharedScale;
+  /** The scrolling region's name, when there are two timelines. */
+  label?: string;
 }) {
   const run = useApp(selectRun);
   const version = useApp(selectRunVersion);
@@ -287,7 +290,7 @@ export function TimelineGrid({
         onBlur={() => setTip(null)}
         tabIndex={0}
         role="region"
-        aria-label={t('timeline.title')}
+        aria-label={label ?? t('timeline.title')}
         onScroll={(e) => {
           scrollTop.current = e.currentTarget.scrollTop;
           scrollLeft.current = e.currentTarget.scrollLeft;
