@@ -1,4 +1,4 @@
-/** Compare: two runs on one clock and one time scale, each with its text. */
+/** Compare: two runs on one clock and one time scale, each with its text; the chart. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './app';
@@ -120,4 +120,75 @@ test.describe('compare', () => {
     );
     await expect(page.getByRole('form', { name: 'Run B: scenario and parameters' })).toHaveCount(1);
   });
+});
+
+test.describe('the chart', () => {
+  test('marks unbounded (maxsize 0) at maxsize = jobs, and says so', async ({ app, page }) => {
+    await app.open('?compare=1&maxsize=0');
+    const chart = page.getByTestId('sweep-chart');
+    await expect(chart).toBeVisible();
+    const label = (await chart.getAttribute('aria-label'))!;
+    expect(label).not.toContain('?');
+    expect(label).toContain('at maxsize 0 (unbounded: as 8): 3.000 s, 8 at once');
+    const mark = chart.getByTestId('chart-mark').first();
+    await expect(mark).toHaveAttribute('data-maxsize', '8');
+    await expect(mark).toContainText('A: maxsize 0 (unbounded: as 8)');
+    // The same in French.
+    await app.open('?compare=1&maxsize=0&lang=fr');
+    await expect(page.getByTestId('chart-mark').first()).toContainText(
+      'A : maxsize 0 (sans limite : comme 8)',
+    );
+  });
+
+  test('the unbounded preset has its chart: the Queue job window', async ({ app, page }) => {
+    await app.open('?preset=unbounded&compare=1');
+    const chart = page.getByTestId('sweep-chart');
+    await expect(chart).toBeVisible();
+    await expect(chart.getByTestId('chart-mark')).toHaveAttribute('data-maxsize', '8');
+    await expect(chart).toHaveAttribute('aria-label', /total time falls.*: 3\.000 s, 8 at once/);
+    // maxsize 1 of the same window: 15 s, as the course says.
+    await expect(page.locator('.sweep .visually-hidden tbody tr').first()).toContainText(
+      '15.000 s',
+    );
+  });
+
+  for (const theme of ['light', 'dark']) {
+    test(`every text of the chart at 16 px, contrast 4.5:1 at least (${theme})`, async ({
+      app,
+      page,
+    }) => {
+      await app.open(`?compare=1&b.maxsize=1&theme=${theme}`);
+      await expect(page.getByTestId('sweep-chart')).toBeVisible();
+      const poor = await page.evaluate(() => {
+        const rgb = (color: string) => {
+          const c = document.createElement('canvas').getContext('2d')!;
+          c.fillStyle = color;
+          c.fillRect(0, 0, 1, 1);
+          return [...c.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+        };
+        const luminance = (color: string) => {
+          const [r, g, b] = rgb(color).map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const back = luminance(
+          getComputedStyle(document.querySelector('.chart-panel')!).backgroundColor,
+        );
+        return [...document.querySelectorAll('[data-testid=sweep-chart] text, .sweep h2, .legend')]
+          .filter((e) => e.textContent?.trim())
+          .flatMap((e) => {
+            const style = getComputedStyle(e);
+            const ink = luminance(e.getAttribute('fill') ?? style.color);
+            const contrast = (Math.max(ink, back) + 0.05) / (Math.min(ink, back) + 0.05);
+            const size = parseFloat(style.fontSize);
+            return contrast < 4.5 || size < 16
+              ? [`${e.textContent}: ${size} px, ${contrast.toFixed(2)}:1`]
+              : [];
+          });
+      });
+      expect(poor).toEqual([]);
+    });
+  }
 });

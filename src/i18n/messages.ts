@@ -28,6 +28,9 @@ export const en = {
     'The chart is drawn for the job windows (Queue or Semaphore), which have jobs and a maxsize.',
   'chart.aria':
     'Chart for {jobs} jobs: the total time falls as maxsize grows, the peak concurrency rises; at maxsize {maxsize}: {time} s, {peak} at once',
+  'chart.mark': '{run}: maxsize {maxsize}',
+  'chart.unboundedAs': '0 (unbounded: as {jobs})',
+  'chart.aboveAs': '{maxsize} (as {jobs})',
   'files.open': 'Open…',
   'files.openTitle': 'Open a scenario file (JSON), or drop one on the page',
   'files.save': 'Save',
@@ -292,6 +295,9 @@ export const fr: Record<MessageKey, string> = {
     'Le graphique est tracé pour les fenêtres de jobs (Queue ou Semaphore), qui ont des jobs et un maxsize.',
   'chart.aria':
     'Graphique pour {jobs} jobs : la durée totale baisse quand maxsize grandit, la concurrence maximale monte ; à maxsize {maxsize} : {time} s, {peak} à la fois',
+  'chart.mark': '{run} : maxsize {maxsize}',
+  'chart.unboundedAs': '0 (sans limite : comme {jobs})',
+  'chart.aboveAs': '{maxsize} (comme {jobs})',
   'files.open': 'Ouvrir…',
   'files.openTitle': 'Ouvrir un fichier de scénario (JSON), ou en déposer un sur la page',
   'files.save': 'Enregistrer',
