@@ -126,6 +126,7 @@ export function TimelineGrid({
     [run, version, names, size, zoom, sharedSpan, sharedEndless, minHead, statusWidth],
   );
   const layout = useMemo(() => timelineLayout(input), [input]);
+  const zoomOutShowsMore = useMemo(() => canZoomOut(input), [input]);
   const { axis, column, span, height, head, perSecond } = layout;
   const y = useMemo(
     () =>
@@ -265,7 +266,7 @@ export function TimelineGrid({
           <ZoomButtons
             zoom={zoom}
             setZoom={setZoom}
-            canZoomOut={canZoomOut(input)}
+            canZoomOut={zoomOutShowsMore}
             canZoomIn={canZoomIn(zoom)}
           />
         </div>
