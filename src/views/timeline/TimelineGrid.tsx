@@ -23,7 +23,7 @@ import { useSize } from '../useSize';
 import { describeSegment } from './describeSegment';
 import { timelineSvg } from './exportSvg';
 import { TABLE_MAX_COLUMNS } from './GridTable';
-import { canZoomIn, canZoomOut, GAP, slotLabel, timelineLayout } from './layout';
+import { canZoomIn, canZoomOut, GAP, rowMiddle, slotLabel, timelineLayout } from './layout';
 import { textWidth } from './measure';
 import { scrollLeftFor, scrollTopFor } from './scroll';
 import { Segments } from './Segments';
@@ -323,7 +323,7 @@ export function TimelineGrid({
                 <text
                   key={t}
                   x={layout.rowRight}
-                  y={(y(t) + y(t + layout.slot)) / 2}
+                  y={rowMiddle(t, layout)}
                   textAnchor="end"
                   dominantBaseline="middle"
                   fontSize="16"

@@ -6,6 +6,7 @@ import {
   canZoomIn,
   canZoomOut,
   MIN_ROW,
+  rowMiddle,
   slotLabel,
   timelineLayout,
   ZOOMS,
@@ -143,6 +144,17 @@ describe('the time axis', () => {
     }
     // maxsize 1, 15 s: at 1:1 every second is a row of its own.
     expect(timelineLayout(jobWindow(8, 1)(1)).slot).toBe(1);
+  });
+
+  it('the last row, cut by the end of the run, still holds its label', () => {
+    // 200 jobs, maxsize 7 (58 s) compared with maxsize 1 (399 s): rows of 100 s or so.
+    const layout = timelineLayout(jobWindow(200, 7)(1, { fitSpan: 399 }));
+    expect(layout.perSecond * 399).toBeLessThanOrEqual(230 - 12 + 1e-9);
+    const last = Math.ceil(58 / layout.slot - 1e-9) * layout.slot - layout.slot;
+    const middle = rowMiddle(last, layout);
+    expect(middle - MIN_ROW / 2).toBeGreaterThanOrEqual(last * layout.perSecond - 1e-9);
+    expect(middle + MIN_ROW / 2).toBeLessThanOrEqual(layout.height);
+    expect(slotLabel(last, layout.slot, 58)).toMatch(/-58$/);
   });
 
   it('compared runs share pixels per second: the longer run fitted to the height', () => {

@@ -91,6 +91,18 @@ export interface TimelineLayout {
   overhang: number;
 }
 
+/** Where the last slot begins. */
+function lastSlot(span: number, slot: number): number {
+  return Math.max(0, Math.ceil(span / slot - 1e-9) - 1) * slot;
+}
+
+/** The middle of a slot's row, where its label goes: the last row, cut by the end of the run, still holds it. */
+export function rowMiddle(t: number, layout: TimelineLayout): number {
+  const top = t * layout.perSecond;
+  const bottom = Math.min(t + layout.slot, layout.span) * layout.perSecond;
+  return (top + Math.max(bottom, top + MIN_ROW)) / 2;
+}
+
 /** A slot's label: "4-5"; the last one ends with the run ("14-15", not "14-16"). */
 export function slotLabel(t: number, slot: number, end = Infinity): string {
   return `${t}-${Math.min(t + slot, end)}`;
@@ -129,15 +141,14 @@ function scales(input: LayoutInput, zoom: number, longest: number): Scales {
   let perSecond: number;
   if (input.endless || input.fitEndless) perSecond = ENDLESS_PER_SECOND * zoom;
   else if (input.fitSpan !== undefined) {
-    const base = clamp(bodyHeight / Math.max(1, input.fitSpan), 1, MAX_PER_SECOND);
+    const base = clamp(bodyHeight / Math.max(1, input.fitSpan), 1e-3, MAX_PER_SECOND);
     perSecond = zoomed(base, base, zoom);
   } else {
     const base = clamp(fitPerSecond, MIN_PER_SECOND, MAX_PER_SECOND);
     perSecond = zoomed(base, fitPerSecond, zoom);
   }
   const slot = SLOTS.find((s) => s * perSecond >= MIN_ROW) ?? SLOTS[SLOTS.length - 1];
-  const lastSlot = Math.max(0, Math.ceil(span / slot - 1e-9) - 1) * slot;
-  const rowWidth = measure(slotLabel(lastSlot, slot));
+  const rowWidth = measure(slotLabel(lastSlot(span, slot), slot));
   // The widest time "now" shows: the end of the run (its digits only grow).
   const pillWidth = measure(formatTime(span), 700) + 2 * PILL_PAD;
   const axis = Math.ceil(Math.max(CORNER_WIDTH, 4 + rowWidth + GAP + pillWidth + GAP));
@@ -180,7 +191,11 @@ export function timelineLayout(input: LayoutInput): TimelineLayout {
     zoom,
     span: input.span,
     width: s.axis + column * tasks + 8 + overhang,
-    height: s.perSecond * input.span + 12,
+    // The last row, cut by the end of the run, still holds its label (in the bottom margin).
+    height: Math.max(
+      s.perSecond * input.span + 12,
+      s.perSecond * lastSlot(input.span, s.slot) + MIN_ROW,
+    ),
     head,
     naturalHead: natural,
     barY: head - (statusRow ? STATUS_ROW : 4) - 4 - BAR,
