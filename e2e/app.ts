@@ -45,6 +45,28 @@ export class SimulatorPage {
         .join('\n---\n'),
     );
   }
+  /** Texts on screen below 16 px, as displayed (presenter zoom and SVG transforms included). */
+  async smallTexts(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const zoom = Number(
+        getComputedStyle(document.documentElement).getPropertyValue('--present-zoom') || 1,
+      );
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!element || !node.textContent?.trim()) continue;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.bottom < 0 || box.top > innerHeight) continue;
+        if (box.right < 0 || box.left > innerWidth) continue;
+        let size = parseFloat(getComputedStyle(element).fontSize) * zoom;
+        const ctm = element instanceof SVGGraphicsElement ? element.getScreenCTM() : null;
+        if (ctm) size *= Math.hypot(ctm.a, ctm.b);
+        if (size < 15.95) found.push(`${size.toFixed(1)} px: ${node.textContent.trim()}`);
+      }
+      return found;
+    });
+  }
   async press(key: string, times = 1) {
     for (let i = 0; i < times; i += 1) await this.page.keyboard.press(key);
   }

@@ -81,6 +81,31 @@ export function jobGrid(trace: Trace, options: GridOptions = {}): Grid {
   return { slot, slots, labels, sleeping };
 }
 
+/** What a task does during a slot, in time order: inside its sleep, blocked, or both. */
+export type SlotActivity = TaskTimeline['segments'][number]['kind'][];
+
+/**
+ * The grid's text alternative: for each slot and task, the stretches of running ('sleeping',
+ * as `sleeping` marks them) and of waiting ('blocked': the hatched cells) that overlap it.
+ */
+export function gridActivity(grid: Grid, timelines: TaskTimeline[]): SlotActivity[][] {
+  const cells: SlotActivity[][] = Array.from({ length: grid.slots }, () =>
+    Array.from({ length: timelines.length }, () => []),
+  );
+  timelines.forEach((timeline, t) => {
+    for (const s of timeline.segments) {
+      if (!(s.end > s.start)) continue;
+      const first = Math.max(0, Math.floor(s.start / grid.slot + 1e-9));
+      const last = Math.min(grid.slots - 1, Math.ceil(s.end / grid.slot - 1e-9) - 1);
+      for (let i = first; i <= last; i += 1) {
+        const cell = cells[i][t];
+        if (cell[cell.length - 1] !== s.kind) cell.push(s.kind);
+      }
+    }
+  });
+  return cells;
+}
+
 function formatBound(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
 }

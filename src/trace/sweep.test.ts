@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxsizeSweep, sweepValues } from './sweep';
+import { chartMaxsize, effectiveMaxsize, isJobWindow, maxsizeSweep, sweepValues } from './sweep';
 
 describe('the maxsize sweep', () => {
   it('gives the course: 5 s with 4 tokens, everything at once with 8', () => {
@@ -19,5 +19,28 @@ describe('the maxsize sweep', () => {
     expect(values[0]).toBe(1);
     expect(values.at(-1)).toBe(1000);
     expect(values.length).toBe(60);
+  });
+});
+
+describe('unbounded, on the chart', () => {
+  const params = { jobs: 8, maxsize: 0, durations: { kind: 'formula' as const } };
+
+  it('behaves as maxsize = jobs, and is marked there', () => {
+    expect(chartMaxsize(0, 8)).toBe(8);
+    expect(chartMaxsize(-3, 8)).toBe(8);
+    expect(chartMaxsize(12, 8)).toBe(8);
+    expect(chartMaxsize(3, 8)).toBe(3);
+    // What the chart says at maxsize = jobs is what maxsize 0 does.
+    const [unbounded] = maxsizeSweep({ preset: 'job-window', params }, [0]);
+    const [all] = maxsizeSweep({ preset: 'job-window', params }, [8]);
+    expect({ ...unbounded, maxsize: 8 }).toEqual(all);
+  });
+
+  it('the unbounded preset is a job window, swept as the Queue one', () => {
+    const choice = { preset: 'unbounded' as const, params };
+    expect(isJobWindow(choice)).toBe(true);
+    expect(effectiveMaxsize({ ...choice, params: { ...params, maxsize: 3 } })).toBe(0);
+    expect(maxsizeSweep(choice)).toEqual(maxsizeSweep({ preset: 'job-window', params }));
+    expect(maxsizeSweep(choice)[0].makespan).toBe(15);
   });
 });

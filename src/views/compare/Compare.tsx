@@ -1,18 +1,23 @@
 /**
  * "What changes if...?": two parameter sets side by side on one shared clock (the main store
- * plays; the compared store follows its playhead), and the chart of total time and peak
- * concurrency against maxsize. Loaded on demand.
+ * plays; the compared store follows its playhead) and one time scale (the longer run fitted
+ * to the height, one zoom, heads of one height: the same moment at the same height in both),
+ * each with its text alternative, and the chart of total time and peak concurrency against
+ * maxsize. Loaded on demand.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { formatTime } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { defaultCompare } from '../../store/defaultCompare';
 import { StoreContext, useApp, useAppStore } from '../../store/context';
+import type { Run } from '../../store/run';
 import { selectRun, selectRunVersion } from '../../store/selectors';
-import { createAppStore } from '../../store/store';
+import { createAppStore, lastTime } from '../../store/store';
 import { makespan, peakConcurrency } from '../../trace/segments';
 import { ParamsPanel } from '../controls/ParamsPanel';
-import { TimelineGrid } from '../timeline/TimelineGrid';
+import { GridTable } from '../timeline/GridTable';
+import { TimelineGrid, type SharedScale } from '../timeline/TimelineGrid';
 import { SweepChart } from './SweepChart';
 
 function Summary() {
@@ -22,11 +27,59 @@ function Summary() {
   const total = run.endless ? null : makespan(run.trace, run.timelines);
   const peak = peakConcurrency(run.timelines);
   return (
-    <p className="summary" data-testid="summary">
+    <span className="summary" data-testid="summary">
       {total === null ? t('compare.endless') : t('compare.total', { t: formatTime(total) })} ·{' '}
       {t('compare.peak', { n: peak })}
-    </p>
+    </span>
   );
+}
+
+/**
+ * One run: its name, summary and Table button, its parameters (B's; A's are at the top), and
+ * its timeline or its text (the Table button); the text follows for screen readers. Three
+ * rows, shared with the other pane (a subgrid), so that both timelines start at one height.
+ */
+function Pane({
+  name,
+  params,
+  shared,
+}: {
+  name: 'a' | 'b';
+  params: React.ReactNode;
+  shared: SharedScale;
+}) {
+  const t = useT();
+  const [asText, setAsText] = useState(false);
+  return (
+    <section className="panel pane" aria-label={t(name === 'a' ? 'compare.a' : 'compare.b')}>
+      <div className="pane-head">
+        <h2>{name.toUpperCase()}</h2>
+        <Summary />
+        <button
+          type="button"
+          aria-pressed={asText}
+          onClick={() => setAsText(!asText)}
+          data-testid={`${name}-as-text`}
+        >
+          {t('timeline.table')}
+        </button>
+      </div>
+      {params}
+      <div className="pane-body">
+        {!asText && (
+          <TimelineGrid
+            shared={shared}
+            label={t('compare.timeline', { run: name.toUpperCase() })}
+          />
+        )}
+        <GridTable id={`${name}-timeline-text`} visible={asText} />
+      </div>
+    </section>
+  );
+}
+
+function spanOf(run: Run): number {
+  return run.endless ? run.horizon : Math.max(1, Math.ceil(lastTime(run) - 1e-9));
 }
 
 export default function Compare() {
@@ -44,6 +97,10 @@ export default function Compare() {
       theme: s.theme,
     });
   });
+  const runA = useApp(selectRun);
+  const versionA = useApp(selectRunVersion);
+  const runB = useStore(other, selectRun);
+  const versionB = useStore(other, selectRunVersion);
 
   // The compared run's parameters live in the main store (and so in the URL).
   useEffect(() => {
@@ -65,22 +122,45 @@ export default function Compare() {
     });
   }, [main, other]);
 
+  // One time scale for both.
+  const [zoom, setZoom] = useState(1);
+  const [heads, setHeads] = useState({ a: 0, b: 0 });
+  const onHeadA = useCallback((a: number) => setHeads((h) => (h.a === a ? h : { ...h, a })), []);
+  const onHeadB = useCallback((b: number) => setHeads((h) => (h.b === b ? h : { ...h, b })), []);
+  const span = Math.max(spanOf(runA), spanOf(runB));
+  const endless = runA.endless || runB.endless;
+  const head = Math.max(heads.a, heads.b);
+  const sharedA = useMemo(
+    () => ({ span, endless, head, zoom, setZoom, onHead: onHeadA }),
+    [span, endless, head, zoom, onHeadA],
+  );
+  const sharedB = useMemo(() => ({ ...sharedA, onHead: onHeadB }), [sharedA, onHeadB]);
+  void versionA;
+  void versionB;
+
+  // The two forms are landmarks: B's is named apart from the one at the top (A's).
+  const bParams = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    bParams.current?.querySelector('form')?.setAttribute('aria-label', t('compare.bParams'));
+  });
+
   return (
     <div className="compare" data-testid="compare">
-      <section className="panel pane" aria-label={t('compare.a')}>
-        <h2>
-          A <span className="pane-note">{t('compare.aNote')}</span>
-        </h2>
-        <Summary />
-        <TimelineGrid />
-      </section>
+      <Pane
+        name="a"
+        params={<p className="pane-params pane-note">{t('compare.aNote')}</p>}
+        shared={sharedA}
+      />
       <StoreContext.Provider value={other}>
-        <section className="panel pane" aria-label={t('compare.b')}>
-          <h2>B</h2>
-          <ParamsPanel idPrefix="b-" compact />
-          <Summary />
-          <TimelineGrid />
-        </section>
+        <Pane
+          name="b"
+          params={
+            <div className="pane-params" ref={bParams}>
+              <ParamsPanel idPrefix="b-" compact />
+            </div>
+          }
+          shared={sharedB}
+        />
       </StoreContext.Provider>
       <section className="panel chart-panel" aria-labelledby="chart-title">
         <SweepChart compared={compare} />

@@ -1,29 +1,92 @@
 /**
  * Total time and peak concurrency of the job window for every maxsize from 1 to the number of
- * jobs, the current value (and the compared one) marked. D3 computes scales and lines; React
- * draws the SVG.
+ * jobs, the current value (and the compared one) marked; unbounded (maxsize 0) is marked at
+ * maxsize = jobs, which it behaves as, and says so. D3 computes scales and lines; React draws
+ * the SVG. Every text at 16 px in the theme's ink (the lines carry the colours).
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import { formatTime } from '../../engine';
-import { useT } from '../../i18n/useT';
-import type { JobWindowParams, PresetParams } from '../../scenario/presets';
+import { useT, type T } from '../../i18n/useT';
+import type { PresetParams } from '../../scenario/presets';
 import { useApp } from '../../store/context';
 import { selectChoice } from '../../store/selectors';
-import { maxsizeSweep } from '../../trace/sweep';
+import {
+  chartMaxsize,
+  chartValues,
+  effectiveMaxsize,
+  isJobWindow,
+  maxsizeSweep,
+} from '../../trace/sweep';
 import { usePalette } from '../colors';
 import { useSize } from '../useSize';
 
-const HEIGHT = 170;
-const MARGIN = { top: 16, right: 64, bottom: 40, left: 64 };
+const HEIGHT = 120;
+const MARGIN = { top: 24, right: 48, bottom: 26, left: 80 };
 
-function isWindow(
-  choice: PresetParams | null,
-): choice is PresetParams & { params: JobWindowParams } {
-  return (
-    choice !== null && (choice.preset === 'job-window' || choice.preset === 'semaphore-window')
-  );
+/** As many ticks as fit with 16 px labels 20 px apart. */
+function spacedTicks(scale: ReturnType<typeof scaleLinear<number, number>>): number[] {
+  for (let count = 5; count > 1; count -= 1) {
+    const ticks = scale.ticks(count);
+    if (ticks.length < 2 || Math.abs(scale(ticks[0]) - scale(ticks[1])) >= 20) return ticks;
+  }
+  return scale.domain();
+}
+
+/** What a mark says: the run, and its maxsize when the chart shows it elsewhere. */
+function markText(run: string, maxsize: number, jobs: number, t: T): string {
+  if (maxsize >= 1 && maxsize <= jobs) return run;
+  return t('chart.mark', { run, maxsize: maxsizeText(maxsize, jobs, t) });
+}
+
+function maxsizeText(maxsize: number, jobs: number, t: T): string {
+  if (maxsize <= 0) return t('chart.unboundedAs', { jobs });
+  if (maxsize > jobs) return t('chart.aboveAs', { maxsize, jobs });
+  return String(maxsize);
+}
+
+interface Mark {
+  at: number;
+  label: string;
+  dashed: boolean;
+}
+
+/** A's mark and B's; one mark when both are at the same place (their texts would overlap). */
+function chartMarks(
+  atA: number,
+  textA: string,
+  atB: number | null,
+  maxsizeB: number | null,
+  jobs: number,
+  t: T,
+): Mark[] {
+  if (atB === null || maxsizeB === null) return [{ at: atA, label: textA, dashed: false }];
+  const textB = markText('B', maxsizeB, jobs, t);
+  if (atB !== atA)
+    return [
+      { at: atA, label: textA, dashed: false },
+      { at: atB, label: textB, dashed: true },
+    ];
+  // The same maxsize: one text for both; else each says its own (say 0 and 8, both as 8).
+  const label =
+    textA === markText('A', maxsizeB, jobs, t)
+      ? markText('A = B', maxsizeB, jobs, t)
+      : `${textA} · ${textB}`;
+  return [{ at: atA, label, dashed: false }];
+}
+
+/** What the chart draws: the sweep, with A's (and B's) maxsize, or null (no job window). */
+function chartModel(choice: PresetParams, fromFile: boolean, compared: PresetParams | null) {
+  if (!isJobWindow(choice) || fromFile) return null;
+  const jobs = choice.params.jobs;
+  const maxsizeA = effectiveMaxsize(choice);
+  const maxsizeB =
+    isJobWindow(compared) && compared.params.jobs === jobs ? effectiveMaxsize(compared) : null;
+  const atA = chartMaxsize(maxsizeA, jobs);
+  const atB = maxsizeB === null ? null : chartMaxsize(maxsizeB, jobs);
+  const points = maxsizeSweep(choice, chartValues(jobs, atA, atB));
+  return { jobs, maxsizeA, maxsizeB, atA, atB, points };
 }
 
 export function SweepChart({ compared }: { compared: PresetParams | null }) {
@@ -32,12 +95,11 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
   const file = useApp((s) => s.file);
   const palette = usePalette();
   const [box, size] = useSize<HTMLDivElement>();
-  const points = useMemo(
-    () => (isWindow(choice) && !file ? maxsizeSweep(choice) : null),
-    [choice, file],
+  const model = useMemo(
+    () => chartModel(choice, file !== null, compared),
+    [choice, file, compared],
   );
-
-  if (!points || !isWindow(choice)) {
+  if (!model) {
     return (
       <div ref={box}>
         <h2 id="chart-title">{t('chart.title')}</h2>
@@ -45,8 +107,9 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
       </div>
     );
   }
+  const { jobs, maxsizeA, maxsizeB, atA, atB, points } = model;
+  const marks = chartMarks(atA, markText('A', maxsizeA, jobs, t), atB, maxsizeB, jobs, t);
   const width = Math.max(320, size.width);
-  const jobs = choice.params.jobs;
   const x = scaleLinear()
     .domain([1, Math.max(2, jobs)])
     .range([MARGIN.left, width - MARGIN.right]);
@@ -64,22 +127,17 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
   const peakLine = line<(typeof points)[number]>()
     .x((p) => x(p.maxsize))
     .y((p) => yPeak(p.peak))(points);
-  const marks = [{ maxsize: choice.params.maxsize, label: 'A' }];
-  if (isWindow(compared) && compared.params.jobs === jobs) {
-    // One mark when both are at the same maxsize: two would draw their letters on each other.
-    if (compared.params.maxsize === choice.params.maxsize) marks[0].label = 'A = B';
-    else marks.push({ maxsize: compared.params.maxsize, label: 'B' });
-  }
   const timeColor = palette.tasks[0];
   const peakColor = palette.tasks[5];
-  const current = points.find((p) => p.maxsize === choice.params.maxsize);
+  const current = points.find((p) => p.maxsize === atA);
+  const middle = (MARGIN.left + width - MARGIN.right) / 2;
 
   return (
     <div ref={box} className="sweep">
       <h2 id="chart-title">
         {t('chart.title')}{' '}
         <span className="legend">
-          <span className="key" style={{ background: timeColor }} /> {t('chart.time')}{' '}
+          <span className="key" style={{ background: timeColor }} /> {t('chart.time')} (s){' '}
           <span className="key" style={{ background: peakColor }} /> {t('chart.peak')}
         </span>
       </h2>
@@ -91,11 +149,12 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
           jobs,
           time: current ? formatTime(current.makespan) : '?',
           peak: current?.peak ?? '?',
-          maxsize: choice.params.maxsize,
+          maxsize: maxsizeText(maxsizeA, jobs, t),
         })}
         data-testid="sweep-chart"
+        fontFamily="system-ui, sans-serif"
       >
-        {yTime.ticks(5).map((v) => (
+        {spacedTicks(yTime).map((v) => (
           <g key={`t${v}`}>
             <line
               x1={MARGIN.left}
@@ -109,21 +168,21 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
               y={yTime(v)}
               textAnchor="end"
               dominantBaseline="middle"
-              fontSize="14"
-              fill={timeColor}
+              fontSize="16"
+              fill={palette.text}
             >
               {v} s
             </text>
           </g>
         ))}
-        {yPeak.ticks(5).map((v) => (
+        {spacedTicks(yPeak).map((v) => (
           <text
             key={`p${v}`}
             x={width - MARGIN.right + 8}
             y={yPeak(v)}
             dominantBaseline="middle"
-            fontSize="14"
-            fill={peakColor}
+            fontSize="16"
+            fill={palette.text}
           >
             {v}
           </text>
@@ -132,45 +191,50 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
           <text
             key={`x${v}`}
             x={x(v)}
-            y={HEIGHT - MARGIN.bottom + 18}
+            y={HEIGHT - 6}
             textAnchor="middle"
-            fontSize="14"
+            fontSize="16"
             fill={palette.text}
           >
             {v}
           </text>
         ))}
         <text
-          x={(MARGIN.left + width - MARGIN.right) / 2}
-          y={HEIGHT - 4}
-          textAnchor="middle"
-          fontSize="14"
+          x={MARGIN.left - 8}
+          y={HEIGHT - 6}
+          textAnchor="end"
+          fontSize="16"
           fill={palette.muted}
         >
           maxsize
         </text>
-        {marks.map((m) => (
-          <g key={m.label}>
-            <line
-              x1={x(m.maxsize)}
-              x2={x(m.maxsize)}
-              y1={MARGIN.top}
-              y2={HEIGHT - MARGIN.bottom}
-              stroke={palette.now}
-              strokeWidth="2"
-              strokeDasharray={m.label === 'B' ? '6 4' : undefined}
-            />
-            <text
-              x={x(m.maxsize) + 4}
-              y={MARGIN.top + 12}
-              fontSize="15"
-              fontWeight="700"
-              fill={palette.now}
-            >
-              {m.label}
-            </text>
-          </g>
-        ))}
+        {marks.map((m) => {
+          // Near the right edge, the text goes to the left of its line.
+          const left = x(m.at) > middle;
+          return (
+            <g key={m.label} data-testid="chart-mark" data-maxsize={m.at}>
+              <line
+                x1={x(m.at)}
+                x2={x(m.at)}
+                y1={MARGIN.top}
+                y2={HEIGHT - MARGIN.bottom}
+                stroke={palette.now}
+                strokeWidth="2"
+                strokeDasharray={m.dashed ? '6 4' : undefined}
+              />
+              <text
+                x={x(m.at) + (left ? -4 : 4)}
+                y={MARGIN.top - 6}
+                textAnchor={left ? 'end' : 'start'}
+                fontSize="16"
+                fontWeight="700"
+                fill={palette.now}
+              >
+                {m.label}
+              </text>
+            </g>
+          );
+        })}
         <path d={timeLine ?? ''} fill="none" stroke={timeColor} strokeWidth="3" />
         <path
           d={peakLine ?? ''}
@@ -184,7 +248,7 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
             key={p.maxsize}
             cx={x(p.maxsize)}
             cy={yTime(p.makespan)}
-            r={p.maxsize === choice.params.maxsize ? 6 : 3}
+            r={p.maxsize === atA ? 6 : 3}
             fill={timeColor}
           />
         ))}

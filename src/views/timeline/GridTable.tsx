@@ -1,14 +1,15 @@
 /**
  * The timeline as text: the course's table (a row per time slot, a column per task, "runs"
- * where the task is inside its sleep) when it is small enough to read, else each task's
- * stretches of running and waiting as a list. Kept in the page for screen readers when small;
+ * where the task is inside its sleep, "waits" where it waits: the hatched cells) when it is
+ * small enough to read, else each task's stretches of running and waiting as a list. Kept in the page for screen readers when small;
  * shown on request (the "Table" button) for everyone.
  */
 import { useMemo } from 'react';
 import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectRun, selectRunVersion } from '../../store/selectors';
-import { jobGrid } from '../../trace/markdown';
+import { gridActivity, jobGrid } from '../../trace/markdown';
+import { taskTimelines } from '../../trace/segments';
 import { useT } from '../../i18n/useT';
 
 export const TABLE_MAX_COLUMNS = 40;
@@ -26,6 +27,8 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
       horizon: run.endless ? run.horizon : undefined,
     });
     if (grid.labels.length <= TABLE_MAX_COLUMNS && grid.slots <= TABLE_MAX_ROWS) {
+      const activity = gridActivity(grid, taskTimelines(run.trace));
+      const words = { sleeping: t('timeline.runs'), blocked: t('timeline.waits') };
       return (
         <table id={id} className="grid-table">
           <caption>{t('timeline.tableCaption', { slot: grid.slot })}</caption>
@@ -40,11 +43,11 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {grid.sleeping.map((row, i) => (
+            {activity.map((row, i) => (
               <tr key={i}>
                 <th scope="row">{`${+(i * grid.slot).toFixed(6)}-${+((i + 1) * grid.slot).toFixed(6)}`}</th>
-                {row.map((on, task) => (
-                  <td key={task}>{on ? t('timeline.runs') : ''}</td>
+                {row.map((kinds, task) => (
+                  <td key={task}>{kinds.map((kind) => words[kind]).join(', ')}</td>
                 ))}
               </tr>
             ))}

@@ -5,45 +5,36 @@
  * the SVG. The body is three layers: the time slots (drawn when the view scrolls), the cells
  * (drawn once per run, memo) inside a clipping box whose bottom edge is the playhead, and the
  * "now" line above. The playhead moves the box, the cells the other way, and the line, by CSS
- * transforms, directly, without React: playback needs no layout and repaints almost nothing. A new event only redraws the
- * header's task states. The header stays in view while the body scrolls.
+ * transforms, directly, without React: playback needs no layout and repaints almost nothing.
+ * A new event only redraws the head's task states. The head stays in view while the body
+ * scrolls; the zoom buttons sit in its corner, above the time axis. Where everything goes is
+ * `layout.ts`; where the view scrolls for a moment, `scroll.ts`.
  */
 import { scaleLinear } from 'd3-scale';
-import { memo, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { formatTime } from '../../engine';
+import { useT } from '../../i18n/useT';
 import { useApp, useAppStore } from '../../store/context';
-import type { Run } from '../../store/run';
 import { selectRun, selectRunVersion } from '../../store/selectors';
 import { lastTime } from '../../store/store';
-import type { TaskState } from '../../trace/state';
-import { usePalette, useTaskColor, type Palette } from '../colors';
+import { usePalette } from '../colors';
 import { useLoopState } from '../useLoopState';
 import { useSize } from '../useSize';
 import { describeSegment } from './describeSegment';
-import { useT } from '../../i18n/useT';
+import { timelineSvg } from './exportSvg';
+import { TABLE_MAX_COLUMNS } from './GridTable';
+import { canZoomIn, canZoomOut, GAP, rowMiddle, slotLabel, timelineLayout } from './layout';
+import { textWidth } from './measure';
+import { scrollLeftFor, scrollTopFor } from './scroll';
+import { Segments } from './Segments';
+import { COMMON_STATES, TimelineHead } from './TimelineHead';
+import { ZoomButtons } from './ZoomButtons';
 
-/** The head's height when the task names are written level (wide columns). */
-const HEAD_HEIGHT = 62;
-const AXIS_WIDTH = 80;
-const MIN_COLUMN = 18;
-const MAX_COLUMN = 112;
 /** Virtual seconds drawn around the playhead of an endless run. */
 const ENDLESS_WINDOW = 90;
-const ZOOMS = [0.25, 0.5, 1, 2, 4];
 /** Up to this many tasks, each cell can take the keyboard focus. */
 const FOCUSABLE_TASKS = 60;
-
-const STATUS_GLYPHS: Record<TaskState['status'], string> = {
-  unstarted: '–',
-  created: '·',
-  ready: '○',
-  running: '▶',
-  sleeping: '●',
-  waiting: '◌',
-  done: '✓',
-  failed: '✗',
-  cancelled: '✗',
-};
+const FINAL = new Set(['done', 'failed', 'cancelled']);
 
 interface Tip {
   text: string;
@@ -51,17 +42,39 @@ interface Tip {
   y: number;
 }
 
-/** Gives the timeline as one standalone SVG document (header above the body). */
+/** Gives the timeline as one standalone SVG document (head above the body). */
 export type ExportSvg = () => string;
 
-export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }) {
+/**
+ * Two timelines compared on one time scale: the seconds fitted to the height (the longer
+ * run's), one zoom, and one head height, so that the same moment sits at the same height.
+ */
+export interface SharedScale {
+  span: number;
+  endless: boolean;
+  head: number;
+  zoom: number;
+  setZoom: (zoom: number) => void;
+  /** This timeline's own head height, reported so that both can take the higher. */
+  onHead: (head: number) => void;
+}
+
+export function TimelineGrid({
+  exportRef,
+  shared,
+  label,
+}: {
+  exportRef?: React.Ref<ExportSvg>;
+  shared?: SharedScale;
+  /** The scrolling region's name, when there are two timelines. */
+  label?: string;
+}) {
   const run = useApp(selectRun);
   const version = useApp(selectRunVersion);
   const store = useAppStore();
   const loop = useLoopState();
   const t = useT();
   const palette = usePalette();
-  const taskColor = useTaskColor();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const headBox = useRef<HTMLDivElement>(null);
   const headSvg = useRef<SVGSVGElement>(null);
@@ -76,52 +89,57 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   const scrollLeft = useRef(0);
   const id = useId().replace(/:/g, '');
   const [tip, setTip] = useState<Tip | null>(null);
-  const [zoom, setZoom] = useState(1);
+  const [ownZoom, setOwnZoom] = useState(1);
+  const zoom = shared?.zoom ?? ownZoom;
+  const setZoom = shared?.setZoom ?? setOwnZoom;
   // Columns drawn: those in view and some around (many tasks make thousands of SVG elements).
   const [firstVisible, setFirstVisible] = useState(0);
   const [firstVisibleTime, setFirstVisibleTime] = useState(0);
   const trace = run.trace;
   const taskCount = trace.tasks.length;
+  const names = useMemo(() => trace.tasks.map((task) => task.name), [trace]);
+  const statusWidth = useMemo(
+    () => Math.max(...COMMON_STATES.map((state) => textWidth(t(`status.${state}`)))),
+    [t],
+  );
 
-  const layout = useMemo(() => {
-    const span = run.endless ? run.horizon : Math.max(1, Math.ceil(lastTime(run) - 1e-9));
-    const available = Math.max(0, size.width - AXIS_WIDTH - 12);
-    const fit = available / Math.max(1, taskCount);
-    const column =
-      zoom < 1
-        ? Math.max(3, fit * zoom * 4)
-        : Math.max(MIN_COLUMN, Math.min(MAX_COLUMN * zoom, fit * zoom));
-    const fitHeight = (size.height - 12) / span;
-    const perSecond = run.endless
-      ? 44 * zoom
-      : Math.max(zoom < 1 ? 2 : 24, Math.min(120, fitHeight) * zoom);
-    const y = scaleLinear()
-      .domain([0, span])
-      .range([0, perSecond * span]);
-    const slot = perSecond >= 20 ? 1 : perSecond >= 4 ? 5 : perSecond >= 1 ? 20 : 100;
-    // Narrow columns write the names at a slant (60°): the head grows to hold the longest.
-    const slanted = column < 64;
-    const fontSize = column < 22 ? 11 : 16;
-    let longest = 0;
-    for (const label of run.labels) longest = Math.max(longest, label.length);
-    const rise = Math.ceil(longest * fontSize * 0.62 * Math.sin(Math.PI / 3));
-    const head = slanted ? Math.min(140, Math.max(HEAD_HEIGHT, 26 + rise + 4)) : HEAD_HEIGHT;
-    return {
-      slanted,
-      fontSize,
-      head,
-      /** How far the last slanted name reaches past the last column. */
-      overhang: slanted ? Math.ceil(rise / Math.tan(Math.PI / 3)) : 0,
-      span,
-      column,
-      width: AXIS_WIDTH + column * taskCount + 8,
-      height: perSecond * span + 12,
-      y,
-      slot,
-      labelEvery: Math.max(1, Math.ceil(36 / (perSecond * slot))),
-    };
-  }, [run, version, size.width, size.height, taskCount, zoom]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { y, column, span, height, head } = layout;
+  const sharedSpan = shared?.span;
+  const sharedEndless = shared?.endless;
+  const minHead = shared?.head;
+  const input = useMemo(
+    () => ({
+      labels: run.labels,
+      names,
+      span: run.endless ? run.horizon : Math.max(1, Math.ceil(lastTime(run) - 1e-9)),
+      endless: run.endless,
+      width: size.width,
+      height: size.height,
+      zoom,
+      fitSpan: sharedSpan,
+      fitEndless: sharedEndless,
+      minHead,
+      statusWidth,
+      measure: textWidth,
+    }),
+    // The run grows (version) when endless.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [run, version, names, size, zoom, sharedSpan, sharedEndless, minHead, statusWidth],
+  );
+  const layout = useMemo(() => timelineLayout(input), [input]);
+  const zoomOutShowsMore = useMemo(() => canZoomOut(input), [input]);
+  const { axis, column, span, height, head, perSecond } = layout;
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, span])
+        .range([0, perSecond * span]),
+    [span, perSecond],
+  );
+  const onHead = shared?.onHead;
+  useEffect(() => onHead?.(layout.naturalHead), [onHead, layout.naturalHead]);
+  // Shown as text: no head to match any more.
+  useEffect(() => () => onHead?.(0), [onHead]);
+
   const chunk = 20;
   const columnsInView = Math.ceil(size.width / column) + 1;
   const firstColumn = Math.max(0, firstVisible - chunk);
@@ -132,9 +150,10 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   const from = run.endless ? Math.max(0, anchor - ENDLESS_WINDOW) : 0;
   const to = run.endless ? anchor + ENDLESS_WINDOW : Infinity;
 
-  // The playhead moves the reveal and the now line at every frame, outside React, and keeps "now"
-  // in view when it moves (a paused viewer may scroll away freely). Layout is never read here
-  // (that would force a reflow in every frame): scroll positions are tracked by onScroll.
+  // The playhead moves the reveal and the now line at every frame, outside React, and scrolls
+  // to where the moment is shown (a function of the moment: going back shows it as going
+  // forward did; a paused viewer may scroll away until the next moment). Layout is never read
+  // here (that would force a reflow in every frame): scroll positions are tracked by onScroll.
   useEffect(() => {
     let shownTime = NaN;
     const place = (t: number) => {
@@ -148,11 +167,10 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
       if (nowLabel.current) nowLabel.current.textContent = formatTime(t);
       const moved = t !== shownTime;
       shownTime = t;
-      const top = scrollTop.current;
-      // Not before the box is measured: "now" would end up at its top edge.
-      if (size.height > 0 && boxRef.current && moved && (py > top + size.height - 30 || py < top)) {
-        boxRef.current.scrollTop = scrollTop.current = Math.max(0, py - size.height / 3);
-      }
+      // Not before the box is measured.
+      if (!moved || size.height <= 0 || !boxRef.current) return;
+      const top = scrollTopFor(py, size.height, height);
+      if (top !== scrollTop.current) boxRef.current.scrollTop = scrollTop.current = top;
     };
     place(store.getState().playhead);
     return store.subscribe((state, previous) => {
@@ -160,46 +178,42 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
     });
   }, [store, y, span, boxRef, size.height, height]);
 
-  // With many tasks, bring the busy columns into view when none of them is.
+  // With many tasks, the busy columns in view: a function of the moment too (the first task
+  // that runs, else the first still to run, else the last to end).
   useEffect(() => {
     const box = boxRef.current;
     if (!box || layout.width <= size.width) return;
-    const busy = loop.tasks
-      .map((t, i) => (t.status === 'sleeping' || t.status === 'running' ? i : -1))
-      .filter((i) => i >= 0);
-    if (busy.length === 0) return;
-    const left = (i: number) => AXIS_WIDTH + column * i;
-    const at = scrollLeft.current;
-    if (!busy.some((i) => left(i) >= at && left(i) + column <= at + size.width)) {
-      box.scrollLeft = scrollLeft.current = Math.max(0, left(busy[0]) - AXIS_WIDTH - column);
-      setFirstVisible(Math.floor(box.scrollLeft / column / chunk) * chunk);
+    let focus = loop.tasks.findIndex((s) => s.status === 'sleeping' || s.status === 'running');
+    if (focus < 0) focus = loop.tasks.findIndex((s) => !FINAL.has(s.status));
+    if (focus < 0) {
+      let last = -Infinity;
+      run.timelines.forEach((timeline, task) => {
+        if (timeline.endTime !== null && timeline.endTime > last) {
+          last = timeline.endTime;
+          focus = task;
+        }
+      });
     }
-  }, [loop, column, layout.width, boxRef, size.width]);
+    const left = scrollLeftFor(focus, column, axis, size.width, layout.width);
+    if (left !== scrollLeft.current) {
+      box.scrollLeft = scrollLeft.current = left;
+      setFirstVisible(Math.floor(left / column / chunk) * chunk);
+    }
+  }, [loop, run, column, axis, layout.width, boxRef, size.width]);
 
   useImperativeHandle(exportRef, () => () => {
-    const headLayer = headSvg.current;
-    const slotLayer = slotsSvg.current;
-    const cells = cellsSvg.current;
-    if (!headLayer || !slotLayer || !cells) return '';
-    const height = head + layout.height;
-    const width = layout.width + layout.overhang;
-    const now = store.getState().playhead;
-    const py = y(Math.min(now, span));
-    // The three layers of the page in one picture: the cells clipped at "now", as shown.
-    return (
-      '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui, sans-serif">` +
-      `<rect width="${width}" height="${height}" fill="${palette.background}"/>` +
-      `<g>${headLayer.innerHTML}</g><g transform="translate(0,${head})">${slotLayer.innerHTML}` +
-      `<g>${axisSvg.current?.innerHTML ?? ''}</g>` +
-      `<clipPath id="revealed"><rect width="${layout.width}" height="${Math.max(0, py)}"/></clipPath>` +
-      `<g clip-path="url(#revealed)">${cells.innerHTML}</g>` +
-      `<g transform="translate(0,${py})">` +
-      `<line x1="${AXIS_WIDTH - 6}" x2="${AXIS_WIDTH + column * taskCount + 4}" stroke="${palette.now}" stroke-width="2.5"/>` +
-      `<rect y="-11" width="${AXIS_WIDTH - 6}" height="22" rx="4" fill="${palette.now}"/>` +
-      `<text x="${AXIS_WIDTH - 10}" text-anchor="end" dominant-baseline="middle" font-size="16" font-weight="700" fill="${palette.nowText}">${formatTime(now)}</text>` +
-      `</g></g></svg>`
-    );
+    if (!headSvg.current || !slotsSvg.current || !cellsSvg.current) return '';
+    return timelineSvg({
+      layout,
+      now: store.getState().playhead,
+      y,
+      taskCount,
+      palette,
+      head: headSvg.current.innerHTML,
+      slots: slotsSvg.current.innerHTML,
+      axis: axisSvg.current?.innerHTML ?? '',
+      cells: cellsSvg.current.innerHTML,
+    });
   });
 
   /** The tooltip of the cell under the pointer or the focus, told at the current time. */
@@ -222,7 +236,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   };
 
   // Rows drawn: those in view and some around (a long run has hundreds of slots).
-  const secondsInView = size.height / (y(1) - y(0));
+  const secondsInView = size.height / perSecond;
   const rowFrom = Math.max(from, firstVisibleTime - secondsInView);
   const rowTo = Math.min(to, firstVisibleTime + 2 * secondsInView);
   const slots = [];
@@ -233,101 +247,40 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
   ) {
     slots.push(t);
   }
-  const labelShown = (task: number) =>
-    column >= 22 || taskCount <= 40 || task % Math.ceil(40 / column) === 0;
-  const zoomIndex = ZOOMS.indexOf(zoom);
+  const nowY = y(Math.min(playhead, span));
+  const textFollows = taskCount <= TABLE_MAX_COLUMNS;
 
   return (
     <div className="timeline-wrap">
-      <div className="zoom" role="group" aria-label={t('timeline.zoom')}>
-        <button
-          type="button"
-          onClick={() => setZoom(ZOOMS[zoomIndex - 1])}
-          aria-label={t('timeline.zoomOut')}
-          disabled={zoomIndex === 0}
-        >
-          −
-        </button>
-        <button
-          type="button"
-          onClick={() => setZoom(1)}
-          aria-label={t('timeline.zoomFit')}
-          disabled={zoom === 1}
-        >
-          1:1
-        </button>
-        <button
-          type="button"
-          onClick={() => setZoom(ZOOMS[zoomIndex + 1])}
-          aria-label={t('timeline.zoomIn')}
-          disabled={zoomIndex === ZOOMS.length - 1}
-        >
-          +
-        </button>
-      </div>
       <div className="timeline-head" ref={headBox}>
         {/* Above the time axis, which stays in place when the lanes scroll sideways. */}
         <div
           className="timeline-corner"
           style={{
-            width: AXIS_WIDTH - 6,
+            width: axis - GAP,
             height: head,
             marginBottom: -head,
             background: palette.background,
           }}
-        />
-        <svg
-          ref={headSvg}
-          width={layout.width + layout.overhang}
-          height={head}
-          aria-hidden="true"
-          xmlns="http://www.w3.org/2000/svg"
-          fontFamily="system-ui, sans-serif"
         >
-          {run.labels.slice(firstColumn, lastColumn).map((label, i) => {
-            const task = firstColumn + i;
-            if (!labelShown(task) && column < 8) return null;
-            const cx = AXIS_WIDTH + column * task + column / 2;
-            const vertical = layout.slanted;
-            const status = loop.tasks[task].status;
-            return (
-              <g key={task}>
-                {/* The task's colour as a bar: names stay in full-contrast ink. */}
-                <rect
-                  x={AXIS_WIDTH + column * task + column * 0.1}
-                  y={head - 22}
-                  width={Math.max(1.5, column * 0.8)}
-                  height={4}
-                  rx={2}
-                  fill={taskColor(task)}
-                />
-                <text
-                  x={cx}
-                  y={vertical ? head - 26 : head - 28}
-                  textAnchor={vertical ? 'start' : 'middle'}
-                  transform={vertical ? `rotate(-60 ${cx} ${head - 26})` : undefined}
-                  fontSize={layout.fontSize}
-                  fontWeight="600"
-                  fill={palette.text}
-                >
-                  {labelShown(task) ? label : ''}
-                </text>
-                {column >= 8 && (
-                  <text
-                    x={cx}
-                    y={head - 6}
-                    textAnchor="middle"
-                    fontSize={column < 64 ? 13 : 16}
-                    fill={status === 'running' ? palette.now : palette.muted}
-                    data-status={status}
-                  >
-                    {column < 80 ? STATUS_GLYPHS[status] : t(`status.${status}`)}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-        </svg>
+          <ZoomButtons
+            zoom={zoom}
+            setZoom={setZoom}
+            canZoomOut={zoomOutShowsMore}
+            canZoomIn={canZoomIn(zoom)}
+          />
+        </div>
+        <TimelineHead
+          svgRef={headSvg}
+          layout={layout}
+          labels={run.labels}
+          names={names}
+          states={loop.tasks}
+          firstColumn={firstColumn}
+          lastColumn={lastColumn}
+          palette={palette}
+          t={t}
+        />
       </div>
       <div
         className="timeline"
@@ -338,7 +291,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
         onBlur={() => setTip(null)}
         tabIndex={0}
         role="region"
-        aria-label={t('timeline.title')}
+        aria-label={label ?? t('timeline.title')}
         onScroll={(e) => {
           scrollTop.current = e.currentTarget.scrollTop;
           scrollLeft.current = e.currentTarget.scrollLeft;
@@ -346,7 +299,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           const first = Math.floor(e.currentTarget.scrollLeft / column / chunk) * chunk;
           if (first !== firstVisible) setFirstVisible(first);
           // In steps of half a screen, so that scrolling re-renders rarely.
-          const seconds = e.currentTarget.scrollTop / (y(1) - y(0));
+          const seconds = e.currentTarget.scrollTop / perSecond;
           const step = Math.max(1, Math.floor(secondsInView / 2));
           const top = Math.floor(seconds / step) * step;
           if (top !== firstVisibleTime) setFirstVisibleTime(top);
@@ -356,42 +309,46 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           {/* The time axis and "now" stay at the left edge when many lanes scroll sideways. */}
           <div
             className="timeline-axis"
-            style={{ width: AXIS_WIDTH - 6, height: layout.height, background: palette.background }}
+            style={{ width: axis - GAP, height: layout.height, background: palette.background }}
           >
             <svg
               ref={axisSvg}
-              width={AXIS_WIDTH - 6}
+              width={axis - GAP}
               height={layout.height}
               aria-hidden="true"
               xmlns="http://www.w3.org/2000/svg"
               fontFamily="system-ui, sans-serif"
             >
-              {slots.map((t) =>
-                Math.round(t / layout.slot) % layout.labelEvery === 0 ? (
-                  <text
-                    key={t}
-                    x={AXIS_WIDTH - 10}
-                    y={(y(t) + y(t + layout.slot)) / 2}
-                    textAnchor="end"
-                    dominantBaseline="middle"
-                    fontSize="16"
-                    fill={palette.text}
-                  >
-                    {`${t}-${t + layout.slot}`}
-                  </text>
-                ) : null,
-              )}
+              {slots.map((t) => (
+                <text
+                  key={t}
+                  x={layout.rowRight}
+                  y={rowMiddle(t, layout)}
+                  textAnchor="end"
+                  dominantBaseline="middle"
+                  fontSize="16"
+                  fill={palette.text}
+                >
+                  {slotLabel(t, layout.slot, run.endless ? Infinity : span)}
+                </text>
+              ))}
             </svg>
+            {/* "now" beside the slot labels, never on them */}
             <div
               ref={nowMark}
               className="timeline-now"
               aria-hidden="true"
-              style={{ transform: `translateY(${Math.max(y(Math.min(playhead, span)), 11)}px)` }}
+              style={{ transform: `translateY(${Math.max(nowY, 11)}px)` }}
             >
               <span
                 ref={nowLabel}
                 className="now-label"
-                style={{ width: AXIS_WIDTH - 6, background: palette.now, color: palette.nowText }}
+                style={{
+                  left: layout.pillX,
+                  width: layout.pillWidth,
+                  background: palette.now,
+                  color: palette.nowText,
+                }}
               >
                 {formatTime(playhead)}
               </span>
@@ -407,18 +364,18 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
           >
             <rect width={layout.width} height={layout.height} fill={palette.background} />
             {/* time slots, like the rows of the course's table */}
-            {slots.map((t, i) => (
+            {slots.map((t) => (
               <g key={t}>
                 <rect
-                  x={AXIS_WIDTH}
+                  x={axis}
                   y={y(t)}
                   width={column * taskCount}
                   height={y(t + layout.slot) - y(t)}
-                  fill={i % 2 ? palette.stripe : palette.background}
+                  fill={Math.round(t / layout.slot) % 2 ? palette.stripe : palette.background}
                 />
                 <line
-                  x1={AXIS_WIDTH - 6}
-                  x2={AXIS_WIDTH + column * taskCount}
+                  x1={axis - GAP}
+                  x2={axis + column * taskCount}
                   y1={y(t)}
                   y2={y(t)}
                   stroke={palette.gridLine}
@@ -433,16 +390,19 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
             style={{
               width: layout.width,
               height,
-              transform: `translateY(${y(Math.min(playhead, span)) - height}px)`,
+              transform: `translateY(${nowY - height}px)`,
             }}
           >
             <svg
               ref={cellsSvg}
               width={layout.width}
               height={height}
-              style={{ transform: `translateY(${height - y(Math.min(playhead, span))}px)` }}
+              style={{ transform: `translateY(${height - nowY}px)` }}
               role="img"
-              aria-label={t('timeline.aria', { tasks: taskCount, seconds: formatTime(span) })}
+              aria-label={t(textFollows ? 'timeline.aria' : 'timeline.ariaTable', {
+                tasks: taskCount,
+                seconds: formatTime(span),
+              })}
               xmlns="http://www.w3.org/2000/svg"
               fontFamily="system-ui, sans-serif"
             >
@@ -462,6 +422,7 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
                 run={run}
                 version={version}
                 y={y}
+                axis={axis}
                 column={column}
                 span={span}
                 from={from}
@@ -478,12 +439,12 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
             ref={nowLine}
             className="timeline-now"
             aria-hidden="true"
-            style={{ transform: `translateY(${y(Math.min(playhead, span))}px)` }}
+            style={{ transform: `translateY(${nowY}px)` }}
           >
             <span
               className="now-rule"
               style={{
-                left: AXIS_WIDTH - 6,
+                left: axis - GAP,
                 width: column * taskCount + 10,
                 background: palette.now,
               }}
@@ -499,72 +460,3 @@ export function TimelineGrid({ exportRef }: { exportRef?: React.Ref<ExportSvg> }
     </div>
   );
 }
-
-interface SegmentsProps {
-  run: Run;
-  /** Changes when an endless run grows. */
-  version: number;
-  y: (t: number) => number;
-  column: number;
-  span: number;
-  from: number;
-  to: number;
-  hatch: string;
-  focusable: boolean;
-  palette: Palette;
-  firstColumn: number;
-  lastColumn: number;
-}
-
-/** Every task's stretches of waiting and running, and its "done" tail, whatever the playhead. */
-const Segments = memo(function Segments(props: SegmentsProps) {
-  const { run, y, column, span, from, to, hatch, focusable, firstColumn, lastColumn, palette } =
-    props;
-  const taskColor = (task: number) => palette.tasks[task % palette.tasks.length];
-  return (
-    <>
-      {run.timelines.slice(firstColumn, lastColumn).map((timeline, i) => {
-        const task = firstColumn + i;
-        const x = AXIS_WIDTH + column * task + Math.max(0.5, column * 0.1);
-        const w = Math.max(1.5, column * 0.8);
-        const rounded = column >= 8 ? 3 : 0;
-        return (
-          <g key={task}>
-            {timeline.segments.map((segment, index) => {
-              const end =
-                segment.endEvent >= 0 ? segment.end : run.endless ? run.horizon : segment.end;
-              if (end <= segment.start || end < from || segment.start > to) return null;
-              return (
-                <rect
-                  key={segment.startEvent}
-                  className="cell"
-                  data-task={task}
-                  data-segment={index}
-                  x={x}
-                  y={y(segment.start)}
-                  width={w}
-                  height={Math.max(2, y(Math.min(end, span)) - y(segment.start))}
-                  fill={segment.kind === 'sleeping' ? taskColor(task) : hatch}
-                  stroke={segment.kind === 'sleeping' ? 'none' : taskColor(task)}
-                  strokeWidth={column >= 8 ? 1.5 : 0.5}
-                  rx={rounded}
-                  tabIndex={focusable ? 0 : undefined}
-                />
-              );
-            })}
-            {timeline.endTime !== null && timeline.endTime < span && (
-              <rect
-                x={x}
-                y={y(timeline.endTime)}
-                width={w}
-                height={y(span) - y(timeline.endTime)}
-                fill={palette.done}
-                rx={rounded}
-              />
-            )}
-          </g>
-        );
-      })}
-    </>
-  );
-});
