@@ -5,7 +5,7 @@
  * each with its text alternative, and the chart of total time and peak concurrency against
  * maxsize. Loaded on demand.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { formatTime } from '../../engine';
 import { useT } from '../../i18n/useT';
@@ -138,12 +138,6 @@ export default function Compare() {
   void versionA;
   void versionB;
 
-  // The two forms are landmarks: B's is named apart from the one at the top (A's).
-  const bParams = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    bParams.current?.querySelector('form')?.setAttribute('aria-label', t('compare.bParams'));
-  });
-
   return (
     <div className="compare" data-testid="compare">
       <Pane
@@ -155,8 +149,9 @@ export default function Compare() {
         <Pane
           name="b"
           params={
-            <div className="pane-params" ref={bParams}>
-              <ParamsPanel idPrefix="b-" compact />
+            <div className="pane-params">
+              {/* The two forms are landmarks: B's is named apart from A's, at the top. */}
+              <ParamsPanel idPrefix="b-" compact label={t('compare.bParams')} />
             </div>
           }
           shared={sharedB}

@@ -180,9 +180,12 @@ function hintKey(preset: PresetId, key: string): MessageKey | undefined {
 export function ParamsPanel({
   idPrefix = '',
   compact = false,
+  label,
 }: {
   idPrefix?: string;
   compact?: boolean;
+  /** The form's name, when another form of parameters is on the page (compare's run B). */
+  label?: string;
 }) {
   const t = useT();
   const choice = useApp(selectChoice);
@@ -193,7 +196,7 @@ export function ParamsPanel({
   return (
     <form
       className={compact ? 'params compact' : 'params'}
-      aria-label={t('params.label')}
+      aria-label={label ?? t('params.label')}
       onSubmit={(e) => e.preventDefault()}
     >
       <div className="field preset">
