@@ -4,7 +4,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './app';
 
 /** Per pane: where "now" and the time 0 are, and the timeline's box and scroll. */
-function panes(page: Page) {
+async function panes(page: Page) {
+  // The compare view is loaded on demand: wait for both panes to be drawn.
+  await expect(page.locator('.pane .now-rule')).toHaveCount(2);
   return page.locator('.pane').evaluateAll((all) =>
     all.map((pane) => {
       const box = pane.querySelector('.timeline')!;

@@ -676,7 +676,7 @@ test.describe('compare', () => {
     await expect(page.getByTestId('b-maxsize')).toHaveValue('1');
     await expect(page.getByTestId('summary').first()).toContainText('total time 5.000 s');
     await expect(page.getByTestId('summary').last()).toContainText(
-      'total time 15.000 s · at most 1 task inside asyncio.sleep at once',
+      'total time 15.000 s · at most 1 sleeping at once',
     );
     await expect(page.getByTestId('sweep-chart')).toBeVisible();
     await expect(page).toHaveURL(/compare=1.*b\.maxsize=1/);

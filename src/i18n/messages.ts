@@ -26,7 +26,7 @@ export const en = {
   'compare.total': 'total time {t} s',
   'compare.endless': 'runs forever',
   // As in the course: a task "runs" inside its sleep (a Lock's workers pause in a sleep too).
-  'compare.peak': 'at most {n} {n|task|tasks} inside asyncio.sleep at once',
+  'compare.peak': 'at most {n} sleeping at once',
   'chart.title': 'Total time and peak concurrency against maxsize',
   'chart.time': 'total time',
   'chart.peak': 'peak concurrency',
@@ -317,7 +317,7 @@ export const fr: Record<MessageKey, string> = {
   'compare.timeline': "Chronologie de l'exécution {run}",
   'compare.total': 'durée totale {t} s',
   'compare.endless': 'tourne sans fin',
-  'compare.peak': 'au plus {n} {n|tâche|tâches} dans asyncio.sleep en même temps',
+  'compare.peak': 'au plus {n} en sleep à la fois',
   'chart.title': 'Durée totale et concurrence maximale selon maxsize',
   'chart.time': 'durée totale',
   'chart.peak': 'concurrence maximale',
