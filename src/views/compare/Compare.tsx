@@ -35,25 +35,18 @@ function Summary() {
 }
 
 /**
- * One run: its name, summary and Table button, its parameters (B's; A's are at the top), and
- * its timeline or its text (the Table button); the text follows for screen readers. Three
- * rows, shared with the other pane (a subgrid), so that both timelines start at one height.
+ * One run: its name, summary and Table button, and its timeline or its text (the Table
+ * button); the text follows for screen readers. Two rows, shared with the other pane (a
+ * subgrid), so that both timelines start at one height. (A's parameters are the page's, at
+ * the top; B's are on their own line above both panes.)
  */
-function Pane({
-  name,
-  params,
-  shared,
-}: {
-  name: 'a' | 'b';
-  params: React.ReactNode;
-  shared: SharedScale;
-}) {
+function Pane({ name, shared }: { name: 'a' | 'b'; shared: SharedScale }) {
   const t = useT();
   const [asText, setAsText] = useState(false);
   return (
     <section className="panel pane" aria-label={t(name === 'a' ? 'compare.a' : 'compare.b')}>
       <div className="pane-head">
-        <h2>{name.toUpperCase()}</h2>
+        <h2 title={name === 'a' ? t('compare.aNote') : t('compare.bNote')}>{name.toUpperCase()}</h2>
         <Summary />
         <button
           type="button"
@@ -64,7 +57,6 @@ function Pane({
           {t('timeline.table')}
         </button>
       </div>
-      {params}
       <div className="pane-body">
         {!asText && (
           <TimelineGrid
@@ -140,22 +132,16 @@ export default function Compare() {
 
   return (
     <div className="compare" data-testid="compare">
-      <Pane
-        name="a"
-        params={<p className="pane-params pane-note">{t('compare.aNote')}</p>}
-        shared={sharedA}
-      />
       <StoreContext.Provider value={other}>
-        <Pane
-          name="b"
-          params={
-            <div className="pane-params">
-              {/* The two forms are landmarks: B's is named apart from A's, at the top. */}
-              <ParamsPanel idPrefix="b-" compact label={t('compare.bParams')} />
-            </div>
-          }
-          shared={sharedB}
-        />
+        <div className="compare-b-params">
+          <b aria-hidden="true">B</b>
+          {/* The two forms are landmarks: B's is named apart from A's, at the top. */}
+          <ParamsPanel idPrefix="b-" compact label={t('compare.bParams')} />
+        </div>
+      </StoreContext.Provider>
+      <Pane name="a" shared={sharedA} />
+      <StoreContext.Provider value={other}>
+        <Pane name="b" shared={sharedB} />
       </StoreContext.Provider>
       <section className="panel chart-panel" aria-labelledby="chart-title">
         <SweepChart compared={compare} />
