@@ -57,6 +57,10 @@ export const en = {
   'view.bottom': 'Console',
   'view.bottomTitle': 'Show the console and the code',
   'export.markdownTitle': 'Copy the table as Markdown',
+  'export.svgTitle':
+    'Download the timeline as shown now, as SVG (press End first for the whole run)',
+  'export.pngTitle':
+    'Download the timeline as shown now, as PNG (press End first for the whole run)',
   'lang.en': 'English',
   'lang.fr': 'Français',
 
@@ -349,6 +353,10 @@ export const fr: Record<MessageKey, string> = {
   'view.bottom': 'Console',
   'view.bottomTitle': 'Montrer la console et le code',
   'export.markdownTitle': 'Copier le tableau en Markdown',
+  'export.svgTitle':
+    "Télécharger la chronologie telle qu'elle est affichée, en SVG (Fin d'abord pour l'exécution entière)",
+  'export.pngTitle':
+    "Télécharger la chronologie telle qu'elle est affichée, en PNG (Fin d'abord pour l'exécution entière)",
   'lang.en': 'English',
   'lang.fr': 'Français',
 

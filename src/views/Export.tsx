@@ -83,10 +83,22 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
       >
         {t('export.markdown')}
       </button>
-      <button type="button" onClick={saveSvg} data-testid="download-svg">
+      <button
+        type="button"
+        onClick={saveSvg}
+        data-testid="download-svg"
+        title={t('export.svgTitle')}
+        aria-label={t('export.svgTitle')}
+      >
         SVG
       </button>
-      <button type="button" onClick={savePng} data-testid="download-png">
+      <button
+        type="button"
+        onClick={savePng}
+        data-testid="download-png"
+        title={t('export.pngTitle')}
+        aria-label={t('export.pngTitle')}
+      >
         PNG
       </button>
       <span className="flash" role="status" data-testid="export-status">
