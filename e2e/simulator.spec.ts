@@ -229,6 +229,29 @@ test.describe('the URL', () => {
     await expect(page.getByTestId('url-messages')).toHaveCount(0);
   });
 
+  test('restores a moment inside an instant, event for event (e=)', async ({ app, page }) => {
+    await app.open('?t=1');
+    // Three events back into the instant t=1, then a reload shows exactly the same.
+    await app.press('ArrowLeft', 3);
+    await expect(page).toHaveURL(/[?&]e=\d+/);
+    const before = await app.snapshot();
+    const link = page.url();
+    await page.goto(link);
+    await expect(app.clock).toBeVisible();
+    expect(await app.snapshot()).toBe(before);
+    // At the end of an instant, t alone.
+    await app.press('ArrowRight', 3);
+    await expect(page).not.toHaveURL(/[?&]e=/);
+    // A bad e: a message, and the end of the instant.
+    await app.open('?t=1&e=x');
+    await expect(page.getByTestId('url-messages')).toContainText('e "x" is not a number of events');
+  });
+
+  test('a time past the end shows the end: a deadlock at t=0 is told', async ({ app, page }) => {
+    await app.open('?preset=semaphore-window&jobs=2&value=0&t=100&lang=en');
+    await expect(page.getByTestId('run-end')).toContainText("j0 waits for Semaphore 'window'");
+  });
+
   test('turns bad or hostile values into a message and defaults', async ({ app, page }) => {
     await app.open(
       '?preset=job-window&jobs=abc&maxsize=-5&durations=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&t=NaN',

@@ -128,6 +128,7 @@ export function App() {
       store: createAppStore({
         choice: url.choice,
         t: url.t,
+        event: url.event,
         messages: url.messages,
         lang,
         theme,

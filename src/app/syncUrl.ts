@@ -1,5 +1,5 @@
 /** Keeps the URL in step with what is shown (not at every frame): scenario, time, language, view. */
-import type { AppStore } from '../store/store';
+import { eventInInstant, type AppStore } from '../store/store';
 import { choiceFields, encodeScenario, writeUrl } from '../store/url';
 
 export interface UrlSync {
@@ -24,6 +24,8 @@ export function syncUrl(
       : {};
     const linked = file && encodeScenario(file.scenario);
     if (linked) extra.scenario = linked;
+    const event = store.getState().playing ? null : eventInInstant(store.getState());
+    if (event !== null) extra.e = String(event);
     if (theme === 'dark') extra.theme = 'dark';
     if (presenting) extra.present = '1';
     if (presenting && consoleShown()) extra.console = '1';

@@ -286,6 +286,7 @@ export const en = {
   'wait.woken': '{what}, already woken',
 
   'url.integer': '{name} {value} is not a whole number from {min} to {max}; using {fallback}.',
+  'url.event': 'e {value} is not a number of events; showing the end of the instant.',
   'url.seconds': '{name} {value} is not a number of seconds from 0 to {max}; using {fallback}.',
   'url.durations':
     '{name} {value} is not "formula", a number of seconds, a list like 1,2,3 or random:SEED:MAX; using the course\'s formula.',
@@ -583,6 +584,7 @@ export const fr: Record<MessageKey, string> = {
 
   'url.integer':
     "{name} {value} n'est pas un nombre entier de {min} à {max} ; on prend {fallback}.",
+  'url.event': "e {value} n'est pas un nombre d'événements ; on montre la fin de l'instant.",
   'url.seconds':
     "{name} {value} n'est pas un nombre de secondes de 0 à {max} ; on prend {fallback}.",
   'url.durations':

@@ -117,6 +117,8 @@ export function createAppStore(initial: {
   presenting?: boolean;
   choice: PresetParams;
   t?: number;
+  /** How many events of the instant at `t` to show (a link into an instant); default: all. */
+  event?: number | null;
   messages?: UrlMessage[];
   /** How much of an endless run to keep (tests make it small). */
   window?: WindowSize;
@@ -158,6 +160,18 @@ export function createAppStore(initial: {
       const playhead = count === 0 ? windowStart(run) : run.trace.timeAt(count - 1);
       return { run, cursor: count - extendRun(run, playhead), playhead };
     };
+    /**
+     * Shows the state after `event` of the events of the first instant at or after `t` (0: just
+     * before it), as a link written by `eventInInstant` asks.
+     */
+    const showInstant = (t: number, event: number, current: Run) => {
+      const shown = showTime(t, current);
+      const trace = shown.run.trace;
+      const first = eventsBefore(trace, t);
+      if (first >= trace.eventCount) return shown;
+      const end = eventsUpTo(trace, trace.timeAt(first));
+      return { ...shown, ...showCursor(Math.min(first + event, end), shown.run) };
+    };
     const rerun = (choice: PresetParams, file: ScenarioFile | null = null) => {
       const { playhead } = get();
       const run = createRun(choice, playhead, file, initial.window, get().lang);
@@ -197,7 +211,9 @@ export function createAppStore(initial: {
       setFileError: (fileError) => set({ fileError }),
       dismissMessages: () => set({ urlMessages: [] }),
 
-      ...showTime(initial.t ?? 0, run),
+      ...(initial.event != null
+        ? showInstant(initial.t ?? 0, initial.event, run)
+        : showTime(initial.t ?? 0, run)),
       playing: false,
       speed: 1,
       play: () => {
@@ -288,3 +304,15 @@ export function createAppStore(initial: {
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
+
+/**
+ * Where the view stands inside its instant, for a link (`e=`): how many of the instant's events
+ * are applied, or null at the end of the instant (what `t` alone shows).
+ */
+export function eventInInstant(state: Pick<AppState, 'run' | 'cursor'>): number | null {
+  const { run, cursor } = state;
+  if (cursor <= 0) return null;
+  const trace = run.trace;
+  const time = trace.timeAt(cursor - 1);
+  return cursor < eventsUpTo(trace, time) ? cursor - eventsBefore(trace, time) : null;
+}

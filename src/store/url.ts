@@ -66,6 +66,11 @@ export interface UrlState {
   compare: PresetParams | null;
   /** Virtual time to show. */
   t: number;
+  /**
+   * How many of the events of instant `t` have been applied (`e=`), when the view stands inside
+   * the instant rather than at its end; null: at its end.
+   */
+  event: number | null;
   /** The language asked for, if any. */
   lang: Lang | null;
   /** Show the compact view for an iframe. */
@@ -161,6 +166,13 @@ export function readUrl(search: string): UrlState {
         params: { name: 't', value: shown(tRaw), max: MAX_TIME, fallback: 0 },
       });
   }
+  let event: number | null = null;
+  const eventRaw = params.get('e');
+  if (eventRaw !== null) {
+    const value = Number(eventRaw);
+    if (/^\d{1,9}$/.test(eventRaw.trim())) event = value;
+    else messages.push({ key: 'url.event', params: { value: shown(eventRaw) } });
+  }
   const langRaw = params.get('lang');
   let lang: Lang | null = null;
   if (langRaw === 'en' || langRaw === 'fr') lang = langRaw;
@@ -182,6 +194,7 @@ export function readUrl(search: string): UrlState {
     choice,
     compare,
     t,
+    event,
     lang,
     embed,
     theme,
@@ -199,7 +212,9 @@ export function writeUrl(
   extra: Record<string, string> = {},
 ): string {
   const params = new URLSearchParams(choiceFields(choice));
-  params.set('t', String(Math.round(t * 1000) / 1000));
+  // Inside an instant (`e`), its exact time: rounded, it could fall after the instant.
+  params.set('t', String(extra.e !== undefined ? t : Math.round(t * 1000) / 1000));
+  if (extra.e !== undefined) params.set('e', extra.e);
   if (lang) params.set('lang', lang);
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return `?${params.toString()}`;
