@@ -172,7 +172,7 @@ try {
     );
   }
 
-  // An hour of the producer / consumer at 16x: the page's memory after the first minutes and
+  // An hour of the producer / consumer at 16x: the page's memory after the first 5 minutes and
   // at the end. The frames are driven through the store (as the playback clock does, 60 per
   // second), with a pause every virtual minute for React to draw; garbage is collected before
   // each reading.
@@ -202,16 +202,15 @@ try {
           items: queue.kind === 'Queue' ? queue.items.length : 0,
         };
       }, minutes);
-    return { heap, play };
-  };
-  {
-    const { heap, play } = await hourAt16x('preset=producer-consumer');
     const started = performance.now();
     const first = await play(5);
     const early = await heap();
     const end = await play(55);
     const late = await heap();
-    const seconds = (performance.now() - started) / 1000;
+    return { first, early, end, late, seconds: (performance.now() - started) / 1000 };
+  };
+  {
+    const { first, early, end, late, seconds } = await hourAt16x('preset=producer-consumer');
     console.log(
       `an hour of the producer / consumer at 16x (${Math.round(end.playhead)} virtual s, played in ${seconds.toFixed(0)} s): JS heap ${early.toFixed(1)} MB and trace columns ${first.columns.toFixed(1)} MB after 5 minutes, ${late.toFixed(1)} MB and ${end.columns.toFixed(1)} MB after 60, ${end.events.toLocaleString('en')} events let go of (target: bounded): ${late < early * 1.25 + 2 && end.columns <= first.columns * 1.25 + 1 ? 'MET' : 'NOT MET'}`,
     );
@@ -219,13 +218,9 @@ try {
   // The same with an unbounded queue filled four times faster than it is emptied: what the
   // queue holds grows, and the page's memory can only follow it (a figure, not a target).
   {
-    const { heap, play } = await hourAt16x('preset=producer-consumer&maxsize=0&period=0.25&work=1');
-    const started = performance.now();
-    const first = await play(5);
-    const early = await heap();
-    const end = await play(55);
-    const late = await heap();
-    const seconds = (performance.now() - started) / 1000;
+    const { first, early, end, late, seconds } = await hourAt16x(
+      'preset=producer-consumer&maxsize=0&period=0.25&work=1',
+    );
     const perItem = ((late - early) * 2 ** 20) / (end.items - first.items);
     console.log(
       `the same, unbounded queue (maxsize 0, period 0.25 s, work 1 s; played in ${seconds.toFixed(0)} s): JS heap ${early.toFixed(1)} MB holding ${first.items.toLocaleString('en')} items after 5 minutes, ${late.toFixed(1)} MB holding ${end.items.toLocaleString('en')} after 60: ${perItem.toFixed(0)} bytes per item held`,
