@@ -16,6 +16,7 @@ function expectedRows(jobs: number, maxsize: number, words = { runs: 'runs', wai
   );
   const trace = simulate(compiled);
   const grid = jobGrid(trace, { labels: taskLabels(compiled) });
+  // From the segments themselves, not from grid.activity, which the page's table shows.
   const timelines = taskTimelines(trace);
   return grid.sleeping.map((row, i) => [
     `${i}-${i + 1}`,
@@ -245,6 +246,19 @@ test.describe('the URL', () => {
     // A bad e: a message, and the end of the instant.
     await app.open('?t=1&e=x');
     await expect(page.getByTestId('url-messages')).toContainText('e "x" is not a number of events');
+  });
+
+  test('a link far into an endless run shows it, its text as a list (no table of 100,000 rows)', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?preset=producer-consumer&t=100001');
+    await expect(app.clock).toHaveText('100001.000 s');
+    await page.getByTestId('as-text').click();
+    await expect(page.locator('#timeline-text li').first()).toContainText('producer');
+    // Copying the table says it is too big instead of failing silently.
+    await page.getByTestId('copy-markdown').click();
+    await expect(page.getByTestId('export-status')).toContainText('too big a table');
   });
 
   test('a time past the end shows the end: a deadlock at t=0 is told', async ({ app, page }) => {

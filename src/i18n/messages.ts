@@ -254,6 +254,8 @@ export const en = {
   'export.label': 'Export',
   'export.markdown': 'Markdown',
   'export.copied': 'Markdown copied',
+  'export.tooLarge':
+    'Not copied: {rows} rows of {columns} columns is too big a table (go back in time, or take fewer tasks)',
   'copy.failed': 'Not copied: this browser did not allow it',
 
   'messages.url': 'Some values in the link could not be used:',
@@ -550,6 +552,8 @@ export const fr: Record<MessageKey, string> = {
   'export.label': 'Exporter',
   'export.markdown': 'Markdown',
   'export.copied': 'Markdown copié',
+  'export.tooLarge':
+    "Pas copié : {rows} lignes de {columns} colonnes, c'est un tableau trop grand (revenez en arrière, ou prenez moins de tâches)",
   'copy.failed': "Rien n'a été copié : le navigateur ne l'a pas permis",
 
   'messages.url': "Certaines valeurs du lien n'ont pas pu être utilisées :",

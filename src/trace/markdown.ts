@@ -6,8 +6,13 @@ export interface GridOptions {
   labels?: string[];
   /** Slot width in seconds (default: the largest of 1, 0.5, 0.25, 0.2, 0.1... that every sleep starts and ends on). */
   slot?: number;
-  /** Last instant of the table (default: the end of the run, rounded up to a slot). */
+  /**
+   * Last instant of the table (default: the end of the run, rounded up to a slot); a stretch
+   * still going on when the run stopped lasts to it.
+   */
   horizon?: number;
+  /** The run's task timelines, when the caller has them already. */
+  timelines?: TaskTimeline[];
 }
 
 export interface Grid {
@@ -17,6 +22,8 @@ export interface Grid {
   labels: string[];
   /** `sleeping[slot][task]`: the task is inside its sleep during part of that slot. */
   sleeping: boolean[][];
+  /** What each task does during each slot (see `SlotActivity`). */
+  activity: SlotActivity[][];
 }
 
 const SLOT_CANDIDATES = [1, 0.5, 0.25, 0.2, 0.1, 0.05, 0.025, 0.02, 0.01];
@@ -52,58 +59,52 @@ function chooseSlot(timelines: TaskTimeline[], horizon: number): number {
   return 1;
 }
 
-/**
- * The course's table: which task is inside its sleep during which slot of time. Throws
- * `TableTooLarge` beyond `TABLE_LIMITS`.
- */
-export function jobGrid(trace: Trace, options: GridOptions = {}): Grid {
-  const timelines = taskTimelines(trace);
+/** The table's slot width and number of slots, without making it (to see if it is small). */
+export function gridShape(
+  trace: Trace,
+  options: GridOptions = {},
+): { slot: number; slots: number } {
+  const timelines = options.timelines ?? taskTimelines(trace);
   const end = options.horizon ?? makespan(trace, timelines);
   const slot = options.slot ?? chooseSlot(timelines, end);
-  const slots = Math.max(1, Math.ceil(end / slot - 1e-9));
-  const columns = trace.tasks.length;
-  if (slots > TABLE_LIMITS.rows || slots * columns > TABLE_LIMITS.cells)
-    throw new TableTooLarge(slots, columns);
-  const labels = options.labels ?? trace.tasks.map((t) => t.name);
-  const sleeping = Array.from({ length: slots }, () =>
-    new Array<boolean>(trace.tasks.length).fill(false),
-  );
-  timelines.forEach((timeline, t) => {
-    for (const s of timeline.segments) {
-      // A sleep still going on when the run stops (--until) lasts to the table's end.
-      const stop = s.endEvent < 0 && options.horizon !== undefined ? options.horizon : s.end;
-      if (s.kind !== 'sleeping' || !(stop > s.start)) continue;
-      const first = Math.max(0, Math.floor(s.start / slot + 1e-9));
-      const last = Math.min(slots - 1, Math.ceil(stop / slot - 1e-9) - 1);
-      for (let i = first; i <= last; i += 1) sleeping[i][t] = true;
-    }
-  });
-  return { slot, slots, labels, sleeping };
+  return { slot, slots: Math.max(1, Math.ceil(end / slot - 1e-9)) };
 }
 
 /** What a task does during a slot, in time order: inside its sleep, blocked, or both. */
 export type SlotActivity = TaskTimeline['segments'][number]['kind'][];
 
 /**
- * The grid's text alternative: for each slot and task, the stretches of running ('sleeping',
- * as `sleeping` marks them) and of waiting ('blocked': the hatched cells) that overlap it.
+ * The course's table: which task is inside its sleep during which slot of time (`sleeping`:
+ * the Markdown's `*`), and, for its text alternative, what each task does in each slot
+ * (`activity`: running, waiting, or both). Throws `TableTooLarge` beyond `TABLE_LIMITS`: call
+ * `gridShape` first where a big run must not stop the caller.
  */
-export function gridActivity(grid: Grid, timelines: TaskTimeline[]): SlotActivity[][] {
-  const cells: SlotActivity[][] = Array.from({ length: grid.slots }, () =>
-    Array.from({ length: timelines.length }, () => []),
+export function jobGrid(trace: Trace, options: GridOptions = {}): Grid {
+  const timelines = options.timelines ?? taskTimelines(trace);
+  const { slot, slots } = gridShape(trace, { ...options, timelines });
+  const columns = trace.tasks.length;
+  if (slots > TABLE_LIMITS.rows || slots * columns > TABLE_LIMITS.cells)
+    throw new TableTooLarge(slots, columns);
+  const labels = options.labels ?? trace.tasks.map((t) => t.name);
+  const sleeping = Array.from({ length: slots }, () => new Array<boolean>(columns).fill(false));
+  const activity: SlotActivity[][] = Array.from({ length: slots }, () =>
+    Array.from({ length: columns }, () => []),
   );
   timelines.forEach((timeline, t) => {
     for (const s of timeline.segments) {
-      if (!(s.end > s.start)) continue;
-      const first = Math.max(0, Math.floor(s.start / grid.slot + 1e-9));
-      const last = Math.min(grid.slots - 1, Math.ceil(s.end / grid.slot - 1e-9) - 1);
+      // A stretch still going on when the run stops (--until) lasts to the table's end.
+      const stop = s.endEvent < 0 && options.horizon !== undefined ? options.horizon : s.end;
+      if (!(stop > s.start)) continue;
+      const first = Math.max(0, Math.floor(s.start / slot + 1e-9));
+      const last = Math.min(slots - 1, Math.ceil(stop / slot - 1e-9) - 1);
       for (let i = first; i <= last; i += 1) {
-        const cell = cells[i][t];
+        if (s.kind === 'sleeping') sleeping[i][t] = true;
+        const cell = activity[i][t];
         if (cell[cell.length - 1] !== s.kind) cell.push(s.kind);
       }
     }
   });
-  return cells;
+  return { slot, slots, labels, sleeping, activity };
 }
 
 function formatBound(x: number): string {

@@ -4,7 +4,7 @@
  */
 import { simulate } from '../engine';
 import { useAppStore } from '../store/context';
-import { markdownTable } from '../trace/markdown';
+import { markdownTable, TableTooLarge } from '../trace/markdown';
 import type { ExportSvg } from './timeline/TimelineGrid';
 import { useT } from '../i18n/useT';
 import { copyText, useFlash } from './clipboard';
@@ -49,8 +49,17 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
       );
     return [c.preset, ...parts].join('-');
   };
-  const copyMarkdown = async () =>
-    flash((await copyText(markdown())) ? t('export.copied') : t('copy.failed'));
+  const copyMarkdown = async () => {
+    let text: string;
+    try {
+      text = markdown();
+    } catch (error) {
+      if (!(error instanceof TableTooLarge)) throw error;
+      flash(t('export.tooLarge', { rows: error.rows, columns: error.columns }));
+      return;
+    }
+    flash((await copyText(text)) ? t('export.copied') : t('copy.failed'));
+  };
   const saveSvg = () => {
     const text = exportSvg.current?.();
     if (text) download(new Blob([text], { type: 'image/svg+xml' }), `${name()}.svg`);

@@ -8,8 +8,7 @@ import { useMemo } from 'react';
 import { formatTime } from '../../engine';
 import { useApp } from '../../store/context';
 import { selectRun, selectRunVersion } from '../../store/selectors';
-import { gridActivity, jobGrid } from '../../trace/markdown';
-import { taskTimelines } from '../../trace/segments';
+import { gridShape, jobGrid } from '../../trace/markdown';
 import { useT } from '../../i18n/useT';
 
 export const TABLE_MAX_COLUMNS = 40;
@@ -22,12 +21,15 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
   const small = run.trace.tasks.length <= TABLE_MAX_COLUMNS;
   const content = useMemo(() => {
     if (!visible && !small) return null;
-    const grid = jobGrid(run.trace, {
+    const options = {
       labels: run.labels,
       horizon: run.endless ? run.horizon : undefined,
-    });
-    if (grid.labels.length <= TABLE_MAX_COLUMNS && grid.slots <= TABLE_MAX_ROWS) {
-      const activity = gridActivity(grid, taskTimelines(run.trace));
+      timelines: run.timelines,
+    };
+    // The table's size first: a long run (150,000 s of the producer/consumer) gets the list.
+    if (small && gridShape(run.trace, options).slots <= TABLE_MAX_ROWS) {
+      const grid = jobGrid(run.trace, options);
+      const activity = grid.activity;
       const words = { sleeping: t('timeline.runs'), blocked: t('timeline.waits') };
       return (
         <table id={id} className="grid-table">
