@@ -213,6 +213,23 @@ describe('scenario validation', () => {
     );
   });
 
+  it('reports the task no step starts, not those it would start in turn', () => {
+    // X (never started) spawns B, which spawns A: only X is at fault, whatever the order.
+    const result = validateScenario({
+      version: 1,
+      tasks: [
+        { name: 'A', start: false, steps: [] },
+        { name: 'B', start: false, steps: [{ op: 'spawn', task: 'A' }] },
+        { name: 'X', start: false, steps: [{ op: 'spawn', task: 'B' }] },
+        { name: 'main', steps: [] },
+      ],
+    });
+    if (result.ok) throw new Error('expected an error');
+    expect(result.errors.map(formatError)).toEqual([
+      "tasks[2].start: 'X' is never started (no spawn or gather step names it)",
+    ]);
+  });
+
   it("knows no op or type named after an object's own properties, and keeps a primitive named __proto__", () => {
     for (const op of ['constructor', 'hasOwnProperty', '__proto__', 'valueOf']) {
       expect(firstError(base([{ op }]))).toMatch(

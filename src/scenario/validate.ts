@@ -363,7 +363,9 @@ class Validator {
         break;
       }
       for (const task of chain) leads.set(task, end);
-      if (end === 'unspawned' && at === name) {
+      // Only a task that no step names is never started (an answer remembered from another
+      // task's chain may lead, through this one, to an unspawned task further up).
+      if (end === 'unspawned' && this.spawns.get(name) === undefined) {
         this.failAt(path, 'neverStarted', { task: name });
       }
       // (An unspawned task up the chain is reported for itself.)
