@@ -166,4 +166,23 @@ test.describe('offline and embedded', () => {
     await expect(frame.getByTestId('clock')).toHaveText('2.000 s');
     void app;
   });
+
+  test('embedded in French, the page speaks French, and its full view link follows it', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?embed=1&t=2&lang=fr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      /^Regardez tourner la boucle/,
+    );
+    await app.maxsize.fill('2');
+    await expect(page).toHaveURL(/maxsize=2/);
+    const link = page.getByTestId('full-view');
+    await link.focus();
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/maxsize=2/);
+    expect(href).not.toMatch(/embed=1/);
+  });
 });

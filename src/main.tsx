@@ -2,9 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
-import { followDocumentLang } from './i18n/documentLang';
-
-followDocumentLang(document);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

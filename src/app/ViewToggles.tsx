@@ -1,5 +1,4 @@
 /** The view's toggles: compare, presenter mode, dark theme, the language; in an iframe, a link out. */
-import { useEffect } from 'react';
 import { LANGS } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { useApp, useAppStore } from '../store/context';
@@ -17,6 +16,10 @@ function fullViewUrl(): string {
 /** In an iframe (`embed=1`), the way out to everything: the page itself in a new tab. */
 export function FullViewLink() {
   const t = useT();
+  // The link follows the URL, which the view rewrites as it changes: read it when it is used.
+  const refresh = (e: React.SyntheticEvent<HTMLAnchorElement>) => {
+    e.currentTarget.href = fullViewUrl();
+  };
   return (
     <a
       className="full-view"
@@ -24,6 +27,10 @@ export function FullViewLink() {
       target="_blank"
       rel="noopener"
       data-testid="full-view"
+      onMouseDown={refresh}
+      onFocus={refresh}
+      onClick={refresh}
+      onContextMenu={refresh}
     >
       {t('view.full')}
     </a>
@@ -76,10 +83,6 @@ function LanguageSwitch() {
   const t = useT();
   const lang = useApp(selectLang);
   const setLang = useApp((s) => s.setLang);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = `${t('app.title')} — asyncio`;
-  }, [lang, t]);
   return (
     <div className="lang" role="group" aria-label={t('lang.label')}>
       {LANGS.map((l) => (

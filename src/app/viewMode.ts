@@ -1,8 +1,22 @@
-/** Theme, embedding and presenter mode on the document; the projector's scale. */
+/**
+ * The language, theme, embedding and presenter mode on the document; the projector's scale.
+ * (Every view has these, the embedded one too, which has no language switch.)
+ */
 import { useEffect } from 'react';
+import { translate } from '../i18n/messages';
 import { useApp } from '../store/context';
 
 export function useViewMode() {
+  const lang = useApp((s) => s.lang);
+  useEffect(() => {
+    // index.html is written once, in English, for those who read it first (search engines,
+    // link previews); the page then speaks its reader's language.
+    document.documentElement.lang = lang;
+    document.title = `${translate(lang, 'app.title')} — asyncio`;
+    document
+      .querySelector('meta[name="description"]')
+      ?.setAttribute('content', translate(lang, 'app.description'));
+  }, [lang]);
   const theme = useApp((s) => s.theme);
   const presenting = useApp((s) => s.presenting);
   const embedded = useApp((s) => s.embedded);
