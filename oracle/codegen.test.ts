@@ -69,7 +69,8 @@ describe('generated Python', () => {
         ),
         task('main', get('__name__'), log('got {item}'), repeat(1e21, log('n={n}'), sleep(1))),
       ),
-      title: 'nul \u0000 byte """ and a backslash \\',
+      // Taking the backslash out of a""\"b brings three quotes together.
+      title: 'nul \u0000 byte """ and a backslash \\, a""\\"b',
     };
     const code = generatePython(s).code;
     expect(oracle.runGenerated(code, 2.5)).toBe(formatLog(simulate(s, { until: 2.5 })));

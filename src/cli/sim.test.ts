@@ -114,6 +114,13 @@ const files: Record<string, string> = {
 const io = {
   readFile(path: string) {
     // The first bytes of a PNG image.
+    // ok.json in UTF-16 with its byte-order mark, as some editors save it.
+    if (path === 'utf16.json')
+      return new Uint8Array([
+        0xff,
+        0xfe,
+        ...[...files['ok.json']].flatMap((c) => [c.charCodeAt(0), 0]),
+      ]);
     if (path === 'image.png')
       return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
@@ -163,6 +170,7 @@ describe('the sim CLI', () => {
       code: 2,
     });
     expect(run('--program', 'broken.json').stderr).toMatch(/^sim: broken.json: not valid JSON: /);
+    expect(run('--program', 'utf16.json', '--format', 'log').stdout).toBe('0.500 a hi\n');
     expect(run('--program', 'image.png').stderr).toBe('sim: image.png: not a text (JSON) file\n');
     expect(run('--program', 'missing.json').stderr).toBe(
       'sim: cannot read missing.json: no such file\n',

@@ -112,9 +112,12 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     }
     compiled = needsObjects ? null : loadScenarioBytes(bytes);
     if (compiled === null) {
-      const result = parseScenario(new TextDecoder().decode(bytes));
-      // An image or an archive is said to be one, rather than JSON broken at its first byte.
-      if (!result.ok && textOf(bytes) === null) return fail(`${file}: not a text (JSON) file`);
+      // Read as the app reads it (UTF-16 with its byte-order mark too). An image or an archive
+      // is said to be one, rather than JSON broken at its first byte; other bytes that are not
+      // UTF-8 are read as the fast loader reads them.
+      const text = textOf(bytes);
+      const result = parseScenario(text ?? new TextDecoder().decode(bytes));
+      if (!result.ok && text === null) return fail(`${file}: not a text (JSON) file`);
       if (!result.ok) {
         const others = result.errors.length - 1;
         const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';

@@ -62,9 +62,9 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
 
   const w = new CodeWriter();
   // Python source holds no NUL byte, and nothing may end the docstring early.
-  const title = (scenario.title ?? comment(lang, 'untitled')).replace(/"""|\\|\p{Cc}/gu, (c) =>
-    c === '\n' || c === '\t' ? c : '',
-  );
+  let title = (scenario.title ?? comment(lang, 'untitled')).replace(/\\|[^\P{Cc}\n\t]/gu, '');
+  // Until none is left: taking three quotes out can bring three others together.
+  while (title.includes('"""')) title = title.replace(/"""/g, '');
   w.line(`"""${comment(lang, 'docstring', { title })}."""`);
   w.line('import asyncio');
   w.blank();
