@@ -28,7 +28,7 @@ export function chartValues(jobs: number, ...marked: (number | null)[]): number[
   return [...values].sort((a, b) => a - b);
 }
 
-type WindowChoice = PresetParams & { params: JobWindowParams };
+export type WindowChoice = PresetParams & { params: JobWindowParams };
 
 /** The job windows: a maxsize (or a semaphore's value) and jobs. */
 export function isJobWindow(choice: PresetParams | null): choice is WindowChoice {

@@ -6,7 +6,6 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo } from 'react';
 import { formatTime } from '../../engine';
 import { useT, type T } from '../../i18n/useT';
 import type { PresetParams } from '../../scenario/presets';
@@ -18,6 +17,9 @@ import {
   effectiveMaxsize,
   isJobWindow,
   maxsizeSweep,
+  sweepValues,
+  type SweepPoint,
+  type WindowChoice,
 } from '../../trace/sweep';
 import { usePalette } from '../colors';
 import { useSize } from '../useSize';
@@ -76,8 +78,24 @@ function chartMarks(
   return [{ at: atA, label, dashed: false }];
 }
 
-/** What the chart draws: the sweep, with A's (and B's) maxsize, or null (no job window). */
-function chartModel(choice: PresetParams, fromFile: boolean, compared: PresetParams | null) {
+/**
+ * The sweep for A's parameters (and B's maxsize, when the sweep does not hold it): up to 60
+ * simulations, so the last few are kept, and a change of B's other parameters costs none.
+ */
+const sweeps = new Map<string, SweepPoint[]>();
+function sweepOf(choice: WindowChoice, atA: number, extraB: number | null): SweepPoint[] {
+  const key = JSON.stringify([choice, extraB]);
+  let points = sweeps.get(key);
+  if (!points) {
+    points = maxsizeSweep(choice, chartValues(choice.params.jobs, atA, extraB));
+    if (sweeps.size >= 8) sweeps.delete(sweeps.keys().next().value!);
+    sweeps.set(key, points);
+  }
+  return points;
+}
+
+/** Where A and B sit on the chart (B only when it is a job window of as many jobs). */
+function chartMarksOf(choice: PresetParams, fromFile: boolean, compared: PresetParams | null) {
   if (!isJobWindow(choice) || fromFile) return null;
   const jobs = choice.params.jobs;
   const maxsizeA = effectiveMaxsize(choice);
@@ -85,8 +103,9 @@ function chartModel(choice: PresetParams, fromFile: boolean, compared: PresetPar
     isJobWindow(compared) && compared.params.jobs === jobs ? effectiveMaxsize(compared) : null;
   const atA = chartMaxsize(maxsizeA, jobs);
   const atB = maxsizeB === null ? null : chartMaxsize(maxsizeB, jobs);
-  const points = maxsizeSweep(choice, chartValues(jobs, atA, atB));
-  return { jobs, maxsizeA, maxsizeB, atA, atB, points };
+  // B's maxsize is simulated apart only when the sweep does not hold it (over 60 jobs).
+  const extraB = atB !== null && !sweepValues(jobs).includes(atB) ? atB : null;
+  return { jobs, maxsizeA, maxsizeB, atA, atB, points: sweepOf(choice, atA, extraB) };
 }
 
 export function SweepChart({ compared }: { compared: PresetParams | null }) {
@@ -95,11 +114,8 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
   const file = useApp((s) => s.file);
   const palette = usePalette();
   const [box, size] = useSize<HTMLDivElement>();
-  const model = useMemo(
-    () => chartModel(choice, file !== null, compared),
-    [choice, file, compared],
-  );
-  if (!model) {
+  const marked = chartMarksOf(choice, file !== null, compared);
+  if (!marked) {
     return (
       <div ref={box}>
         <h2 id="chart-title">{t('chart.title')}</h2>
@@ -107,7 +123,7 @@ export function SweepChart({ compared }: { compared: PresetParams | null }) {
       </div>
     );
   }
-  const { jobs, maxsizeA, maxsizeB, atA, atB, points } = model;
+  const { jobs, maxsizeA, maxsizeB, atA, atB, points } = marked;
   const marks = chartMarks(atA, markText('A', maxsizeA, jobs, t), atB, maxsizeB, jobs, t);
   const width = Math.max(320, size.width);
   const x = scaleLinear()
