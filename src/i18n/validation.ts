@@ -3,7 +3,7 @@
  * file (`tasks[1].steps[0].seconds`), then what is wrong there. The command line says the same
  * in English with `formatError`.
  */
-import type { ErrorParam, ValidationError } from '../scenario/errors';
+import { joinList, type ErrorParam, type ValidationError } from '../scenario/errors';
 import type { T } from './useT';
 
 /** A character as a reader can see it: control characters and spaces by their code point. */
@@ -17,14 +17,7 @@ function visible(found: string): string {
 export function validationText(error: ValidationError, t: T): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(error.params) as [string, ErrorParam][]) {
-    if (typeof value !== 'object') params[name] = value;
-    else {
-      const or = t('list.or');
-      params[name] =
-        value.length < 2
-          ? value.join('')
-          : `${value.slice(0, -1).join(', ')} ${or} ${value[value.length - 1]}`;
-    }
+    params[name] = typeof value === 'object' ? joinList(value, t('list.or')) : value;
   }
   if (error.code === 'jsonChar') params.found = visible(String(params.found));
   const message = t(`validate.${error.code}`, params);

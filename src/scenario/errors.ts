@@ -66,23 +66,19 @@ export const VALIDATION_EN = {
 
 export type ValidationCode = keyof typeof VALIDATION_EN;
 
-/**
- * Fills in a message's parameters; alternatives are joined as in "A, B or C" (`or`: the
- * language's word).
- */
-export function fillMessage(
-  template: string,
-  params: Record<string, ErrorParam>,
-  or = 'or',
-): string {
+/** Alternatives as in "A, B or C" (`or`: the language's word). */
+export function joinList(list: readonly string[], or: string): string {
+  return list.length < 2
+    ? list.join('')
+    : `${list.slice(0, -1).join(', ')} ${or} ${list[list.length - 1]}`;
+}
+
+/** Fills in a message's parameters (alternatives joined with `joinList`). */
+function fillMessage(template: string, params: Record<string, ErrorParam>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = params[name];
     if (value === undefined) return match;
-    if (typeof value !== 'object') return String(value);
-    const list = value as readonly string[];
-    return list.length < 2
-      ? list.join('')
-      : `${list.slice(0, -1).join(', ')} ${or} ${list[list.length - 1]}`;
+    return typeof value === 'object' ? joinList(value as readonly string[], 'or') : String(value);
   });
 }
 

@@ -237,12 +237,13 @@ export type { LogLine };
  */
 export function pythonIn(run: Run, lang: CodeLang): PythonCode {
   if (lang === run.lang) return run.python;
-  const cached = frenchCode.get(run);
+  const cached = codeInOtherLang.get(run);
   if (cached) return cached;
   const code = run.file
     ? generatePython(run.file.scenario, lang)
     : buildPreset(run.choice, lang).python;
-  frenchCode.set(run, code);
+  codeInOtherLang.set(run, code);
   return code;
 }
-const frenchCode = new WeakMap<Run, PythonCode>();
+/** The code in the language that is not the run's own (there are two). */
+const codeInOtherLang = new WeakMap<Run, PythonCode>();

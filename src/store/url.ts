@@ -214,6 +214,7 @@ export function writeUrl(
   const params = new URLSearchParams(choiceFields(choice));
   // Inside an instant (`e`), its exact time: rounded, it could fall after the instant.
   params.set('t', String(extra.e !== undefined ? t : Math.round(t * 1000) / 1000));
+  // Right after t (the loop over `extra` below sets it again in place).
   if (extra.e !== undefined) params.set('e', extra.e);
   if (lang) params.set('lang', lang);
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
