@@ -1,5 +1,5 @@
 import { simulate, compileScenario } from '../src/engine';
-import { jobWindowScenario } from '../src/scenario/presets';
+import { jobWindowScenario, PRESET_IDS } from '../src/scenario/presets';
 import { jobGrid } from '../src/trace/markdown';
 import { taskLabels } from '../src/trace/labels';
 import { taskTimelines } from '../src/trace/segments';
@@ -31,6 +31,31 @@ function expectedRows(jobs: number, maxsize: number, words = { runs: 'runs', wai
     }),
   ]);
 }
+
+test.describe('every preset', () => {
+  for (const preset of PRESET_IDS) {
+    for (const lang of ['en', 'fr']) {
+      test(`${preset} (${lang}): its scenario, code and explanation, whole at 1280x720`, async ({
+        app,
+        page,
+      }, info) => {
+        await app.open(`?preset=${preset}&t=1.5&lang=${lang}`);
+        await expect(page.getByTestId('preset')).toHaveValue(preset);
+        await expect(page.getByTestId('url-messages')).toHaveCount(0);
+        // Its own explanation, its tasks in the timeline, its primitive in the side panel.
+        await expect(page.locator('.about summary')).not.toBeEmpty();
+        await expect(page.locator('.timeline-head text').first()).toBeVisible();
+        await expect(page.locator('.primitive').first()).toBeVisible();
+        const size = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.scrollHeight,
+        ]);
+        expect(size).toEqual([1280, 720]);
+        await page.screenshot({ path: info.outputPath(`${preset}-${lang}.png`) });
+      });
+    }
+  }
+});
 
 test.describe('the job window', () => {
   test('loads like the course: 8 jobs, maxsize 4', async ({ app, page }, info) => {
