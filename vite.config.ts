@@ -2,12 +2,26 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+/** `import source from './x.py'`: a Python file as text (the Python runtime's source). */
+function pythonAsText() {
+  return {
+    name: 'python-as-text',
+    enforce: 'pre' as const,
+    load(id: string) {
+      if (!id.endsWith('.py')) return null;
+      return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
+    },
+  };
+}
 
 // `base: './'` keeps every asset path relative, so the build works from any sub-path
 // (a course site); the service worker then caches the whole app for offline use.
 export default defineConfig({
   base: './',
   plugins: [
+    pythonAsText(),
     react(),
     VitePWA({
       registerType: 'autoUpdate',

@@ -99,5 +99,13 @@ export function describeWait(wait: Wait): string {
       return `task '${wait.task}' (not finished)${woken}`;
     case 'gather':
       return `gather(${wait.tasks.map((task) => `'${task}'`).join(', ')}) (not finished)${woken}`;
+    case 'condition':
+      return `notify of Condition '${wait.condition}'${woken}`;
+    case 'wait':
+      return `wait(${wait.tasks.map((task) => `'${task}'`).join(', ')})${woken}`;
+    case 'taskgroup':
+      return `the end of a TaskGroup's tasks (${wait.tasks.map((task) => `'${task}'`).join(', ')})${woken}`;
+    case 'future':
+      return `a future${woken}`;
   }
 }

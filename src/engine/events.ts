@@ -3,6 +3,12 @@
  * four integer fields (task, a, b, step), whose meaning per kind is given below; -1 when unused.
  * Strings (log lines, queue items, errors) are indices into `Trace.strings`.
  *
+ * Two producers write it: the engine (a scenario; `step` is the index of a task's step) and
+ * the Python runtime (src/python: CPython running any program; `step` is the line of the
+ * program that the task stands at, from 1, or -1). A few kinds come only from the Python
+ * runtime (callbacks other than a task's or a timer's, a PriorityQueue's order, printed lines);
+ * the views read them all the same.
+ *
  * The events carry their effects explicitly (which waiter was woken, which item left), so the
  * state at any event can be rebuilt by applying them in order without re-deciding anything:
  * see src/trace/state.ts.
@@ -62,10 +68,17 @@ export const Ev = {
   TIMER_SCHEDULE: 30,
   /** A timer still pending (in the heap or the ready queue) was cancelled. a: timer; task: owner. */
   TIMER_CANCEL: 31,
+  /** A callback that is neither a task's step nor a timer's joined the ready queue (`call_soon`: a TaskGroup's `_on_task_done`, the stop of `run_until_complete`...). task: the task whose end scheduled it (-1: none); a: its name (string). Python runtime only. */
+  CALL_SOON: 32,
+  /** Such a callback was taken from the ready queue and runs. task, a: as its CALL_SOON. Python runtime only. */
+  RUN_HANDLE: 33,
+
+  /** A PriorityQueue: the item just put (the Q_PUT before) comes out after b others. a: queue. Python runtime only. */
+  Q_RANK: 38,
 
   /** An item entered a queue. task; a: queue; b: item (string, -1 for None); step. */
   Q_PUT: 40,
-  /** An item left a queue. task; a: queue; b: item; step. */
+  /** An item left a queue. task; a: queue; b: item (for a LifoQueue or PriorityQueue, the same string as its Q_PUT's); step. */
   Q_GET: 41,
   /** A putter (b=0) or getter (b=1) joined the end of the queue's waiters. task; a: queue; step. */
   Q_BLOCK: 42,
@@ -103,12 +116,15 @@ export const Ev = {
   EV_CLEAR: 61,
   /** `wait()` on a set event: returns at once. task; a: event; step. */
   EV_PASS: 62,
-  /** A task joined the event's waiters. task; a: event; step. */
+  /** A task joined the event's (or a Condition's) waiters. task; a: event; step. */
   EV_BLOCK: 63,
-  /** `set()` set a waiter's future; it stays in the deque until it runs. task: waiter; a: event. */
+  /** `set()` (or a Condition's `notify()`) set a waiter's future; it stays in the deque until it runs. task: waiter; a: event. */
   EV_NOTIFY: 64,
-  /** A waiter left the event's deque (woken, or cancelled when b=1). task; a: event; step. */
+  /** A waiter left the event's (or Condition's) deque (woken, or cancelled when b=1). task; a: event; step. */
   EV_DONE: 65,
+
+  /** A line the program printed. task: the running task (-1: outside any); a: text (string); b: 0 stdout, 1 stderr, 2 stdout without a final newline; step. Python runtime only. */
+  PRINT: 70,
 
   /** The run stopped. a: EndReason. */
   END: 90,
@@ -131,6 +147,14 @@ export const WaitKind = {
   TASK: 6,
   /** `await asyncio.gather(...)`; the SUSPEND's b is the gather (`Trace.gathers`). */
   GATHER: 7,
+  /** `await cond.wait()` (a Condition); the SUSPEND's b is the condition. */
+  CONDITION: 8,
+  /** Any other future (made by `loop.create_future()`, `asyncio.shield`...); b is -1. */
+  FUTURE: 9,
+  /** `await asyncio.wait(...)`; the SUSPEND's b is its tasks (`Trace.gathers`). */
+  WAIT: 10,
+  /** The end of `async with asyncio.TaskGroup()`; the SUSPEND's b is its tasks (`Trace.gathers`). */
+  TASKGROUP: 11,
 } as const;
 export type WaitKindValue = (typeof WaitKind)[keyof typeof WaitKind];
 
@@ -147,6 +171,12 @@ export const EndReason = {
   NO_YIELD: 4,
   /** The trace reached its size bound. */
   EVENT_LIMIT: 5,
+  /** An exception escaped the program (the Python runtime: its traceback was printed). */
+  EXCEPTION: 6,
+  /** The program called something that cannot run here (a thread, a socket, time.sleep...). */
+  UNSUPPORTED: 7,
+  /** The program computed for too long without an event (the Python runtime was stopped). */
+  WALL_TIME: 8,
 } as const;
 export type EndReasonValue = (typeof EndReason)[keyof typeof EndReason];
 export const END_REASON_NAMES = [
@@ -156,5 +186,8 @@ export const END_REASON_NAMES = [
   'livelock',
   'no-yield',
   'event-limit',
+  'exception',
+  'unsupported',
+  'wall-time',
 ] as const;
 export type EndReasonName = (typeof END_REASON_NAMES)[number];

@@ -7,6 +7,7 @@ export {
   type Wait,
   type TraceTask,
   type TracePrimitive,
+  type TracePrimitiveType,
 } from './trace';
 export * from './events';
 export { formatTime } from './describe';

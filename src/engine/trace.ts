@@ -18,7 +18,11 @@ export type Wait =
   | { kind: 'event'; event: string; woken: boolean }
   | { kind: 'join'; queue: string; unfinished: number; woken: boolean }
   | { kind: 'task'; task: string; woken: boolean }
-  | { kind: 'gather'; tasks: string[]; woken: boolean };
+  | { kind: 'gather'; tasks: string[]; woken: boolean }
+  | { kind: 'condition'; condition: string; woken: boolean }
+  | { kind: 'wait'; tasks: string[]; woken: boolean }
+  | { kind: 'taskgroup'; tasks: string[]; woken: boolean }
+  | { kind: 'future'; woken: boolean };
 
 /** What a blocked task waits on when the run ends. */
 export interface BlockedTask {
@@ -45,6 +49,10 @@ export interface RunEnd {
   limitOf?: 'events' | 'iterations';
   /** The tasks to blame: those spinning in a livelock, the one that never yields. */
   culprits: number[];
+  /** A Python program: the line it stopped at (an exception, an unsupported call, a loop). */
+  line?: number;
+  /** A Python program that raised: the exception, and its traceback as CPython prints it. */
+  error?: { type: string; message: string; line: number; traceback: string };
 }
 
 export interface TraceTask {
@@ -53,11 +61,16 @@ export interface TraceTask {
   index: number;
 }
 
+/** The primitives a trace shows: a scenario's, and those only a Python program makes. */
+export type TracePrimitiveType = PrimitiveType | 'PriorityQueue' | 'LifoQueue' | 'Condition';
+
 export interface TracePrimitive {
   name: string;
-  type: PrimitiveType;
+  type: TracePrimitiveType;
   /** Queue: maxsize; Semaphore: initial value; otherwise 0. */
   size: number;
+  /** A Condition: the primitive number of its lock. */
+  lock?: number;
 }
 
 function grown<A extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
@@ -93,7 +106,10 @@ export class Trace {
   private taskList: TraceTask[] | null = null;
   /** 1 for a task created by a spawn step rather than when the loop starts; null when there is none. */
   startsLater: Uint8Array | null = null;
-  /** The tasks of each `gather` step run, in argument order, by gather number. */
+  /**
+   * Groups of tasks, by number: those of each `gather` run (in argument order), and, from a
+   * Python program, those of each `asyncio.wait` and TaskGroup awaited (in creation order).
+   */
   readonly gathers: number[][] = [];
   eventCount = 0;
   iterationCount = 0;

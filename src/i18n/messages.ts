@@ -204,6 +204,7 @@ export const en = {
   'ready.wakeup': 'wake-up',
   'ready.timer': 'timer',
   'ready.callback': 'gather callback',
+  'ready.handle': 'callback',
   'ready.cancelled': 'cancelled',
   'task.unstarted': 'not created yet (a spawn or gather step starts it)',
   'task.created': 'created, not yet run',
@@ -285,6 +286,10 @@ export const en = {
   'wait.join': "every item of queue '{queue}' to be processed ({unfinished} unfinished)",
   'wait.task': "task '{task}' to finish",
   'wait.gather': 'gather({tasks}) to finish',
+  'wait.condition': "a notify() of Condition '{condition}'",
+  'wait.wait': 'wait({tasks}) to return',
+  'wait.taskgroup': "the TaskGroup's tasks ({tasks}) to finish",
+  'wait.future': 'a future',
   'wait.woken': '{what}, already woken',
 
   'url.integer': '{name} {value} is not a whole number from {min} to {max}; using {fallback}.',
@@ -502,6 +507,7 @@ export const fr: Record<MessageKey, string> = {
   'ready.wakeup': 'réveil',
   'ready.timer': 'minuterie',
   'ready.callback': 'rappel de gather',
+  'ready.handle': 'rappel',
   'ready.cancelled': 'annulé',
   'task.unstarted': 'pas encore créée (une étape spawn ou gather la lance)',
   'task.created': 'créée, pas encore lancée',
@@ -584,6 +590,10 @@ export const fr: Record<MessageKey, string> = {
   'wait.join': "que chaque élément de la file '{queue}' soit traité ({unfinished} en cours)",
   'wait.task': "la fin de la tâche '{task}'",
   'wait.gather': 'la fin de gather({tasks})',
+  'wait.condition': "un notify() de la Condition '{condition}'",
+  'wait.wait': 'que wait({tasks}) rende la main',
+  'wait.taskgroup': 'la fin des tâches du TaskGroup ({tasks})',
+  'wait.future': 'un futur',
   'wait.woken': '{what}, déjà réveillée',
 
   'url.integer':

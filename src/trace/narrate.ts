@@ -165,6 +165,9 @@ const EN: Words = {
     livelock: 'The run stops in a livelock: the clock can never advance',
     'no-yield': 'The run stops: a task never gives control back to the loop',
     'event-limit': 'The run stops: the trace has reached its size bound',
+    exception: 'The program ends: an exception escaped it',
+    unsupported: 'The run stops: the program calls something that cannot run here',
+    'wall-time': 'The run stops: the program computed too long without giving control back',
   },
 };
 
@@ -260,6 +263,9 @@ const FR: Words = {
     livelock: "L'exécution s'arrête sur un blocage actif : l'horloge ne peut plus avancer",
     'no-yield': "L'exécution s'arrête : une tâche ne rend jamais la main à la boucle",
     'event-limit': "L'exécution s'arrête : la trace a atteint sa taille maximale",
+    exception: 'Le programme se termine : une exception en est sortie',
+    unsupported: "L'exécution s'arrête : le programme appelle ce qui ne peut pas tourner ici",
+    'wall-time': "L'exécution s'arrête : le programme a calculé trop longtemps sans rendre la main",
   },
 };
 

@@ -100,6 +100,7 @@ function viewerState(s: LoopState) {
       }
       if (p.type === 'Event') return { flag: p.flag, waiters: p.waiters };
       if (p.type === 'Lock') return { locked: p.locked, waiters: p.waiters };
+      if (p.type === 'Condition') return { waiters: p.waiters };
       return { value: p.value, waiters: p.waiters };
     }),
     done: s.tasks.map(

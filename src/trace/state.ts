@@ -33,11 +33,16 @@ export interface TaskState {
 }
 
 export interface ReadyEntry {
-  /** `callback`: gather's `_done_callback` for a gathered task that ended (`task`). */
-  kind: 'step' | 'wakeup' | 'timer' | 'callback';
+  /**
+   * `callback`: gather's `_done_callback` for a gathered task that ended (`task`); `handle`:
+   * another callback (a Python program's: `text` is its name), for `task` if not -1.
+   */
+  kind: 'step' | 'wakeup' | 'timer' | 'callback' | 'handle';
   task: number;
   /** For a timer's callback. */
   timer: number;
+  /** For a `handle`: its name (a string of the trace); -1 otherwise. */
+  text?: number;
   /** A timer handle cancelled after it fired: the loop will skip it. */
   cancelled: boolean;
 }
@@ -69,16 +74,26 @@ export class ItemLog {
     readonly from: number[] = [],
     /** The run's number of each put event (`eventBase` included): a stable key for the views. */
     readonly keys: number[] = [],
+    /** The string of each item in the trace (-1: None), which its get names again. */
+    readonly ids: number[] = [],
   ) {}
 }
+
+/** The order a queue gives its items out in: a Queue's, a LifoQueue's, a PriorityQueue's. */
+export type QueueOrder = 'fifo' | 'lifo' | 'priority';
 
 export type PrimitiveState =
   | {
       type: 'Queue';
-      /** The queue holds the items `head` (the first out) to `tail` of `log`. */
+      order: QueueOrder;
+      /**
+       * A FIFO queue holds the items `head` (the first out) to `tail` of `log`. The others hold
+       * `held` (indices into `log`, the next out first); `tail` counts their puts.
+       */
       log: ItemLog;
       head: number;
       tail: number;
+      held: number[] | null;
       putters: number[];
       getters: number[];
       /** `_unfinished_tasks`: items put and not yet marked done. */
@@ -88,7 +103,14 @@ export type PrimitiveState =
     }
   | { type: 'Lock'; locked: boolean; holder: number; waiters: Waiter[] }
   | { type: 'Semaphore' | 'BoundedSemaphore'; value: number; holders: number[]; waiters: Waiter[] }
-  | { type: 'Event'; flag: boolean; waiters: Waiter[] };
+  | { type: 'Event'; flag: boolean; waiters: Waiter[] }
+  | {
+      type: 'Condition';
+      /** The primitive number of its lock. */
+      lock: number;
+      /** Tasks in `wait()`, waiting to be notified. */
+      waiters: Waiter[];
+    };
 
 export interface LoopState {
   /** Number of events applied: this is the state after event `applied - 1`. */
@@ -107,47 +129,75 @@ export interface LoopState {
   ended: boolean;
 }
 
-export function initialState(trace: Trace): LoopState {
+function initialTask(trace: Trace, t: number): TaskState {
   return {
-    applied: 0,
-    iteration: 0,
-    time: 0,
-    timeout: null,
-    running: -1,
-    ready: [],
-    timers: [],
-    tasks: trace.tasks.map((_, t) => ({
-      status: trace.startsLater?.[t] ? 'unstarted' : 'created',
-      wait: -1,
-      target: -1,
-      step: -1,
-      cancelled: false,
-      error: null,
-    })),
-    primitives: trace.primitives.map((p): PrimitiveState => {
-      switch (p.type) {
-        case 'Queue':
-          return {
-            type: 'Queue',
-            log: new ItemLog(),
-            head: 0,
-            tail: 0,
-            putters: [],
-            getters: [],
-            unfinished: 0,
-            joiners: [],
-          };
-        case 'Lock':
-          return { type: 'Lock', locked: false, holder: -1, waiters: [] };
-        case 'Event':
-          return { type: 'Event', flag: false, waiters: [] };
-        default:
-          return { type: p.type, value: p.size, holders: [], waiters: [] };
-      }
-    }),
-    logs: 0,
-    ended: false,
+    status: trace.startsLater?.[t] ? 'unstarted' : 'created',
+    wait: -1,
+    target: -1,
+    step: -1,
+    cancelled: false,
+    error: null,
   };
+}
+
+function initialPrimitive(p: Trace['primitives'][number]): PrimitiveState {
+  switch (p.type) {
+    case 'Queue':
+    case 'LifoQueue':
+    case 'PriorityQueue':
+      return {
+        type: 'Queue',
+        order: p.type === 'Queue' ? 'fifo' : p.type === 'LifoQueue' ? 'lifo' : 'priority',
+        log: new ItemLog(),
+        head: 0,
+        tail: 0,
+        held: p.type === 'Queue' ? null : [],
+        putters: [],
+        getters: [],
+        unfinished: 0,
+        joiners: [],
+      };
+    case 'Lock':
+      return { type: 'Lock', locked: false, holder: -1, waiters: [] };
+    case 'Event':
+      return { type: 'Event', flag: false, waiters: [] };
+    case 'Condition':
+      return { type: 'Condition', lock: p.lock ?? -1, waiters: [] };
+    default:
+      return { type: p.type, value: p.size, holders: [], waiters: [] };
+  }
+}
+
+export function initialState(trace: Trace): LoopState {
+  return padState(
+    {
+      applied: 0,
+      iteration: 0,
+      time: 0,
+      timeout: null,
+      running: -1,
+      ready: [],
+      timers: [],
+      tasks: [],
+      primitives: [],
+      logs: 0,
+      ended: false,
+    },
+    trace,
+  );
+}
+
+/**
+ * A state with an entry for every task and primitive of the trace: a Python program's trace
+ * learns of its tasks and primitives as it grows, and a state from before one was made shows
+ * it as not made yet. Returns the state.
+ */
+export function padState(s: LoopState, trace: Trace): LoopState {
+  for (let t = s.tasks.length; t < trace.taskNames.length; t += 1)
+    s.tasks.push(initialTask(trace, t));
+  for (let p = s.primitives.length; p < trace.primitives.length; p += 1)
+    s.primitives.push(initialPrimitive(trace.primitives[p]));
+  return s;
 }
 
 export function cloneState(s: LoopState): LoopState {
@@ -161,12 +211,14 @@ export function cloneState(s: LoopState): LoopState {
         case 'Queue':
           return {
             ...p,
+            held: p.held && [...p.held],
             putters: [...p.putters],
             getters: [...p.getters],
             joiners: p.joiners.map((w) => ({ ...w })),
           };
         case 'Lock':
         case 'Event':
+        case 'Condition':
           return { ...p, waiters: p.waiters.map((w) => ({ ...w })) };
         default:
           return { ...p, holders: [...p.holders], waiters: p.waiters.map((w) => ({ ...w })) };
@@ -226,9 +278,13 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.GATHER_CALLBACK:
       s.ready.push({ kind: 'callback', task: t, timer: -1, cancelled: false });
       break;
+    case Ev.CALL_SOON:
+      s.ready.push({ kind: 'handle', task: t, timer: -1, text: a, cancelled: false });
+      break;
     case Ev.RUN_STEP:
     case Ev.RUN_TIMER:
     case Ev.RUN_CALLBACK:
+    case Ev.RUN_HANDLE:
     case Ev.SKIP_HANDLE:
       s.ready.shift();
       if (kind === Ev.RUN_STEP) {
@@ -271,6 +327,10 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       s.logs += 1;
       task!.step = trace.step[i];
       break;
+    case Ev.PRINT:
+      s.logs += 1;
+      if (task && trace.step[i] >= 0) task.step = trace.step[i];
+      break;
     case Ev.TIMER_SCHEDULE:
       insertTimer(s.timers, { id: a, when: trace.timerWhen(a), task: t, cancelled: false });
       break;
@@ -286,19 +346,35 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.Q_BLOCK:
     case Ev.Q_NOTIFY:
     case Ev.Q_UNBLOCK: {
-      const q = s.primitives[a] as Extract<PrimitiveState, { type: 'Queue' }>;
+      const q = s.primitives[a] as QueueState;
       if (kind === Ev.Q_PUT) {
         q.unfinished += 1;
         if (q.tail === q.log.items.length) {
           q.log.items.push(str(b));
           q.log.from.push(t);
           q.log.keys.push(trace.eventBase + i);
+          q.log.ids.push(b);
+        }
+        if (q.held !== null) {
+          if (q.order === 'lifo') q.held.unshift(q.tail);
+          else q.held.push(q.tail);
         }
         q.tail += 1;
-      } else if (kind === Ev.Q_GET) q.head += 1;
-      else if (kind === Ev.Q_BLOCK) (b === 0 ? q.putters : q.getters).push(t);
+      } else if (kind === Ev.Q_GET) {
+        if (q.held === null) q.head += 1;
+        else {
+          const at = q.held.findIndex((k) => q.log.ids[k] === b);
+          q.held.splice(at < 0 ? 0 : at, 1);
+        }
+      } else if (kind === Ev.Q_BLOCK) (b === 0 ? q.putters : q.getters).push(t);
       else removeFirst(b === 0 ? q.putters : q.getters, (x) => x === t);
-      if (trace.step[i] >= 0) task!.step = trace.step[i];
+      if (task && trace.step[i] >= 0) task.step = trace.step[i];
+      break;
+    }
+    case Ev.Q_RANK: {
+      // The item just put (the last of `held`) moves to its place in the priority order.
+      const held = (s.primitives[a] as QueueState).held;
+      if (held !== null && held.length > 0) held.splice(b, 0, held.pop()!);
       break;
     }
     case Ev.ACQUIRE:
@@ -372,7 +448,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
         const joiner = q.joiners.find((w) => w.task === t && !w.woken);
         if (joiner) joiner.woken = true;
       } else if (kind === Ev.Q_JOIN_DONE) removeFirst(q.joiners, (w) => w.task === t);
-      if (trace.step[i] >= 0) task!.step = trace.step[i];
+      if (task && trace.step[i] >= 0) task.step = trace.step[i];
       break;
     }
     case Ev.SPAWN:
@@ -413,7 +489,7 @@ export class StateIndex {
   private extendTo(applied: number): void {
     let last = this.snapshots[this.snapshots.length - 1];
     while (last.applied + this.interval <= applied) {
-      const next = cloneState(last);
+      const next = padState(cloneState(last), this.trace);
       for (let i = next.applied; i < last.applied + this.interval; i += 1)
         applyEvent(next, this.trace, i);
       this.snapshots.push(next);
@@ -426,7 +502,7 @@ export class StateIndex {
     const count = Math.max(0, Math.min(applied, this.trace.eventCount));
     this.extendTo(count);
     const snapshot = this.snapshots[Math.floor(count / this.interval)];
-    const state = cloneState(snapshot);
+    const state = padState(cloneState(snapshot), this.trace);
     for (let i = state.applied; i < count; i += 1) applyEvent(state, this.trace, i);
     return state;
   }
@@ -434,7 +510,7 @@ export class StateIndex {
 
 /** The state after the first `applied` events, replayed from `from` without snapshots. */
 export function replayState(trace: Trace, applied: number, from: LoopState): LoopState {
-  const state = cloneState(from);
+  const state = padState(cloneState(from), trace);
   for (let i = state.applied; i < applied; i += 1) applyEvent(state, trace, i);
   return state;
 }
@@ -448,8 +524,11 @@ export function rebaseState(state: LoopState, n: number): LoopState {
   next.applied -= n;
   next.primitives = next.primitives.map((p) => {
     if (p.type !== 'Queue') return p;
-    const { items, from, keys } = queueItems(p);
-    return { ...p, log: new ItemLog(items, from, keys), head: 0, tail: p.tail - p.head };
+    const { items, from, keys, ids } = queueItems(p);
+    const log = new ItemLog(items, from, keys, ids);
+    if (p.held !== null)
+      return { ...p, log, head: 0, tail: items.length, held: items.map((_, k) => k) };
+    return { ...p, log, head: 0, tail: p.tail - p.head };
   });
   return next;
 }
@@ -458,7 +537,7 @@ type QueueState = Extract<PrimitiveState, { type: 'Queue' }>;
 
 /** How many items the queue holds. */
 export function queueLength(q: QueueState): number {
-  return q.tail - q.head;
+  return q.held === null ? q.tail - q.head : q.held.length;
 }
 
 /**
@@ -468,11 +547,22 @@ export function queueLength(q: QueueState): number {
 export function queueItems(
   q: QueueState,
   count = Infinity,
-): { items: (string | null)[]; from: number[]; keys: number[] } {
+): { items: (string | null)[]; from: number[]; keys: number[]; ids: number[] } {
+  const { log } = q;
+  if (q.held !== null) {
+    const held = q.held.slice(0, count);
+    return {
+      items: held.map((k) => log.items[k]),
+      from: held.map((k) => log.from[k]),
+      keys: held.map((k) => log.keys[k]),
+      ids: held.map((k) => log.ids[k]),
+    };
+  }
   const end = Math.min(q.tail, q.head + count);
   return {
-    items: q.log.items.slice(q.head, end),
-    from: q.log.from.slice(q.head, end),
-    keys: q.log.keys.slice(q.head, end),
+    items: log.items.slice(q.head, end),
+    from: log.from.slice(q.head, end),
+    keys: log.keys.slice(q.head, end),
+    ids: log.ids.slice(q.head, end),
   };
 }

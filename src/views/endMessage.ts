@@ -34,6 +34,9 @@ export function endMessage(trace: Trace, t: T): string {
         t: at,
         count: end.limit,
       });
+    case 'exception':
+    case 'unsupported':
+      return end.message;
     default:
       return '';
   }
@@ -77,6 +80,16 @@ export function waitText(wait: Wait, t: T): string {
       break;
     case 'gather':
       what = t('wait.gather', { tasks: wait.tasks.map((task) => `'${task}'`).join(', ') });
+      break;
+    case 'wait':
+    case 'taskgroup':
+      what = t(`wait.${wait.kind}`, { tasks: wait.tasks.map((task) => `'${task}'`).join(', ') });
+      break;
+    case 'condition':
+      what = t('wait.condition', { condition: wait.condition });
+      break;
+    case 'future':
+      what = t('wait.future');
       break;
   }
   return wait.woken ? t('wait.woken', { what }) : what;

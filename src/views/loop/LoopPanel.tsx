@@ -67,7 +67,8 @@ export function describeTask(
   }
 }
 
-const READY_NOTES: Record<'step' | 'wakeup' | 'timer' | 'callback', MessageKey> = {
+const READY_NOTES: Record<'step' | 'wakeup' | 'timer' | 'callback' | 'handle', MessageKey> = {
+  handle: 'ready.handle',
   step: 'ready.step',
   wakeup: 'ready.wakeup',
   timer: 'ready.timer',

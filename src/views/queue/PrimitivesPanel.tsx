@@ -175,6 +175,16 @@ export function PrimitivesPanel() {
             </div>
           );
         }
+        if (p.type === 'Condition') {
+          return (
+            <div className="primitive" key={i}>
+              <p className="primitive-title">
+                <code>{meta.name} = asyncio.Condition()</code>
+              </p>
+              <Waiters label={t('waiters.label')} tasks={p.waiters} names={names} />
+            </div>
+          );
+        }
         return (
           <div className="primitive" key={i}>
             <p className="primitive-title">
