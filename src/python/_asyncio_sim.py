@@ -45,7 +45,9 @@ import builtins
 import collections
 import heapq
 import io
+import gc
 import linecache
+import logging
 import math
 import random
 import reprlib
@@ -54,6 +56,7 @@ import threading
 import time
 import traceback
 import types
+import weakref
 from array import array
 from asyncio import events, exceptions, futures, locks, queues, taskgroups, tasks as _tasks
 
@@ -248,7 +251,9 @@ class Task(asyncio.Task):
 
     def cancel(self, msg=None):
         s = _session
-        if s is None:
+        # Only the program's own cancel() is a record (as a scenario's cancel step); those that
+        # asyncio makes (a gather, a TaskGroup, a timeout cancelling) show in their effects.
+        if s is None or sys._getframe(1).f_code.co_filename != s.filename:
             return super().cancel(msg)
         at = s.emit(CANCEL, s.running_id(), self._sim_id, 0, s.user_line())
         accepted = super().cancel(msg)
@@ -359,6 +364,28 @@ class VirtualLoop(asyncio.BaseEventLoop):
     def time(self):
         return self._now
 
+    def default_exception_handler(self, context):
+        """BaseEventLoop's (3.14), with the traceback as the runtime shows every traceback: its
+        own frames (the instrumented copies of asyncio's primitives) left out."""
+        message = context.get("message") or "Unhandled exception in event loop"
+        exception = context.get("exception")
+        log_lines = [message]
+        for key in sorted(context):
+            if key in {"message", "exception"}:
+                continue
+            value = context[key]
+            if key in ("source_traceback", "handle_traceback"):
+                what = "Object" if key == "source_traceback" else "Handle"
+                value = f"{what} created at (most recent call last):\n" + \
+                    "".join(traceback.format_list(value)).rstrip()
+            else:
+                value = repr(value)
+            log_lines.append(f"{key}: {value}")
+        text = "\n".join(log_lines)
+        if exception is not None:
+            text += "\n" + _format_exception(exception, self._sim.filename).rstrip("\n")
+        logging.getLogger("asyncio").error(text)
+
     def _process_events(self, event_list):
         pass
 
@@ -442,7 +469,10 @@ class VirtualLoop(asyncio.BaseEventLoop):
                 handle._sim_task = owner
                 handle._sim_text = STEP_WOKEN
                 fut = args[0] if args else None
-                cancelled = fut is not None and fut.cancelled()
+                # Woken to raise CancelledError: the future was cancelled, or holds one (a
+                # gather cancelled). `_exception`, not exception(): that would mark it retrieved.
+                cancelled = fut is not None and (fut.cancelled() or isinstance(
+                    getattr(fut, "_exception", None), exceptions.CancelledError))
                 s.emit(WAKE, owner._sim_id, 1 if cancelled else 0, -1, -1)
                 return handle
         code = getattr(callback, "__code__", None)
@@ -1454,7 +1484,9 @@ class Session:
         task._sim_settled = True
         self.task_count += 1
         self.task_names.append(self.task_label(task))
-        self.all_tasks.append(task)
+        # Weakly: a task nothing holds is freed as in CPython (and may say so: "Task exception
+        # was never retrieved").
+        self.all_tasks.append(weakref.ref(task))
 
     def task_label(self, task):
         """The task's name, or for a default name (Task-N) its coroutine's call: `job(3)`."""
@@ -1868,6 +1900,12 @@ class Session:
 
     def leave(self):
         global _session
+        if self.ended is not None and getattr(self, "module", None) is not None:
+            # The program is over: let go of its objects now, while its output is still ours
+            # (and muted), not in another program's run.
+            self.module.__dict__.clear()
+            self.driver = None
+            gc.collect()
         if self.monitoring:
             mon = sys.monitoring
             mon.set_events(mon.OPTIMIZER_ID - 1, 0)
@@ -1886,11 +1924,13 @@ class Session:
     # ---- the end
 
     def finish(self, reason, message="", line=-1, culprit=-1, error=None):
+        if reason in ("complete", "exception"):
+            self.exit_messages()
         self.out.finish()
         self.err.finish()
         self.stopping = True
         blocked = []
-        for task in self.all_tasks:
+        for task in self.live_tasks():
             if not task.done() or task._sim_id == culprit:
                 blocked.append([task._sim_id, self.task_line(task) if task._sim_id != culprit else line])
         limit = 0
@@ -1918,6 +1958,9 @@ class Session:
         }
         self.close_quietly()
 
+    def live_tasks(self):
+        return [task for task in (ref() for ref in self.all_tasks) if task is not None]
+
     def finish_stopped(self, stop):
         culprit = self.current._sim_id if self.current is not None else -1
         if isinstance(stop, _Idle):
@@ -1942,31 +1985,43 @@ class Session:
                     error={"type": type(error).__name__, "message": str(error), "line": where,
                            "traceback": text})
 
+    def exit_messages(self):
+        """What CPython says when a program that ended frees its tasks: a task whose exception
+        nobody retrieved is logged ("Task exception was never retrieved")."""
+        for task in self.live_tasks():
+            if task.done() and not task.cancelled() and task._log_traceback:
+                task._log_traceback = False
+                loop = task.get_loop()
+                loop.call_exception_handler({
+                    "message": "Task exception was never retrieved",
+                    "exception": task._exception,
+                    "future": task,
+                })
+
     def close_quietly(self):
-        """Closes what is left of a stopped program without a word: the coroutines of unfinished
-        tasks (while their loop is open) and the loops."""
+        """Closes what is left of the program without a word, so that nothing of it speaks later
+        (in another program's run, when the garbage collector frees it): the coroutines of
+        unfinished tasks (while their loop is open), the loops, the module's names."""
         self.muted = True
-        saved_out, saved_err = self.out, self.err
-        sink = io.StringIO()
-        try:
-            for task in self.all_tasks:
-                if not task.done():
-                    task._log_destroy_pending = False
-                    try:
-                        task.get_coro().close()
-                    except BaseException:
-                        pass
-            for loop in self.loops:
-                if not loop.is_closed() and not loop.is_running():
-                    loop._ready.clear()
-                    loop._scheduled.clear()
-                    try:
-                        loop.close()
-                    except BaseException:
-                        pass
-        finally:
-            self.out, self.err = saved_out, saved_err
-            del sink
+        for task in self.live_tasks():
+            task._log_destroy_pending = False
+            if task.done():
+                if not task.cancelled():
+                    task._log_traceback = False
+                continue
+            try:
+                task.get_coro().close()
+            except BaseException:
+                pass
+        for loop in self.loops:
+            if not loop.is_closed() and not loop.is_running():
+                loop._ready.clear()
+                loop._scheduled.clear()
+                try:
+                    loop.close()
+                except BaseException:
+                    pass
+        self.silence = True
 
     def syntax_chunk(self):
         error = self.syntax_error

@@ -128,7 +128,7 @@ export function appendChunk(trace: Trace, chunk: Chunk): RunEnd | null {
     }
     trace.emit(kind, task, events[i + 2], events[i + 3], events[i + 4]);
   }
-  if (chunk.end === null || chunk.end.reason === 'syntax') return null;
+  if (chunk.end == null || chunk.end.reason === 'syntax') return null;
   trace.end = runEnd(trace, chunk.end);
   return trace.end;
 }

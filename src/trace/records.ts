@@ -23,7 +23,12 @@ const KIND_OF: Partial<Record<number, string>> = {
 
 /** Every step's completion, in order: the loop iteration and time at which it completed. */
 export function stepRecords(trace: Trace): StepRecord[] {
-  const out: StepRecord[] = [];
+  return stepRecordEvents(trace).map(({ record }) => record);
+}
+
+/** The same, each with the event it comes from. */
+export function stepRecordEvents(trace: Trace): { record: StepRecord; event: number }[] {
+  const out: { record: StepRecord; event: number }[] = [];
   const str = (id: number) => (id < 0 ? null : trace.string(id));
   for (let i = 0; i < trace.eventCount; i += 1) {
     const kind = trace.kind[i];
@@ -37,14 +42,17 @@ export function stepRecords(trace: Trace): StepRecord[] {
     if (kind === Ev.LOG) extra = str(trace.a[i]);
     else if (kind === Ev.Q_PUT || kind === Ev.Q_GET) extra = str(trace.b[i]);
     else if (kind === Ev.CANCEL) extra = trace.b[i] === 1;
-    out.push([
-      trace.iter[i],
-      trace.timeAt(i),
-      trace.tasks[trace.task[i]].name,
-      trace.step[i],
-      name,
-      extra,
-    ]);
+    out.push({
+      record: [
+        trace.iter[i],
+        trace.timeAt(i),
+        trace.tasks[trace.task[i]].name,
+        trace.step[i],
+        name,
+        extra,
+      ],
+      event: i,
+    });
   }
   return out;
 }
