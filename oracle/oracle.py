@@ -488,6 +488,33 @@ def run_generated(code, until=None):
     return out.getvalue()
 
 
+def run_program(source, filename="main.py"):
+    """Runs a whole program in plain CPython asyncio on the virtual clock: every event loop it
+    makes (asyncio.run, asyncio.Runner, new_event_loop) is a VirtualLoop, and nothing else is
+    changed. Returns (stdout, stderr). The Python mode's tests expect its own run of the program
+    to print the same (oracle/programs.test.ts)."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = (asyncio.events.new_event_loop, asyncio.new_event_loop)
+    previous = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    factory = lambda: VirtualLoop()  # noqa: E731
+    asyncio.events.new_event_loop = asyncio.new_event_loop = factory
+    namespace = {"__name__": "__main__", "__file__": filename}
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                exec(compile(source, filename, "exec"), namespace)
+            except Stop as stop:
+                print(f"(stopped: {stop.reason})", file=sys.stderr)
+            except BaseException:
+                import traceback
+                traceback.print_exc()
+    finally:
+        asyncio.events.new_event_loop, asyncio.new_event_loop = saved
+        asyncio.events._set_running_loop(previous)
+    return out.getvalue(), err.getvalue()
+
+
 def main(argv):
     import argparse
 

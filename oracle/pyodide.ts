@@ -48,6 +48,8 @@ export interface Oracle {
   runLog(scenario: Scenario, options?: OracleOptions): string;
   /** Runs generated code's `main()` on the virtual-clock loop; returns what it printed. */
   runGenerated(code: string, until?: number): string;
+  /** Runs a whole program in plain asyncio on the virtual clock: what it prints. */
+  runProgram(source: string): { stdout: string; stderr: string };
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,6 +82,12 @@ export async function loadOracle(): Promise<Oracle> {
     },
     runGenerated(code, until) {
       return oracle.run_generated.callKwargs(code, { until }) as string;
+    },
+    runProgram(source) {
+      const result = oracle.run_program(source);
+      const [stdout, stderr] = result.toJs() as [string, string];
+      result.destroy();
+      return { stdout, stderr };
     },
   };
 }

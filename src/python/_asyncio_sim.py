@@ -165,6 +165,8 @@ class Stop(SystemExit):
         self.reason = reason
         self.message = message
         self.line = line
+        # The task whose step raised it (a step's end forgets the running task on the way out).
+        self.task = _session.current if _session is not None else None
 
 
 class _Idle(Stop):
@@ -415,6 +417,11 @@ class VirtualLoop(asyncio.BaseEventLoop):
         s = self._sim
         if self._task_factory is not None:
             raise s.unsupported("loop.set_task_factory()", "only the default tasks can be traced")
+        if kwargs.get("name") is None:
+            # Numbered per program, as in a fresh CPython process (its counter is the
+            # interpreter's: a second program would start at Task-9).
+            s.task_counter += 1
+            kwargs["name"] = f"Task-{s.task_counter}"
         task = Task(coro, loop=self, **kwargs)
         if task._source_traceback:
             del task._source_traceback[-1]
@@ -1178,6 +1185,9 @@ _PATCHES = [
     (_tasks._GatheringFuture, "__init__", _Primitives.gathering_init),
 ]
 _ORIGINAL = {(cls, name): cls.__dict__[name] for cls, name, _ in _PATCHES}
+for _cls, _name, _function in _PATCHES:
+    # A task of an instrumented coroutine is named as the original's would be: Event.wait().
+    _function.__qualname__ = f"{_cls.__name__}.{_name}"
 
 
 # ---------------------------------------------------------------- what cannot run here
@@ -1412,6 +1422,7 @@ class Session:
         self.string_count = 0
         self.task_names = []
         self.task_count = 0
+        self.task_counter = 0
         self.primitives = []  # every one: [object (until named), creating frame, type, size, lock]
         self.primitives_flushed = 0
         self.groups = []
@@ -1502,7 +1513,7 @@ class Session:
             values = frame.f_locals
             try:
                 args = ", ".join(_repr(values[n]) for n in code.co_varnames[:code.co_argcount]
-                                 if n in values)
+                                 if n in values and n not in ("self", "cls"))
             except Exception:
                 args = "?"
         label = f"{qualname}({args})"
@@ -1521,8 +1532,11 @@ class Session:
 
     def register_primitive(self, obj, kind, size, lock=-1):
         obj._sim_id = len(self.primitives)
+        # The frame that made it and its callers (`self.queue = Queue()` in an __init__ is
+        # named after the caller's variable holding that self: `shop.queue`).
         frame = sys._getframe(2)
-        self.primitives.append([obj, frame, kind, size, lock])
+        frames = [frame, frame.f_back, frame.f_back.f_back if frame.f_back else None]
+        self.primitives.append([obj, [f for f in frames if f is not None], kind, size, lock])
 
     def print_line(self, text, stream):
         self.emit(PRINT, self.running_id(), self.string(text), stream, self.user_line())
@@ -1902,7 +1916,9 @@ class Session:
         global _session
         if self.ended is not None and getattr(self, "module", None) is not None:
             # The program is over: let go of its objects now, while its output is still ours
-            # (and muted), not in another program's run.
+            # (and muted), not in another program's run; name its primitives first, after
+            # the module's variables that are about to go.
+            self.name_primitives()
             self.module.__dict__.clear()
             self.driver = None
             gc.collect()
@@ -1962,6 +1978,8 @@ class Session:
         return [task for task in (ref() for ref in self.all_tasks) if task is not None]
 
     def finish_stopped(self, stop):
+        if self.current is None and stop.task is not None:
+            self.current = stop.task
         culprit = self.current._sim_id if self.current is not None else -1
         if isinstance(stop, _Idle):
             self.current = None
@@ -2051,11 +2069,9 @@ class Session:
 
     def flush(self):
         """The records since the last flush, for the host (see src/python/chunk.ts)."""
-        new_primitives = []
-        for entry in self.primitives[self.primitives_flushed:]:
-            obj, frame, kind, size, lock = entry
-            new_primitives.append([self.primitive_name(obj, frame, kind), kind, size, lock])
-            entry[1] = None
+        self.name_primitives()
+        new_primitives = [[entry[5], entry[2], entry[3], entry[4]]
+                          for entry in self.primitives[self.primitives_flushed:]]
         self.primitives_flushed = len(self.primitives)
         chunk = {
             "events": array("i", self.events).tobytes(),
@@ -2076,32 +2092,55 @@ class Session:
         self.groups_flushed = len(self.groups)
         return chunk
 
+    def name_primitives(self):
+        """Names the primitives not yet sent (late: a module's `window = Queue()` is assigned
+        after the Queue is made), and lets go of the frames that made them."""
+        for entry in self.primitives[self.primitives_flushed:]:
+            if len(entry) == 5:
+                obj, frame, kind = entry[0], entry[1], entry[2]
+                entry.append(self.primitive_name(obj, frame, kind))
+                entry[1] = None
+
     def primitive_name(self, obj, frame, kind):
         """The primitive's Python variable where one can be found: in the frame that made it
         (or an attribute of one of its variables, `self.queue`), or in the module's globals."""
         part_of = getattr(obj, "_sim_part_of", None)
         if part_of is not None:
-            return f"{self.primitive_name(part_of, None, 'Condition')}'s lock"
-        places = []
-        if frame is not None:
-            places.append(frame.f_locals)
-            places.append(frame.f_globals)
+            entry = self.primitives[part_of._sim_id]
+            owner = entry[5] if len(entry) > 5 else self.primitive_name(part_of, entry[1], entry[2])
+            return f"{owner}'s lock"
+        frames = frame or []
+        places = [f.f_locals for f in frames[:1]] + [f.f_globals for f in frames[:1]]
         if self.globals is not None:
             places.append(self.globals)
         for place in places:
-            for name, value in list(place.items()):
-                if value is obj and not name.startswith("__") and name not in ("self", "cls"):
-                    return name
-        if frame is not None:
-            for name, value in list(frame.f_locals.items()):
+            name = _variable_of(place, obj)
+            if name is not None:
+                return name
+        for i, f in enumerate(frames):
+            for name, value in list(f.f_locals.items()):
                 attributes = getattr(value, "__dict__", None)
                 if isinstance(attributes, dict):
-                    for attr, inner in attributes.items():
+                    for attr, inner in list(attributes.items()):
                         if inner is obj:
+                            if name == "self":
+                                # Whoever holds that self, in the callers: shop.counter.
+                                for caller in frames[i + 1:] + ([] if self.globals is None else [None]):
+                                    place = caller.f_locals if caller is not None else self.globals
+                                    holder = _variable_of(place, value)
+                                    if holder is not None:
+                                        return f"{holder}.{attr}"
                             return f"{name}.{attr}"
         same = sum(1 for p in self.primitives[:obj._sim_id] if p[2] == kind)
         base = kind.lower()
         return base if same == 0 else f"{base}{same + 1}"
+
+
+def _variable_of(place, obj):
+    for name, value in list(place.items()):
+        if value is obj and not name.startswith("__") and name not in ("self", "cls"):
+            return name
+    return None
 
 
 def _copy(node):

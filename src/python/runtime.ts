@@ -105,5 +105,6 @@ function convert(chunk: PyProxy): Chunk {
     create_pyproxies: false,
   }) as Chunk;
   chunk.destroy();
+  result.end ??= null; // Python's None comes out undefined
   return result;
 }
