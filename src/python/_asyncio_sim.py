@@ -1695,9 +1695,11 @@ class Session:
         asyncio.run called from a function) ends at `until` instead."""
         if (self.pausable > 0 and self.chunk_limit is not None and
                 self.event_total - self.chunk_start >= self.chunk_limit):
+            self.next_time = loop._next_iteration_time()
             return True
         if self.until is not None:
             upcoming = loop._next_iteration_time()
+            self.next_time = upcoming
             return upcoming is not None and upcoming > self.until
         return False
 
@@ -2082,6 +2084,8 @@ class Session:
             "primitives": new_primitives,
             "groups": self.groups[self.groups_flushed:],
             "time": self.clock,
+            # Paused: the clock of the next iteration (everything before it is recorded).
+            "next": None if self.ended is not None else getattr(self, "next_time", None),
             "end": self.ended,
         }
         self.events = []

@@ -63,6 +63,8 @@ export interface Chunk {
   groups: number[][];
   /** The virtual clock. */
   time: number;
+  /** Paused: the clock of its next iteration (every event before it is in the chunks). */
+  next?: number | null;
   end: ChunkEnd | null;
 }
 

@@ -13,6 +13,14 @@ export interface PythonCode {
   code: string;
   /** `lines[task][step]`: the 1-based line of each step (steps numbered in pre-order). */
   lines: number[][];
+  /** A program run by CPython: the trace's step is the line itself (`lines` is empty). */
+  stepIsLine?: boolean;
+}
+
+/** The 1-based line of `task`'s `step`, if known. */
+export function lineOfStep(code: PythonCode, task: number, step: number): number | undefined {
+  if (code.stepIsLine) return step > 0 ? step : undefined;
+  return code.lines[task]?.[step];
 }
 
 const RESERVED = [

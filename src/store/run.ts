@@ -1,7 +1,9 @@
 /**
- * A simulated run as the app holds it: the preset's scenario and code, the engine (kept alive
- * for endless scenarios, which are simulated ahead as playback needs), the trace and what the
- * views derive from it. Plain TypeScript: the store owns one, views read it through selectors.
+ * A run as the app holds it: where its trace comes from (a scenario and the engine, kept alive
+ * for endless scenarios, which are simulated ahead as playback needs; or a Python program run
+ * by CPython in a worker, see pythonRun.ts), its code, the trace and what the views derive from
+ * it. Plain TypeScript: the store owns one, views read it through selectors; they read the
+ * trace the same whoever made it.
  */
 import {
   compileScenario,
@@ -48,22 +50,40 @@ export const WINDOW: WindowSize = {
   logLines: 200,
 };
 
-export interface Run {
+/** A run of a scenario (a preset, or a file) by the engine. */
+export interface ScenarioOrigin {
+  kind: 'scenario';
   choice: PresetParams;
-  /** The language of its code's comments, and of a speaking preset's console lines. */
-  lang: CodeLang;
   /** The scenario file shown instead of the preset, if any. */
   file: ScenarioFile | null;
   scenario: Scenario;
-  python: PythonCode;
   compiled: CompiledScenario;
+  simulation: Simulation;
+}
+
+/** A run of a Python program by CPython (the Python runtime, in a worker). */
+export interface PythonOrigin {
+  kind: 'python';
+  /** The program's source, as it ran. */
+  source: string;
+  /** The runtime ended the program (until then it is paused: more can be asked for). */
+  ended: boolean;
+  /** Virtual time the runtime has recorded everything up to. */
+  recorded: number;
+}
+
+export interface Run {
+  origin: ScenarioOrigin | PythonOrigin;
+  /** The language of its code's comments, and of a speaking preset's console lines. */
+  lang: CodeLang;
+  /** Its Python code (a scenario's, generated; a program's own source). */
+  python: PythonCode;
   labels: string[];
   /**
    * The run has no end: simulated ahead as playback needs. False once the simulation ended
    * anyway (a livelock, a deadlock): from then on it is a finite run like the others.
    */
   endless: boolean;
-  simulation: Simulation;
   /** For an endless run, a window: `trace.eventBase` events before its first were let go of. */
   trace: Trace;
   index: StateIndex;
@@ -87,7 +107,7 @@ export interface Run {
  * The timelines and the console lines: continued with the events from `from` on (the trace
  * grew), or made again (0: a new run, or a window that moved).
  */
-function derive(run: Run, from = 0): void {
+export function derive(run: Run, from = 0): void {
   const trace = run.trace;
   if (from === 0) {
     run.timelines = taskTimelines(trace, trace.eventCount, run.carried);
@@ -96,11 +116,17 @@ function derive(run: Run, from = 0): void {
     extendTimelines(run.timelines, trace, from);
     for (const line of logLines(trace, trace.eventCount, from)) run.logs.push(line);
   }
-  if (run.simulation.ended) {
+  if (run.origin.kind === 'python') run.labels = trace.tasks.map((task) => task.name);
+  if (ended(run)) {
     run.endless = false;
     run.horizon = makespan(run.trace, run.timelines);
   }
   run.version += 1;
+}
+
+/** The run has come to its end (the engine's simulation, or the Python program). */
+function ended(run: Run): boolean {
+  return run.origin.kind === 'scenario' ? run.origin.simulation.ended : run.origin.ended;
 }
 
 /** A scenario opened from a file, instead of a preset. */
@@ -128,15 +154,11 @@ export function createRun(
   else simulation.run();
   const trace = simulation.trace;
   const run: Run = {
-    choice,
+    origin: { kind: 'scenario', choice, file, scenario, compiled, simulation },
     lang,
-    file,
-    scenario,
     python,
-    compiled,
     labels: taskLabels(compiled),
     endless,
-    simulation,
     trace,
     index: new StateIndex(trace),
     timelines: [],
@@ -161,10 +183,12 @@ export function createRun(
  * (the cursor) go down by as much.
  */
 export function extendRun(run: Run, until: number): number {
-  if (!run.endless || run.simulation.ended || until + LOOKAHEAD / 2 <= run.horizon) return 0;
+  const origin = run.origin;
+  if (origin.kind !== 'scenario') return 0; // a Python run grows when its worker answers
+  if (!run.endless || origin.simulation.ended || until + LOOKAHEAD / 2 <= run.horizon) return 0;
   run.horizon = until + LOOKAHEAD;
   const from = run.trace.eventCount;
-  run.simulation.runUntil(run.horizon);
+  origin.simulation.runUntil(run.horizon);
   const dropped = keepWindow(run, until);
   derive(run, dropped > 0 ? 0 : from);
   return dropped;
@@ -180,7 +204,7 @@ export function windowStart(run: Run): number {
  * the work is proportional to the events simulated). The window then starts from the state at
  * the cut, each task's stretch in progress, and the last console lines. Returns how many.
  */
-function keepWindow(run: Run, until: number): number {
+export function keepWindow(run: Run, until: number): number {
   const trace = run.trace;
   const keep = run.window;
   // The cursor shown at `until` (t=0 is the very start, before any event).
@@ -197,8 +221,10 @@ function keepWindow(run: Run, until: number): number {
     .slice(-keep.logLines)
     .map((line) => ({ ...line, event: line.event - cut }));
   run.carried = carried;
-  const live = run.simulation.liveFloors();
   const used = referencedFloors(trace, cut, state);
+  // The engine's simulation may still refer to older timers and texts; a Python program's
+  // records refer only to new texts, and to timers its state at the cut holds.
+  const live = run.origin.kind === 'scenario' ? run.origin.simulation.liveFloors() : used;
   trace.dropBefore(cut, Math.min(live.timer, used.timer), Math.min(live.string, used.string));
   run.index = new StateIndex(trace, undefined, rebaseState(state, cut));
   return cut;
@@ -236,12 +262,13 @@ export type { LogLine };
  * code prints what the console shows.
  */
 export function pythonIn(run: Run, lang: CodeLang): PythonCode {
-  if (lang === run.lang) return run.python;
+  const origin = run.origin;
+  if (lang === run.lang || origin.kind === 'python') return run.python;
   const cached = codeInOtherLang.get(run);
   if (cached) return cached;
-  const code = run.file
-    ? generatePython(run.file.scenario, lang)
-    : buildPreset(run.choice, lang).python;
+  const code = origin.file
+    ? generatePython(origin.file.scenario, lang)
+    : buildPreset(origin.choice, lang).python;
   codeInOtherLang.set(run, code);
   return code;
 }

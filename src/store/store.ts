@@ -13,6 +13,7 @@ import {
 import type { Lang } from '../i18n/messages';
 export type Theme = 'light' | 'dark';
 import {
+  LOOKAHEAD,
   createRun,
   eventsBefore,
   eventsUpTo,
@@ -23,6 +24,17 @@ import {
   type WindowSize,
 } from './run';
 import type { UrlMessage } from './url';
+import {
+  appendPythonChunk,
+  CHUNK_EVENTS,
+  createPythonRun,
+  emptyPythonRun,
+  firstUntil,
+  needsMore,
+} from './pythonRun';
+import type { LoadProgress } from '../python/protocol';
+import type { Chunk } from '../python/chunk';
+import type { PythonLimits } from '../python/runtime';
 import type { MessageKey } from '../i18n/messages';
 import type { ValidationError } from '../scenario/errors';
 
@@ -62,6 +74,59 @@ export interface SimulationSlice {
   run: Run;
 }
 
+/** What CPython answers a run with (src/python/client.ts). */
+export type RunReply =
+  | { kind: 'chunk'; chunk: Chunk; ms: number }
+  | { kind: 'wall-time'; ms: number }
+  | { kind: 'superseded' }
+  | { kind: 'error'; message: string };
+
+/** CPython in a worker, as the store uses it (src/python/client.ts; tests run it in Node). */
+export interface PythonRunner {
+  readonly progress: LoadProgress | null;
+  subscribe(listener: (progress: LoadProgress) => void): () => void;
+  run(
+    source: string,
+    options?: { until?: number; chunkEvents?: number; limits?: PythonLimits },
+  ): Promise<RunReply>;
+  resume(until?: number, chunkEvents?: number): Promise<RunReply>;
+  readonly budgetMs: number;
+}
+
+/** Where the program's last run stopped at a line of it, for the editor to mark. */
+export interface ProgramProblem {
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
+export type PythonStatus =
+  | { kind: 'idle' }
+  | { kind: 'loading'; progress: LoadProgress | null }
+  | { kind: 'running' }
+  | { kind: 'ran'; ms: number }
+  /** Stopped by the wall-time budget (the worker was restarted). */
+  | { kind: 'wall-time'; seconds: number }
+  | { kind: 'failed'; message: string };
+
+export interface PythonSlice {
+  /** The program in the editor (null: a scenario is shown, not a program). */
+  program: string | null;
+  /** The program's last run stopped at this line (a syntax error, an exception...). */
+  programProblem: ProgramProblem | null;
+  pythonStatus: PythonStatus;
+  /** Shows the Python mode with this program (the current run's place kept if it is one). */
+  openProgram(source: string): void;
+  /** The editor's text changed. */
+  setProgram(source: string): void;
+  /** Runs the program in the editor with CPython (resolves once its first records are shown). */
+  runProgram(): Promise<void>;
+  /** Asks CPython to run a paused program further (the store calls it as playback needs). */
+  growProgram(): void;
+}
+
 export interface PlaybackSlice {
   /** Events applied: the views show the state after the first `cursor` events. */
   cursor: number;
@@ -98,7 +163,7 @@ export interface UiSlice {
   embedded: boolean;
 }
 
-export type AppState = ScenarioSlice & SimulationSlice & PlaybackSlice & UiSlice;
+export type AppState = ScenarioSlice & SimulationSlice & PythonSlice & PlaybackSlice & UiSlice;
 
 /** The end of what can be shown: the run's end, or as far as an endless run is simulated. */
 export function lastTime(run: Run): number {
@@ -123,16 +188,27 @@ export function createAppStore(initial: {
   /** How much of an endless run to keep (tests make it small). */
   window?: WindowSize;
   lang?: Lang;
+  /** A Python program to show instead of the preset (run at once when `python` is given). */
+  program?: string | null;
+  /** CPython, loaded on first use (the page's worker; Node in tests). */
+  python?: () => Promise<PythonRunner>;
 }) {
+  /** The first run of a program the page opened with (at the time its link says). */
+  let runFirst: (t: number) => Promise<void> = () => Promise.resolve();
   const store = create<AppState>()((set, get) => {
     /**
      * An endless run keeps a window of its events (see run.ts): to show a time before it, the
      * run is simulated again from the start (the same events: the engine is deterministic).
      */
-    const rewind = (run: Run, t: number) =>
-      run.trace.eventBase > 0 && (t < windowStart(run) || t <= 0)
-        ? createRun(run.choice, t, run.file, run.window, run.lang)
-        : run;
+    const rewind = (run: Run, t: number) => {
+      if (run.trace.eventBase === 0 || (t >= windowStart(run) && t > 0)) return run;
+      if (run.origin.kind === 'python') {
+        // CPython runs the program again from its start (async): shown when it answers.
+        void runPython(run.origin.source, t);
+        return run;
+      }
+      return createRun(run.origin.choice, t, run.origin.file, run.window, run.lang);
+    };
     /**
      * Shows virtual time `t`: every event at or before it applied (t=0 is the very start; a
      * time past the end of a run that ended shows its end, the last event applied).
@@ -176,16 +252,133 @@ export function createAppStore(initial: {
       const { playhead } = get();
       const run = createRun(choice, playhead, file, initial.window, get().lang);
       // Keep the place in time where it still exists.
-      set({ choice, file, ...showTime(playhead, run) });
+      set({ choice, file, program: null, programProblem: null, ...showTime(playhead, run) });
     };
-    const run = createRun(
-      initial.choice,
-      initial.t ?? 0,
-      initial.file ?? null,
-      initial.window,
-      initial.lang,
-    );
+
+    // ---- Python programs, run by CPython in a worker
+    let runner: Promise<PythonRunner> | null = null;
+    const getRunner = () => {
+      if (!initial.python) return Promise.reject(new Error('no Python runtime here'));
+      runner ??= initial.python().then((r) => {
+        r.subscribe((progress) => {
+          if (get().pythonStatus.kind === 'loading')
+            set({ pythonStatus: { kind: 'loading', progress } });
+        });
+        return r;
+      });
+      return runner;
+    };
+    /** Requests in flight: a newer run makes the answers to older ones moot. */
+    let runId = 0;
+    let growing = false;
+    /** Runs `source` from its start, then shows virtual time `t` (its first records at least). */
+    const runPython = async (source: string, t: number) => {
+      const id = ++runId;
+      growing = false;
+      const ready = getRunner();
+      const r = await ready.catch((error: Error) => {
+        set({ pythonStatus: { kind: 'failed', message: error.message } });
+        return null;
+      });
+      if (r === null || id !== runId) return;
+      const loaded = r.progress?.phase === 'ready';
+      set({
+        pythonStatus: loaded ? { kind: 'running' } : { kind: 'loading', progress: r.progress },
+      });
+      const until = firstUntil(t);
+      const reply = await r.run(source, { until, chunkEvents: CHUNK_EVENTS });
+      if (id !== runId) return;
+      if (reply.kind === 'superseded') return;
+      if (reply.kind === 'wall-time') {
+        set({ pythonStatus: { kind: 'wall-time', seconds: r.budgetMs / 1000 } });
+        return;
+      }
+      if (reply.kind === 'error') {
+        set({ pythonStatus: { kind: 'failed', message: reply.message } });
+        return;
+      }
+      const { chunk, ms } = reply;
+      const end = chunk.end;
+      if (end?.reason === 'syntax' && end.syntax) {
+        const syntax = end.syntax;
+        // Nothing ran: the last run stays on show, the editor marks the line.
+        set({
+          pythonStatus: { kind: 'ran', ms },
+          programProblem: {
+            line: syntax.line,
+            column: syntax.column,
+            endLine: syntax.endLine,
+            endColumn: syntax.endColumn,
+            message: `${syntax.type}: ${syntax.message}`,
+          },
+        });
+        return;
+      }
+      const run = createPythonRun(source, chunk, until, ms, get().lang, initial.window);
+      set({
+        pythonStatus: { kind: 'ran', ms },
+        programProblem: problemOf(run),
+        ...showTime(t, run),
+      });
+    };
+    /** Asks CPython to run a paused program further, for playback (one request at a time). */
+    const growPython = async (run: Run) => {
+      if (growing || run.origin.kind !== 'python') return;
+      growing = true;
+      const id = runId;
+      const r = await getRunner();
+      const until = Math.max(run.origin.recorded, get().playhead) + LOOKAHEAD;
+      const reply = await r.resume(until, CHUNK_EVENTS);
+      if (id !== runId || get().run !== run) return;
+      growing = false;
+      if (reply.kind === 'chunk') {
+        const dropped = appendPythonChunk(run, reply.chunk, until, get().playhead);
+        set({ cursor: Math.max(0, get().cursor - dropped), programProblem: problemOf(run) });
+      } else if (reply.kind === 'wall-time') {
+        set({ pythonStatus: { kind: 'wall-time', seconds: r.budgetMs / 1000 } });
+        run.origin.ended = true;
+      } else if (reply.kind === 'error') {
+        set({ pythonStatus: { kind: 'failed', message: reply.message } });
+        run.origin.ended = true;
+      }
+    };
+    const run =
+      initial.program != null
+        ? emptyPythonRun(initial.program, initial.lang ?? 'en', initial.window)
+        : createRun(
+            initial.choice,
+            initial.t ?? 0,
+            initial.file ?? null,
+            initial.window,
+            initial.lang,
+          );
+    const program = initial.program ?? null;
+    runFirst = (t) => runPython(program ?? '', t);
     return {
+      program,
+      programProblem: null,
+      pythonStatus: { kind: 'idle' },
+      openProgram: (source) => {
+        const current = get().run;
+        if (current.origin.kind !== 'python') {
+          set({
+            playing: false,
+            program: source,
+            programProblem: null,
+            run: emptyPythonRun(source, get().lang, initial.window),
+            cursor: 0,
+            playhead: 0,
+          });
+        } else set({ program: source });
+      },
+      setProgram: (source) => set({ program: source }),
+      growProgram: () => void growPython(get().run),
+      runProgram: () => {
+        const source = get().program;
+        if (source === null) return Promise.resolve();
+        set({ programProblem: null });
+        return runPython(source, get().run.origin.kind === 'python' ? get().playhead : 0);
+      },
       choice: initial.choice,
       urlMessages: initial.messages ?? [],
       setPreset: (preset) => {
@@ -195,7 +388,7 @@ export function createAppStore(initial: {
       setParams: (choice) => rerun(choice),
       warmUp: () => {
         const { playing, choice, file, playhead, cursor, run: current } = get();
-        if (playing || current.trace.eventBase > 0) return;
+        if (playing || current.trace.eventBase > 0 || current.origin.kind !== 'scenario') return;
         const run = createRun(choice, playhead, file, initial.window, current.lang);
         // The same events: the same cursor and playhead show the same thing.
         if (extendRun(run, playhead) === 0 && cursor <= run.trace.eventCount) set({ run });
@@ -292,15 +485,35 @@ export function createAppStore(initial: {
   // outside (the compared run's store follows the main one's) does it too.
   store.subscribe((state, previous) => {
     const { run, lang, playhead } = state;
-    if (lang === previous.lang || run.lang === lang || run.file || !presetSpeaks(run.choice.preset))
+    const origin = run.origin;
+    if (
+      lang === previous.lang ||
+      run.lang === lang ||
+      origin.kind !== 'scenario' ||
+      origin.file ||
+      !presetSpeaks(origin.choice.preset)
+    )
       return;
-    const next = createRun(run.choice, playhead, null, initial.window, lang);
+    const next = createRun(origin.choice, playhead, null, initial.window, lang);
     store.setState({ run: next });
     // (The speaking presets end; were one endless, its window could differ: find the time.)
     if (run.endless || next.trace.eventCount !== run.trace.eventCount)
       store.getState().seekTime(playhead);
   });
+  // A paused program is run further as playback nears the end of what CPython recorded.
+  store.subscribe((state) => {
+    if (needsMore(state.run, state.playhead)) store.getState().growProgram();
+  });
+  if (initial.program != null && initial.python) void runFirst(initial.t ?? 0);
   return store;
+}
+
+/** Where a Python run stopped at a line of the program, for the editor. */
+function problemOf(run: Run): ProgramProblem | null {
+  const end = run.trace.end;
+  if (!end || end.line == null || end.line <= 0) return null;
+  if (!['exception', 'unsupported', 'no-yield'].includes(end.reason)) return null;
+  return { line: end.line, message: end.message };
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -23,11 +23,16 @@ const producerConsumer = (params: ProducerConsumerParams): PresetParams => ({
   params,
 });
 
+function scenarioOf(run: Run) {
+  if (run.origin.kind !== 'scenario') throw new Error('not a scenario run');
+  return run.origin;
+}
+
 const SMALL: WindowSize = { events: 60, seconds: 3, maxEvents: 400, logLines: 5 };
 
 /** The whole run, never cut, as far as `until`. */
 function wholeRun(run: Run, until: number): Trace {
-  const simulation = new Simulation(compileScenario(run.scenario));
+  const simulation = new Simulation(compileScenario(scenarioOf(run).scenario));
   return simulation.runUntil(until);
 }
 
@@ -116,7 +121,7 @@ function checkWindow(run: Run, whole: Trace) {
 function playThrough(run: Run, until: number, step: number) {
   const whole = wholeRun(run, until + 40);
   let dropped = 0;
-  for (let t = step; t <= until && !run.simulation.ended; t += step) {
+  for (let t = step; t <= until && !scenarioOf(run).simulation.ended; t += step) {
     const now = extendRun(run, t);
     if (now > 0) checkWindow(run, whole);
     dropped += now;

@@ -2,25 +2,33 @@ import { Ev, formatTime, type Trace } from '../engine';
 import { ByteWriter } from '../engine/texts';
 
 export interface LogLine {
-  /** Index of the LOG event in the trace. */
+  /** Index of the LOG (or PRINT) event in the trace. */
   event: number;
   time: number;
+  /** The task that printed it; -1 for a program's module-level code. */
   task: number;
   text: string;
+  /**
+   * A line a Python program printed as it is (PRINT): 0 on stdout, 1 on stderr (a traceback),
+   * 2 stdout's last line, without its newline. Undefined for a scenario's `show_timer` line.
+   */
+  stream?: number;
 }
 
-/** The `show_timer` lines of a run, in order (of its events `from` to `upTo`). */
+/** The `show_timer` (or printed) lines of a run, in order (of its events `from` to `upTo`). */
 export function logLines(trace: Trace, upTo = trace.eventCount, from = 0): LogLine[] {
   const lines: LogLine[] = [];
   const kind = trace.kind;
   for (let i = from; i < upTo; i += 1) {
-    if (kind[i] === Ev.LOG) {
-      lines.push({
+    if (kind[i] === Ev.LOG || kind[i] === Ev.PRINT) {
+      const line: LogLine = {
         event: i,
         time: trace.timeAt(i),
         task: trace.task[i],
         text: trace.string(trace.a[i]),
-      });
+      };
+      if (kind[i] === Ev.PRINT) line.stream = trace.b[i];
+      lines.push(line);
     }
   }
   return lines;

@@ -30,6 +30,9 @@ export function referencedFloors(
         break;
       case Ev.LOG:
       case Ev.TASK_FAIL:
+      case Ev.PRINT:
+      case Ev.CALL_SOON:
+      case Ev.RUN_HANDLE:
         if (a[i] >= 0) string = Math.min(string, a[i]);
         break;
       case Ev.Q_PUT:
@@ -39,7 +42,11 @@ export function referencedFloors(
     }
   }
   for (const entry of state.timers) timer = Math.min(timer, entry.id);
-  for (const entry of state.ready) if (entry.kind === 'timer') timer = Math.min(timer, entry.timer);
+  for (const entry of state.ready) {
+    if (entry.kind === 'timer') timer = Math.min(timer, entry.timer);
+    else if (entry.kind === 'handle' && entry.text !== undefined && entry.text >= 0)
+      string = Math.min(string, entry.text);
+  }
   for (const task of state.tasks)
     if (task.status === 'sleeping' && task.target >= 0) timer = Math.min(timer, task.target);
   return { timer, string };

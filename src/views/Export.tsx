@@ -29,7 +29,12 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
     const { run, playhead } = store.getState();
     // An endless run is tabled up to the playhead, as `--until` would.
     const until = run.endless ? Math.max(1, Math.ceil(playhead)) : undefined;
-    const trace = until === undefined ? run.trace : simulate(run.compiled, { until });
+    const origin = run.origin;
+    // (A program's run is tabled as far as CPython ran it.)
+    const trace =
+      until === undefined || origin.kind === 'python'
+        ? run.trace
+        : simulate(origin.compiled, { until });
     // As the CLI: the table runs to `until` when the run was stopped there.
     return markdownTable(trace, {
       labels: run.labels,

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../../store/context';
 import { selectLang, selectRun } from '../../store/selectors';
 import { pythonIn } from '../../store/run';
+import { lineOfStep } from '../../scenario/python';
 import { useTaskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 import { useT } from '../../i18n/useT';
@@ -51,7 +52,7 @@ export function CodePanel() {
       task.status === 'cancelled'
     )
       return;
-    const line = python.lines[t]?.[task.step];
+    const line = lineOfStep(python, t, task.step);
     if (line === undefined) return;
     const list = at.get(line) ?? [];
     if (t === state.running) list.unshift(t);
@@ -61,7 +62,7 @@ export function CodePanel() {
   // Keep the running task's line (or the first marked one) in view.
   const focusLine =
     state.running >= 0
-      ? python.lines[state.running]?.[state.tasks[state.running].step]
+      ? lineOfStep(python, state.running, state.tasks[state.running].step)
       : Math.min(...at.keys());
   useEffect(() => {
     const box = pre.current;

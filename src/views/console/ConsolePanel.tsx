@@ -32,17 +32,25 @@ export function ConsolePanel() {
       <ol className="console" data-testid="console" start={first + 1}>
         {printed === 0 && <li className="empty">{t('console.empty')}</li>}
         {lines.map((line) => (
-          <li key={line.event}>
+          <li key={line.event} className={line.stream === 1 ? 'stderr' : undefined}>
             <span className="log-time">{formatTime(line.time)}</span>{' '}
-            <span className="log-task">
-              <span
-                className="dot"
-                style={{ background: taskColor(line.task) }}
-                aria-hidden="true"
-              />{' '}
-              {run.trace.tasks[line.task].name}
-            </span>{' '}
-            <span className="log-text">{line.text}</span>
+            {line.task >= 0 && (
+              <span className="log-task">
+                <span
+                  className="dot"
+                  style={{ background: taskColor(line.task) }}
+                  aria-hidden="true"
+                />{' '}
+                {/* A program's own lines say who printed them with the dot (and a title). */}
+                {line.stream === undefined && run.trace.tasks[line.task].name}
+              </span>
+            )}{' '}
+            <span
+              className={line.stream === undefined ? 'log-text' : 'log-text printed'}
+              title={line.stream === undefined ? undefined : run.trace.tasks[line.task]?.name}
+            >
+              {line.text}
+            </span>
           </li>
         ))}
       </ol>

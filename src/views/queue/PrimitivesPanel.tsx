@@ -7,7 +7,8 @@
 import { useMemo } from 'react';
 import { flattenSteps } from '../../scenario/types';
 import { useApp } from '../../store/context';
-import { selectRun } from '../../store/selectors';
+import { selectRun, selectRunVersion } from '../../store/selectors';
+import { Ev } from '../../engine';
 import { queueItems, queueLength, type PrimitiveState, type Waiter } from '../../trace/state';
 import { inkOn, useTaskColor } from '../colors';
 import { TaskChip } from '../loop/LoopPanel';
@@ -121,15 +122,25 @@ function QueueView({
 export function PrimitivesPanel() {
   const t = useT();
   const run = useApp(selectRun);
+  const version = useApp(selectRunVersion);
   const state = useLoopState();
   const names = run.trace.tasks.map((t) => t.name);
   const joinedQueues = useMemo(() => {
     const queues = new Set<string>();
-    for (const task of run.scenario.tasks)
-      for (const step of flattenSteps(task.steps))
-        if (step.op === 'task_done' || step.op === 'join') queues.add(step.queue);
+    const origin = run.origin;
+    if (origin.kind === 'scenario') {
+      for (const task of origin.scenario.tasks)
+        for (const step of flattenSteps(task.steps))
+          if (step.op === 'task_done' || step.op === 'join') queues.add(step.queue);
+    } else {
+      // A program's queues that it joined or marked done, so far.
+      const { kind, a } = run.trace;
+      for (let i = 0; i < run.trace.eventCount; i += 1)
+        if (kind[i] >= Ev.Q_TASK_DONE && kind[i] <= Ev.Q_JOIN_DONE)
+          queues.add(run.trace.primitives[a[i]]?.name);
+    }
     return queues;
-  }, [run.scenario]);
+  }, [run.origin, run.trace, version]);
   return (
     <section className="panel primitives" aria-labelledby="primitives-title">
       <h2 id="primitives-title">
