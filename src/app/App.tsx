@@ -34,15 +34,29 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
   const t = useT();
   const exportSvg = useRef<ExportSvg>(null);
   const [asText, setAsText] = useState(false);
-  const [tab, setTab] = useState<BottomTab>('console');
+  const [tab, setTab] = useState<BottomTab>(() =>
+    new URLSearchParams(window.location.search).has('py') ? 'code' : 'console',
+  );
   const presenting = useApp((s) => s.presenting);
   const comparing = useApp((s) => s.compare !== null);
+  const inPython = useApp((s) => s.program !== null);
+  // Entering the Python mode shows the program (the editor).
+  const [wasPython, setWasPython] = useState(inPython);
+  if (wasPython !== inPython) {
+    setWasPython(inPython);
+    if (inPython) setTab('code');
+  }
   const embedded = useApp((s) => s.embedded);
   const showBottom = !presenting || consoleShown;
   useViewMode();
   useShortcuts();
   const dropping = useFileDrop();
-  const mainClass = ['main', showBottom ? '' : 'no-bottom', tab === 'code' ? 'code-shown' : '']
+  const mainClass = [
+    'main',
+    showBottom ? '' : 'no-bottom',
+    tab === 'code' ? 'code-shown' : '',
+    inPython ? 'python' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -136,6 +150,8 @@ export function App() {
         embedded: url.embed,
         compare: url.compare,
         file,
+        program: url.program,
+        python: () => import('../python/client').then((m) => m.sharedClient()),
       }),
       explicitLang: url.lang !== null,
       embed: url.embed,
@@ -154,7 +170,10 @@ export function App() {
   }, [store]);
   // For tests and benchmarks (as tldraw's editor API): the store, read-only by convention.
   useEffect(() => {
-    (window as unknown as { asyncioSim?: unknown }).asyncioSim = { store };
+    (window as unknown as { asyncioSim?: unknown }).asyncioSim = {
+      store,
+      python: () => import('../python/client').then((m) => m.sharedClient()),
+    };
   }, [store]);
   useEffect(() => {
     const s = syncUrl(store, explicitLang, embed, () => consoleRef.current);

@@ -3,12 +3,15 @@ import { useRef } from 'react';
 import { useT } from '../i18n/useT';
 import { CodePanel, CopyCodeButton } from '../views/code/CodePanel';
 import { ConsolePanel } from '../views/console/ConsolePanel';
+import { ProgramPanel } from '../views/python/ProgramPanel';
+import { useApp } from '../store/context';
 
 export type BottomTab = 'console' | 'code';
 const TABS: BottomTab[] = ['console', 'code'];
 
 export function BottomTabs({ tab, setTab }: { tab: BottomTab; setTab(tab: BottomTab): void }) {
   const t = useT();
+  const inPython = useApp((s) => s.program !== null);
   const buttons = useRef(new Map<BottomTab, HTMLButtonElement>());
   const onKeyDown = (e: React.KeyboardEvent) => {
     const i = TABS.indexOf(tab);
@@ -46,12 +49,12 @@ export function BottomTabs({ tab, setTab }: { tab: BottomTab; setTab(tab: Bottom
       <div className="tab-row">
         <div role="tablist" aria-label={t('bottom.tabs')} className="tabs">
           {tabButton('console', t('console.tab'))}
-          {tabButton('code', t('code.tab'))}
+          {tabButton('code', inPython ? t('python.tab') : t('code.tab'))}
         </div>
         {tab === 'code' && <CopyCodeButton />}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
-        {tab === 'console' ? <ConsolePanel /> : <CodePanel />}
+        {tab === 'console' ? <ConsolePanel /> : inPython ? <ProgramPanel /> : <CodePanel />}
       </div>
     </section>
   );

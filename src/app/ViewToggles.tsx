@@ -43,6 +43,7 @@ export function ViewToggles() {
   const presenting = useApp((s) => s.presenting);
   const setTheme = useApp((s) => s.setTheme);
   const comparing = useApp((s) => s.compare !== null);
+  const inPython = useApp((s) => s.program !== null);
   const setCompare = useApp((s) => s.setCompare);
   const store = useAppStore();
   return (
@@ -51,6 +52,7 @@ export function ViewToggles() {
         type="button"
         aria-pressed={comparing}
         title={t('view.compareTitle')}
+        disabled={inPython}
         onClick={() => setCompare(comparing ? null : defaultCompare(store.getState().choice))}
         data-testid="compare-toggle"
       >

@@ -1,7 +1,7 @@
 /**
  * The page's keys: Space play/pause, ← → events, ↓ ↑ (or Shift+→ ←) instants, Home, End, + −
  * speed, Page Down / Page Up (a presenter's remote) events, P presenter mode, D dark theme,
- * C compare. A focused control keeps the keys it needs for itself (a field its typing, a
+ * C compare, Ctrl+Enter runs a Python program. A focused control keeps the keys it needs for itself (a field its typing, a
  * <summary> Space and Enter, a tab its arrows), except Page Down and Page Up, which always step.
  */
 import { useEffect } from 'react';
@@ -81,6 +81,8 @@ function action(store: AppStore, e: KeyboardEvent): (() => void) | undefined {
       return () => setPresenting(store, !s.presenting);
     case 'c':
     case 'C':
+      // (Two runs of a Python program side by side: not yet.)
+      if (s.program !== null) return undefined;
       return () => s.setCompare(s.compare ? null : defaultCompare(s.choice));
     case 'd':
     case 'D':
@@ -93,6 +95,13 @@ export function useShortcuts() {
   const store = useAppStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl+Enter runs the Python program from anywhere on the page (the editor runs it too).
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        if (store.getState().program === null) return;
+        e.preventDefault();
+        void store.getState().runProgram();
+        return;
+      }
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
       if (focusOwnsKey(keyTarget(e.target), e.key)) return;
       const run = action(store, e);

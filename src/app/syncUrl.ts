@@ -1,6 +1,7 @@
 /** Keeps the URL in step with what is shown (not at every frame): scenario, time, language, view. */
 import { eventInInstant, type AppStore } from '../store/store';
 import { choiceFields, encodeScenario, writeUrl } from '../store/url';
+import { encodeSource } from '../python/share';
 
 export interface UrlSync {
   /** Writes the URL soon: for what the page shows outside the store (the console toggle). */
@@ -18,11 +19,14 @@ export function syncUrl(
   let timer = 0;
   let langChosen = explicitLang;
   const write = () => {
-    const { choice, playhead, lang, theme, presenting, file, compare } = store.getState();
+    const { choice, playhead, lang, theme, presenting, file, compare, program } =
+      store.getState();
     const extra: Record<string, string> = compare
       ? { compare: '1', ...choiceFields(compare, 'b.') }
       : {};
-    const linked = file && encodeScenario(file.scenario);
+    // The program in the editor (what a reload must not lose), compressed.
+    if (program !== null) extra.py = encodeSource(program);
+    const linked = program === null && file && encodeScenario(file.scenario);
     if (linked) extra.scenario = linked;
     const event = store.getState().playing ? null : eventInInstant(store.getState());
     if (event !== null) extra.e = String(event);
@@ -30,7 +34,12 @@ export function syncUrl(
     if (presenting) extra.present = '1';
     if (presenting && consoleShown()) extra.console = '1';
     if (embed) extra.embed = '1';
-    const next = writeUrl(choice, playhead, langChosen ? lang : undefined, extra);
+    const next = writeUrl(
+      program === null ? choice : null,
+      playhead,
+      langChosen ? lang : undefined,
+      extra,
+    );
     if (next !== window.location.search) window.history.replaceState(null, '', next);
   };
   const schedule = (delay: number) => {
@@ -48,6 +57,7 @@ export function syncUrl(
       state.theme !== previous.theme ||
       state.presenting !== previous.presenting ||
       state.file !== previous.file ||
+      state.program !== previous.program ||
       state.compare !== previous.compare;
     if (changed) schedule(state.playing ? 500 : 250);
   });

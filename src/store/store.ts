@@ -95,6 +95,8 @@ export interface PythonRunner {
 
 /** Where the program's last run stopped at a line of it, for the editor to mark. */
 export interface ProgramProblem {
+  /** The source it is about (the editor's text may have changed since). */
+  source: string;
   line: number;
   column?: number;
   endLine?: number;
@@ -305,6 +307,7 @@ export function createAppStore(initial: {
         set({
           pythonStatus: { kind: 'ran', ms },
           programProblem: {
+            source,
             line: syntax.line,
             column: syntax.column,
             endLine: syntax.endLine,
@@ -317,7 +320,7 @@ export function createAppStore(initial: {
       const run = createPythonRun(source, chunk, until, ms, get().lang, initial.window);
       set({
         pythonStatus: { kind: 'ran', ms },
-        programProblem: problemOf(run),
+        programProblem: problemOf(run, source),
         ...showTime(t, run),
       });
     };
@@ -333,7 +336,10 @@ export function createAppStore(initial: {
       growing = false;
       if (reply.kind === 'chunk') {
         const dropped = appendPythonChunk(run, reply.chunk, until, get().playhead);
-        set({ cursor: Math.max(0, get().cursor - dropped), programProblem: problemOf(run) });
+        set({
+          cursor: Math.max(0, get().cursor - dropped),
+          programProblem: problemOf(run, run.origin.source),
+        });
       } else if (reply.kind === 'wall-time') {
         set({ pythonStatus: { kind: 'wall-time', seconds: r.budgetMs / 1000 } });
         run.origin.ended = true;
@@ -363,6 +369,7 @@ export function createAppStore(initial: {
         if (current.origin.kind !== 'python') {
           set({
             playing: false,
+            compare: null,
             program: source,
             programProblem: null,
             run: emptyPythonRun(source, get().lang, initial.window),
@@ -509,11 +516,11 @@ export function createAppStore(initial: {
 }
 
 /** Where a Python run stopped at a line of the program, for the editor. */
-function problemOf(run: Run): ProgramProblem | null {
+function problemOf(run: Run, source: string): ProgramProblem | null {
   const end = run.trace.end;
   if (!end || end.line == null || end.line <= 0) return null;
   if (!['exception', 'unsupported', 'no-yield'].includes(end.reason)) return null;
-  return { line: end.line, message: end.message };
+  return { source, line: end.line, message: end.message };
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

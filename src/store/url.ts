@@ -15,6 +15,7 @@ import {
 } from '../scenario/presets/fields';
 import type { Scenario } from '../scenario/types';
 import { parseScenario, type ValidationError } from '../scenario/validate';
+import { decodeSource } from '../python/share';
 
 /** Scenarios up to this size (JSON characters) travel in the link. */
 export const MAX_LINKED_SCENARIO = 8000;
@@ -81,6 +82,8 @@ export interface UrlState {
   console: boolean;
   /** A scenario carried by the link itself (small ones), validated. */
   scenario: Scenario | null;
+  /** A Python program carried by the link (`py=`, compressed): the Python mode. */
+  program: string | null;
   /** What was wrong with the URL (empty when all was fine). */
   messages: UrlMessage[];
 }
@@ -190,7 +193,14 @@ export function readUrl(search: string): UrlState {
     else if (result.error === null) messages.push({ key: 'url.scenarioLink', params: {} });
     else messages.push({ key: 'url.scenario', params: {}, error: result.error });
   }
+  let program: string | null = null;
+  const programRaw = params.get('py');
+  if (programRaw !== null) {
+    program = decodeSource(programRaw);
+    if (program === null) messages.push({ key: 'url.program', params: {} });
+  }
   return {
+    program,
     choice,
     compare,
     t,
@@ -206,12 +216,13 @@ export function readUrl(search: string): UrlState {
 }
 
 export function writeUrl(
-  choice: PresetParams,
+  choice: PresetParams | null,
   t: number,
   lang?: Lang,
   extra: Record<string, string> = {},
 ): string {
-  const params = new URLSearchParams(choiceFields(choice));
+  // (A Python program's link has no preset: `py=` instead, among `extra`.)
+  const params = new URLSearchParams(choice ? choiceFields(choice) : {});
   // Inside an instant (`e`), its exact time: rounded, it could fall after the instant.
   params.set('t', String(extra.e !== undefined ? t : Math.round(t * 1000) / 1000));
   // Right after t (the loop over `extra` below sets it again in place).

@@ -38,6 +38,16 @@ interface Words {
   cancelledEnd(task: string): string;
   cancels(task: string, target: string, accepted: boolean): string;
   prints(task: string, text: string): string;
+  printsLine(task: string, text: string, stderr: boolean): string;
+  /** Who acts when no task does (a Python program's callback, or its module's code). */
+  noTask: string;
+  waitsCondition(task: string, c: string): string;
+  waitsWait(task: string, targets: string): string;
+  waitsGroup(task: string, targets: string): string;
+  waitsFuture(task: string): string;
+  callSoon(name: string, task: string): string;
+  runHandle(name: string): string;
+  rank(q: string, before: number): string;
   timerSet(task: string, at: string): string;
   timerCancel(task: string): string;
   put(task: string, item: string, q: string): string;
@@ -158,6 +168,22 @@ const EN: Words = {
       : `gather's callback for ${target} runs; the gather goes on`,
   gatherDone: (task, raised) =>
     raised ? `gather raises an exception in ${task}` : `gather returns its results to ${task}`,
+  printsLine: (task, text, stderr) =>
+    `${task || 'The program'} ${stderr ? 'writes to stderr' : 'prints'} "${text}"`,
+  noTask: 'A callback',
+  waitsCondition: (task, c) => `${task} waits for a notify() of ${c}`,
+  waitsWait: (task, targets) => `${task} waits for ${targets} (asyncio.wait)`,
+  waitsGroup: (task, targets) => `${task} waits for its TaskGroup's tasks ${targets} to finish`,
+  waitsFuture: (task) => `${task} waits for a future`,
+  callSoon: (name, task) =>
+    task
+      ? `${task} has ended: its callback ${name} joins the ready queue`
+      : `The callback ${name} joins the ready queue`,
+  runHandle: (name) => `The callback ${name} runs`,
+  rank: (q, before) =>
+    before === 0
+      ? `In ${q}, it goes first (the smallest)`
+      : `In ${q}, it goes after ${before} smaller ${before === 1 ? 'item' : 'items'}`,
   end: {
     complete: 'The run is complete: every task has ended',
     deadlock: 'The run ends in a deadlock: no task can ever go on',
@@ -256,6 +282,23 @@ const FR: Words = {
       : `Le rappel de gather pour ${target} tourne ; le gather continue`,
   gatherDone: (task, raised) =>
     raised ? `gather lève une exception dans ${task}` : `gather rend ses résultats à ${task}`,
+  printsLine: (task, text, stderr) =>
+    `${task || 'Le programme'} ${stderr ? 'écrit sur stderr' : 'affiche'} « ${text} »`,
+  noTask: 'Un rappel',
+  waitsCondition: (task, c) => `${task} attend un notify() de ${c}`,
+  waitsWait: (task, targets) => `${task} attend ${targets} (asyncio.wait)`,
+  waitsGroup: (task, targets) =>
+    `${task} attend la fin des tâches de son TaskGroup : ${targets}`,
+  waitsFuture: (task) => `${task} attend un futur`,
+  callSoon: (name, task) =>
+    task
+      ? `${task} est terminée : son rappel ${name} rejoint la file des prêts`
+      : `Le rappel ${name} rejoint la file des prêts`,
+  runHandle: (name) => `Le rappel ${name} tourne`,
+  rank: (q, before) =>
+    before === 0
+      ? `Dans ${q}, il passe en tête (le plus petit)`
+      : `Dans ${q}, il passe après ${before} ${before === 1 ? 'élément plus petit' : 'éléments plus petits'}`,
   end: {
     complete: "L'exécution est terminée : toutes les tâches ont fini",
     deadlock: "L'exécution s'arrête sur un interblocage : aucune tâche ne peut plus avancer",
@@ -281,6 +324,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
   const a = trace.a[i];
   const b = trace.b[i];
   const task = trace.task[i] >= 0 ? trace.tasks[trace.task[i]].name : '';
+  const actor = task || w.noTask;
   const prim = (index = a) => trace.primitives[index]?.name ?? '?';
   const time = (t: number) => formatTime(t);
   const gathered = (g: number) => trace.gathers[g].map((x) => trace.tasks[x].name).join(', ');
@@ -325,6 +369,14 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
           return w.waitsTask(task, trace.tasks[b].name);
         case WaitKind.GATHER:
           return w.waitsGather(task, gathered(b));
+        case WaitKind.CONDITION:
+          return w.waitsCondition(task, prim(b));
+        case WaitKind.WAIT:
+          return w.waitsWait(task, b >= 0 ? gathered(b) : '?');
+        case WaitKind.TASKGROUP:
+          return w.waitsGroup(task, b >= 0 ? gathered(b) : '?');
+        case WaitKind.FUTURE:
+          return w.waitsFuture(task);
         default:
           return w.waitsEvent(task, prim(b));
       }
@@ -341,17 +393,25 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.TASK_CANCELLED:
       return w.cancelledEnd(task);
     case Ev.CANCEL:
-      return w.cancels(task, trace.tasks[a].name, b === 1);
+      return w.cancels(actor, trace.tasks[a].name, b === 1);
     case Ev.LOG:
       return w.prints(task, trace.string(a));
+    case Ev.PRINT:
+      return w.printsLine(task, trace.string(a), b === 1);
+    case Ev.CALL_SOON:
+      return w.callSoon(trace.string(a), task);
+    case Ev.RUN_HANDLE:
+      return w.runHandle(trace.string(a));
+    case Ev.Q_RANK:
+      return w.rank(prim(), b);
     case Ev.TIMER_SCHEDULE:
       return w.timerSet(task, time(trace.timerWhen(a)));
     case Ev.TIMER_CANCEL:
       return w.timerCancel(task);
     case Ev.Q_PUT:
-      return w.put(task, item(trace, b), prim());
+      return w.put(actor, item(trace, b), prim());
     case Ev.Q_GET:
-      return w.get(task, item(trace, b), prim());
+      return w.get(actor, item(trace, b), prim());
     case Ev.Q_BLOCK:
       return w.joins(task, prim(), b === 0);
     case Ev.Q_NOTIFY:
@@ -368,11 +428,11 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.ACQUIRE_ABANDON:
       return w.givesUp(task, prim());
     case Ev.RELEASE:
-      return w.releases(task, prim());
+      return w.releases(actor, prim());
     case Ev.EV_SET:
-      return w.sets(task, prim());
+      return w.sets(actor, prim());
     case Ev.EV_CLEAR:
-      return w.clears(task, prim());
+      return w.clears(actor, prim());
     case Ev.EV_PASS:
       return w.passes(task, prim());
     case Ev.EV_BLOCK:
@@ -382,7 +442,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.EV_DONE:
       return w.stopsWaiting(task, prim());
     case Ev.Q_TASK_DONE:
-      return w.taskDone(task, prim(), b);
+      return w.taskDone(actor, prim(), b);
     case Ev.Q_JOIN_PASS:
       return w.joinPasses(task, prim());
     case Ev.Q_JOIN_BLOCK:

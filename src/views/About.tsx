@@ -8,8 +8,10 @@ export function About() {
   const t = useT();
   const preset = useApp(selectChoice).preset;
   const file = useApp((s) => s.file);
+  const inPython = useApp((s) => s.program !== null);
   let text = t(`about.${preset}`);
-  if (file) {
+  if (inPython) text = t('about.python');
+  else if (file) {
     const params = { name: scenarioName(file, t), tasks: file.scenario.tasks.length };
     const title = file.scenario.title?.trim();
     text = title ? t('about.fileTitled', { ...params, title }) : t('about.file', params);

@@ -4,7 +4,7 @@
  * code).
  */
 import { useEffect, useRef } from 'react';
-import { useApp } from '../../store/context';
+import { useApp, useAppStore } from '../../store/context';
 import { selectLang, selectRun } from '../../store/selectors';
 import { pythonIn } from '../../store/run';
 import { lineOfStep } from '../../scenario/python';
@@ -18,11 +18,29 @@ export function CopyCodeButton() {
   const t = useT();
   const lang = useApp(selectLang);
   const run = useApp(selectRun);
+  const program = useApp((s) => s.program);
+  const store = useAppStore();
   const [status, flash] = useFlash();
-  const copy = async () =>
-    flash((await copyText(pythonIn(run, lang).code)) ? t('code.copied') : t('copy.failed'));
+  const code = () => program ?? pythonIn(run, lang).code;
+  const copy = async () => flash((await copyText(code())) ? t('code.copied') : t('copy.failed'));
+  // A scenario's code, opened as a program of one's own: change it, run it with CPython.
+  const edit = () => {
+    store.getState().openProgram(code());
+    void store.getState().runProgram();
+  };
   return (
     <span className="copy-group">
+      {program === null && (
+        <button
+          type="button"
+          className="copy"
+          onClick={edit}
+          title={t('code.editTitle')}
+          data-testid="edit-code"
+        >
+          {t('code.edit')}
+        </button>
+      )}
       <button type="button" className="copy" onClick={copy} data-testid="copy-code">
         {t('code.copy')}
       </button>

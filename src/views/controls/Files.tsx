@@ -14,11 +14,35 @@ import type { ScenarioFile } from '../../store/run';
 import { LANGS, translate, type MessageKey } from '../../i18n/messages';
 import type { ValidationError } from '../../scenario/errors';
 import { buildPreset } from '../../scenario/presets';
+import { readPythonFile, savePythonFile } from '../../python/pyFile';
 
 type Params = Record<string, string | number>;
 
 /** What the page can show (the command line has no such bound). */
 export const PAGE_LIMITS = { tasks: 5000, steps: 200_000 };
+
+/** A Python program (.py): shown in the Python mode and run at once. */
+export async function openPythonProgram(store: AppStore, file: File): Promise<void> {
+  let source: string;
+  try {
+    source = await readPythonFile(file);
+  } catch (error) {
+    store.getState().setFileError({
+      name: file.name,
+      key: 'files.python',
+      params: { message: (error as Error).message },
+    });
+    return;
+  }
+  store.getState().setFileError(null);
+  store.getState().openProgram(source);
+  void store.getState().runProgram();
+}
+
+/** A scenario (.json) or a Python program (.py), by its name. */
+export function openAnyFile(store: AppStore, file: File): Promise<void> {
+  return /\.py$/i.test(file.name) ? openPythonProgram(store, file) : openScenarioFile(store, file);
+}
 
 export async function openScenarioFile(store: AppStore, file: File): Promise<void> {
   const fail = (problem: { error: ValidationError } | { key: MessageKey; params?: Params }) =>
@@ -61,6 +85,8 @@ export function FileButtons() {
   const store = useAppStore();
   const input = useRef<HTMLInputElement>(null);
   const save = () => {
+    const program = store.getState().program;
+    if (program !== null) return savePythonFile(program);
     const { scenario, name } = currentScenario(store);
     const blob = new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
@@ -77,12 +103,12 @@ export function FileButtons() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.py,text/x-python"
         hidden
         data-testid="file-input"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void openScenarioFile(store, file);
+          if (file) void openAnyFile(store, file);
           e.target.value = '';
         }}
       />
@@ -126,7 +152,7 @@ export function useFileDrop(): boolean {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void openScenarioFile(store, file);
+      if (file) void openAnyFile(store, file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

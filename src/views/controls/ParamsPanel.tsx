@@ -11,7 +11,9 @@ import {
   PRESET_FIELDS,
   withField,
 } from '../../scenario/presets/fields';
-import { useApp } from '../../store/context';
+import { useApp, useAppStore } from '../../store/context';
+import { pythonIn } from '../../store/run';
+import { PythonControls } from '../python/PythonControls';
 import { selectChoice } from '../../store/selectors';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
@@ -192,7 +194,19 @@ export function ParamsPanel({
   const file = useApp((s) => s.file);
   const setParams = useApp((s) => s.setParams);
   const setPreset = useApp((s) => s.setPreset);
+  const inPython = useApp((s) => s.program !== null);
+  const store = useAppStore();
   const values = fieldsOf(choice);
+  // The main form only: the Python mode starts from the code of what is shown.
+  const python = idPrefix === '' && !compact;
+  const choose = (value: string) => {
+    if (value === 'python') {
+      const { run, lang } = store.getState();
+      store.getState().openProgram(pythonIn(run, lang).code);
+      void store.getState().runProgram();
+    } else if (value !== 'file') setPreset(value as PresetId);
+  };
+  const shown = inPython ? 'python' : file ? 'file' : choice.preset;
   return (
     <form
       className={compact ? 'params compact' : 'params'}
@@ -203,19 +217,24 @@ export function ParamsPanel({
         <label htmlFor={`${idPrefix}preset`}>{t('params.scenario')}</label>
         <select
           id={`${idPrefix}preset`}
-          value={file ? 'file' : choice.preset}
-          onChange={(e) => e.target.value !== 'file' && setPreset(e.target.value as PresetId)}
+          value={shown}
+          onChange={(e) => choose(e.target.value)}
           data-testid={`${idPrefix}preset`}
         >
-          {file && <option value="file">{t('preset.file', { name: file.name })}</option>}
+          {file && !inPython && (
+            <option value="file">{t('preset.file', { name: file.name })}</option>
+          )}
           {PRESET_IDS.map((id) => (
             <option key={id} value={id}>
               {t(`preset.${id}`)}
             </option>
           ))}
+          {(python || inPython) && <option value="python">{t('preset.python')}</option>}
         </select>
       </div>
+      {inPython && python && <PythonControls />}
       {!file &&
+        !inPython &&
         PRESET_FIELDS[choice.preset].map((field) =>
           field.kind === 'durations' ? (
             <DurationsField

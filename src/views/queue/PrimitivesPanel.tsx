@@ -53,12 +53,15 @@ function Waiters({
 
 function QueueView({
   name,
+  type,
   size,
   state,
   names,
   joined,
 }: {
   name: string;
+  /** Queue, LifoQueue or PriorityQueue (they share a state: only their order differs). */
+  type: string;
   size: number;
   state: Extract<PrimitiveState, { type: 'Queue' }>;
   names: string[];
@@ -76,7 +79,7 @@ function QueueView({
     <div className="primitive queue" data-testid={`queue-${name}`}>
       <p className="primitive-title">
         <code>
-          {name} = asyncio.Queue(maxsize={size})
+          {name} = asyncio.{type}(maxsize={size})
         </code>
         <span className="fill" data-testid="queue-fill">
           {bounded
@@ -140,7 +143,7 @@ export function PrimitivesPanel() {
           queues.add(run.trace.primitives[a[i]]?.name);
     }
     return queues;
-  }, [run.origin, run.trace, version]);
+  }, [run.origin, run.trace, version]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <section className="panel primitives" aria-labelledby="primitives-title">
       <h2 id="primitives-title">
@@ -156,6 +159,7 @@ export function PrimitivesPanel() {
             <QueueView
               key={i}
               name={meta.name}
+              type={meta.type}
               size={meta.size}
               state={p}
               names={names}
