@@ -43,6 +43,7 @@ export function Export({ exportSvg }: { exportSvg: React.RefObject<ExportSvg | n
   };
   const name = () => {
     // job-window-8-maxsize-4: the preset and its numbers, as in the URL.
+    if (store.getState().program !== null) return 'python-program';
     const c = store.getState().choice;
     const values = fieldsOf(c);
     const parts = PRESET_FIELDS[c.preset]
