@@ -54,12 +54,13 @@ export interface Oracle {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function loadOracle(): Promise<Oracle> {
+/** `source`: oracle.py's text (read next to this file by default; a bundle passes it). */
+export async function loadOracle(source?: string): Promise<Oracle> {
   const require = createRequire(import.meta.url);
   const indexURL = dirname(require.resolve('pyodide/package.json'));
   const py: PyodideInterface = await loadPyodide({ indexURL });
   py.FS.mkdirTree('/oracle');
-  py.FS.writeFile('/oracle/oracle.py', readFileSync(join(here, 'oracle.py'), 'utf8'));
+  py.FS.writeFile('/oracle/oracle.py', source ?? readFileSync(join(here, 'oracle.py'), 'utf8'));
   py.runPython('import sys; sys.path.insert(0, "/oracle"); import oracle');
   const oracle = py.pyimport('oracle');
   const version = py.runPython('import sys; sys.version') as string;

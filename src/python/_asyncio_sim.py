@@ -1806,7 +1806,8 @@ class Session:
             asyncio_names = {k for k, v in g.items() if v is asyncio}
             run_names = {k for k, v in g.items() if v is _asyncio_run and k != "__sim_run__"}
             calls = _RunCalls(asyncio_names, run_names)
-            transformed = calls.visit(_copy(stmt))
+            # (Copied only when it may call asyncio.run: a copy of a big def costs milliseconds.)
+            transformed = calls.visit(_copy(stmt)) if _may_run(stmt, run_names) else None
             if not calls.found:
                 code = compile(ast.Module([stmt], []), self.filename, "exec", flags=flags,
                                dont_inherit=True)
@@ -2145,6 +2146,21 @@ def _variable_of(place, obj):
         if value is obj and not name.startswith("__") and name not in ("self", "cls"):
             return name
     return None
+
+
+_RUN_METHODS = {"run", "run_until_complete", "run_forever"}
+
+
+def _may_run(stmt, run_names):
+    """Whether a statement has a call that `_RunCalls` may rewrite (it has the last word)."""
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _RUN_METHODS:
+                return True
+            if isinstance(func, ast.Name) and func.id in run_names:
+                return True
+    return False
 
 
 def _copy(node):
