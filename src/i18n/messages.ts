@@ -189,6 +189,10 @@ export const en = {
   'segment.join': '{task} waits for every item of {primitive} to be done (join), {span}',
   'segment.await': '{task} waits for task {target} to finish, {span}',
   'segment.gather': '{task} waits for {targets} to finish (gather), {span}',
+  'segment.wait': '{task} waits for {targets} (asyncio.wait), {span}',
+  'segment.taskgroup': "{task} waits for its TaskGroup's tasks {targets} to finish, {span}",
+  'segment.future': '{task} waits for a future, {span}',
+  'segment.condition': '{task} waits for a notify() of {primitive}, {span}',
   'segment.fromTo': 'from {from} to {to} s',
   'segment.since': 'since {from} s',
 
@@ -519,6 +523,10 @@ export const fr: Record<MessageKey, string> = {
   'segment.join': '{task} attend que chaque élément de {primitive} soit traité (join), {span}',
   'segment.await': '{task} attend la fin de la tâche {target}, {span}',
   'segment.gather': '{task} attend la fin de {targets} (gather), {span}',
+  'segment.wait': '{task} attend {targets} (asyncio.wait), {span}',
+  'segment.taskgroup': '{task} attend la fin des tâches de son TaskGroup : {targets}, {span}',
+  'segment.future': '{task} attend un futur, {span}',
+  'segment.condition': '{task} attend un notify() de {primitive}, {span}',
   'segment.fromTo': 'de {from} à {to} s',
   'segment.since': 'depuis {from} s',
 

@@ -12,6 +12,10 @@ export const WAIT_NAMES: Record<number, string> = {
   [WaitKind.JOIN]: 'join',
   [WaitKind.TASK]: 'await',
   [WaitKind.GATHER]: 'gather',
+  [WaitKind.CONDITION]: 'condition',
+  [WaitKind.FUTURE]: 'future',
+  [WaitKind.WAIT]: 'asyncio.wait',
+  [WaitKind.TASKGROUP]: 'taskgroup',
 };
 const STEP_REASONS = ['first', 'yielded', 'woken'];
 
@@ -61,8 +65,9 @@ export function eventFields(trace: Trace, i: number): EventFields {
       fields.on = WAIT_NAMES[a];
       if (a === WaitKind.SLEEP) timer(b);
       else if (a === WaitKind.TASK) fields.target = trace.tasks[b].name;
-      else if (a === WaitKind.GATHER) fields.targets = gathered(b);
-      else fields.primitive = trace.primitives[b].name;
+      else if (a === WaitKind.GATHER || a === WaitKind.WAIT || a === WaitKind.TASKGROUP)
+        fields.targets = b >= 0 ? gathered(b) : null;
+      else if (a !== WaitKind.FUTURE) fields.primitive = trace.primitives[b]?.name ?? null;
       break;
     case Ev.WAKE:
       fields.cancelled = a === 1;
@@ -110,6 +115,19 @@ export function eventFields(trace: Trace, i: number): EventFields {
       break;
     case Ev.LOG:
       fields.text = text(a);
+      break;
+    case Ev.PRINT:
+      fields.text = text(a);
+      fields.stream = b === 1 ? 'stderr' : 'stdout';
+      if (b === 2) fields.newline = false;
+      break;
+    case Ev.CALL_SOON:
+    case Ev.RUN_HANDLE:
+      fields.callback = text(a);
+      break;
+    case Ev.Q_RANK:
+      fields.queue = primitive();
+      fields.after = b;
       break;
     case Ev.Q_PUT:
     case Ev.Q_GET:

@@ -22,10 +22,15 @@ export function describeSegment(
     );
     return t('segment.sleeping', { task: name, seconds, span });
   }
-  if (segment.wait === WaitKind.GATHER) {
-    const targets = trace.gathers[segment.target].map((x) => trace.tasks[x].name).join(', ');
-    return t('segment.gather', { task: name, targets, span });
-  }
+  const group = () =>
+    (trace.gathers[segment.target] ?? []).map((x) => trace.tasks[x].name).join(', ');
+  if (segment.wait === WaitKind.GATHER)
+    return t('segment.gather', { task: name, targets: group(), span });
+  if (segment.wait === WaitKind.WAIT)
+    return t('segment.wait', { task: name, targets: group(), span });
+  if (segment.wait === WaitKind.TASKGROUP)
+    return t('segment.taskgroup', { task: name, targets: group(), span });
+  if (segment.wait === WaitKind.FUTURE) return t('segment.future', { task: name, span });
   if (segment.wait === WaitKind.TASK) {
     return t('segment.await', { task: name, target: trace.tasks[segment.target].name, span });
   }
@@ -39,6 +44,8 @@ export function describeSegment(
           ? 'segment.get'
           : segment.wait === WaitKind.ACQUIRE
             ? 'segment.acquire'
-            : 'segment.event';
+            : segment.wait === WaitKind.CONDITION
+              ? 'segment.condition'
+              : 'segment.event';
   return t(key, { task: name, primitive, span });
 }
