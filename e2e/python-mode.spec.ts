@@ -40,7 +40,10 @@ test.describe('Python mode', () => {
     await page.getByRole('tab', { name: 'Python code' }).click();
     await page.getByTestId('edit-code').click();
     await expect(page.getByTestId('preset')).toHaveValue('python');
-    await expect(page.getByRole('tab', { name: 'Program' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'Program' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await ran(page);
     // In the editor: the queue's line, maxsize 4 -> 2, then Ctrl+Enter.
     const line = page.locator('.cm-line', { hasText: 'window = asyncio.Queue(maxsize=4)' });

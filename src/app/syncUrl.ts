@@ -19,8 +19,7 @@ export function syncUrl(
   let timer = 0;
   let langChosen = explicitLang;
   const write = () => {
-    const { choice, playhead, lang, theme, presenting, file, compare, program } =
-      store.getState();
+    const { choice, playhead, lang, theme, presenting, file, compare, program } = store.getState();
     const extra: Record<string, string> = compare
       ? { compare: '1', ...choiceFields(compare, 'b.') }
       : {};

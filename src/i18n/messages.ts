@@ -39,7 +39,8 @@ export const en = {
   'chart.unboundedAs': '0 (unbounded: as {jobs})',
   'chart.aboveAs': '{maxsize} (as {jobs})',
   'files.open': 'Open…',
-  'files.openTitle': 'Open a scenario file (JSON) or a Python program (.py), or drop one on the page',
+  'files.openTitle':
+    'Open a scenario file (JSON) or a Python program (.py), or drop one on the page',
   'files.save': 'Save',
   'files.saveTitle': 'Save this scenario as a file (JSON)',
   'files.drop': 'Drop a scenario file (JSON) to open it',
@@ -331,7 +332,8 @@ export const en = {
   'url.lang': 'lang {value} is unknown (there are en and fr).',
   'url.scenario': 'the scenario in the link cannot be used: {message}',
   'url.scenarioLink': 'the scenario in the link is damaged (it is not a scenario link).',
-  'url.program': 'the Python program in the link is damaged (it does not decode); showing the job window.',
+  'url.program':
+    'the Python program in the link is damaged (it does not decode); showing the job window.',
 
   'list.or': 'or',
   'validate.at': '{path}: {message}',
@@ -374,7 +376,8 @@ export const fr: Record<MessageKey, string> = {
   'chart.unboundedAs': '0 (sans limite : comme {jobs})',
   'chart.aboveAs': '{maxsize} (comme {jobs})',
   'files.open': 'Ouvrir…',
-  'files.openTitle': 'Ouvrir un fichier de scénario (JSON) ou un programme Python (.py), ou en déposer un sur la page',
+  'files.openTitle':
+    'Ouvrir un fichier de scénario (JSON) ou un programme Python (.py), ou en déposer un sur la page',
   'files.save': 'Enregistrer',
   'files.saveTitle': 'Enregistrer ce scénario dans un fichier (JSON)',
   'files.drop': 'Déposez un fichier de scénario (JSON) pour l’ouvrir',
@@ -604,7 +607,7 @@ export const fr: Record<MessageKey, string> = {
   'python.ran': 'Exécuté en {ms} ms',
   'python.edited': 'Modifié depuis son exécution : Exécuter (Ctrl+Entrée) pour le voir',
   'python.wallTime':
-    "Arrêté après {seconds} s de calcul sans rendre la main à la boucle ; Python a été relancé.",
+    'Arrêté après {seconds} s de calcul sans rendre la main à la boucle ; Python a été relancé.',
   'python.failed': "Python n'a pas pu s'exécuter : {message}",
   'python.syntax': 'Ligne {line} : {message}',
   'python.editor': "Programme Python (Ctrl+Entrée l'exécute ; Échap puis Tab quitte l'éditeur)",
@@ -612,7 +615,8 @@ export const fr: Record<MessageKey, string> = {
   'python.fileError': "{name} n'a pas pu être ouvert : {message}",
   'python.empty': 'Cliquez sur Exécuter (Ctrl+Entrée) pour exécuter ce programme.',
   'code.edit': 'Modifier ce code',
-  'code.editTitle': "Ouvrir ce code comme programme Python, pour le modifier et l'exécuter avec CPython",
+  'code.editTitle':
+    "Ouvrir ce code comme programme Python, pour le modifier et l'exécuter avec CPython",
   'bottom.label': 'Console et code',
   'bottom.tabs': 'Sortie',
 
@@ -668,7 +672,8 @@ export const fr: Record<MessageKey, string> = {
   'url.lang': "la langue {value} n'existe pas (il y a en et fr).",
   'url.scenario': 'le scénario du lien ne peut pas être utilisé : {message}',
   'url.scenarioLink': "le scénario du lien est abîmé (ce n'est pas un lien de scénario).",
-  'url.program': 'le programme Python du lien est abîmé (il ne se décode pas) ; affichage de la fenêtre de jobs.',
+  'url.program':
+    'le programme Python du lien est abîmé (il ne se décode pas) ; affichage de la fenêtre de jobs.',
 
   'list.or': 'ou',
   'validate.at': '{path} : {message}',

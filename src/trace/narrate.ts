@@ -287,8 +287,7 @@ const FR: Words = {
   noTask: 'Un rappel',
   waitsCondition: (task, c) => `${task} attend un notify() de ${c}`,
   waitsWait: (task, targets) => `${task} attend ${targets} (asyncio.wait)`,
-  waitsGroup: (task, targets) =>
-    `${task} attend la fin des tâches de son TaskGroup : ${targets}`,
+  waitsGroup: (task, targets) => `${task} attend la fin des tâches de son TaskGroup : ${targets}`,
   waitsFuture: (task) => `${task} attend un futur`,
   callSoon: (name, task) =>
     task

@@ -41,17 +41,19 @@ export function ProgramPanel() {
     });
     return list;
   }, [current, state, run, taskColor]);
-  const error =
-    problem && problem.source === program
-      ? {
-          ...problem,
-          // The reader's words for why it stopped (a syntax error is CPython's own).
-          message:
-            run.trace.end && run.origin.kind === 'python' && run.origin.source === program
-              ? endMessage(run.trace, t) || problem.message
-              : problem.message,
-        }
-      : null;
+  const endText = run.trace.end ? endMessage(run.trace, t) : '';
+  const ranThis = run.origin.kind === 'python' && run.origin.source === program;
+  const error = useMemo(
+    () =>
+      problem && problem.source === program
+        ? {
+            ...problem,
+            // The reader's words for why it stopped (a syntax error is CPython's own).
+            message: (ranThis && endText) || problem.message,
+          }
+        : null,
+    [problem, program, ranThis, endText],
+  );
   return (
     <div className="program-panel">
       <Suspense
