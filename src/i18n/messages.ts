@@ -232,6 +232,8 @@ export const en = {
   'primitives.queue': 'The queue',
   'primitives.title': 'Primitives',
   'primitives.none': 'None: this scenario shares no Queue, Lock, Semaphore or Event.',
+  'primitives.noneProgram':
+    'None: this program makes no Queue, Lock, Semaphore, Event or Condition.',
   'queue.full': 'full',
   'queue.unbounded': '{count} {count|item|items} · unbounded (maxsize={size})',
   'queue.items': '{name}: {count} {count|item|items}',
@@ -568,6 +570,8 @@ export const fr: Record<MessageKey, string> = {
   'primitives.queue': 'La queue',
   'primitives.title': 'Primitives',
   'primitives.none': 'Aucune : ce scénario ne partage ni Queue, ni Lock, ni Semaphore, ni Event.',
+  'primitives.noneProgram':
+    'Aucune : ce programme ne crée ni Queue, ni Lock, ni Semaphore, ni Event, ni Condition.',
   'queue.full': 'pleine',
   'queue.unbounded': '{count} {count|élément|éléments} · sans limite (maxsize={size})',
   'queue.items': '{name} : {count} {count|élément|éléments}',

@@ -359,6 +359,7 @@ export function createAppStore(initial: {
             initial.lang,
           );
     const program = initial.program ?? null;
+    let openedAt = 0;
     runFirst = (t) => runPython(program ?? '', t);
     return {
       program,
@@ -367,6 +368,8 @@ export function createAppStore(initial: {
       openProgram: (source) => {
         const current = get().run;
         if (current.origin.kind !== 'python') {
+          // The code of a scenario: its first run shows the moment the scenario showed.
+          openedAt = get().playhead;
           set({
             playing: false,
             compare: null,
@@ -384,7 +387,9 @@ export function createAppStore(initial: {
         const source = get().program;
         if (source === null) return Promise.resolve();
         set({ programProblem: null });
-        return runPython(source, get().run.origin.kind === 'python' ? get().playhead : 0);
+        const { run: current, playhead } = get();
+        const fresh = current.origin.kind === 'python' && current.trace.eventCount === 0;
+        return runPython(source, fresh ? openedAt : playhead);
       },
       choice: initial.choice,
       urlMessages: initial.messages ?? [],

@@ -39,8 +39,15 @@ export function PythonControls() {
       s.run.origin.source !== s.program,
   );
   const runProgram = useApp((s) => s.runProgram);
+  const syntax = useApp((s) =>
+    s.programProblem?.source === s.program &&
+    s.run.origin.kind === 'python' &&
+    s.run.origin.source !== s.program
+      ? s.programProblem
+      : null,
+  );
   const busy = status.kind === 'loading' || status.kind === 'running';
-  const problem = status.kind === 'wall-time' || status.kind === 'failed';
+  const problem = status.kind === 'wall-time' || status.kind === 'failed' || syntax !== null;
   return (
     <div className="python-controls">
       <button
@@ -60,7 +67,11 @@ export function PythonControls() {
         aria-busy={busy}
         data-testid="python-status"
       >
-        {edited ? t('python.edited') : statusText(status, t)}
+        {syntax
+          ? t('python.syntax', { line: syntax.line, message: syntax.message })
+          : edited
+            ? t('python.edited')
+            : statusText(status, t)}
       </span>
     </div>
   );

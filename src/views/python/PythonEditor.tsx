@@ -283,6 +283,7 @@ function themeOf(theme: 'light' | 'dark', fontSize: number) {
           backgroundColor: 'color-mix(in srgb, var(--task-color) 26%, transparent)',
           boxShadow: 'inset 6px 0 0 var(--task-color)',
         },
+        '.cm-task-gutter': { minWidth: '34px' },
         '.cm-task-dots': {
           display: 'inline-flex',
           gap: '2px',
@@ -360,6 +361,8 @@ export default function PythonEditor(props: PythonEditorProps) {
           indentOnInput(),
           bracketMatching(),
           highlightActiveLine(),
+          // No sideways scrolling in front of a class: long lines wrap.
+          EditorView.lineWrapping,
           python(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           marksField,
@@ -415,7 +418,21 @@ export default function PythonEditor(props: PythonEditorProps) {
   }, [props.theme, props.readOnly, props.ariaLabel, fontSize]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: setMarkers.of(props.markers ?? []) });
+    const editor = view.current;
+    if (!editor) return;
+    const markers = props.markers ?? [];
+    const effects: StateEffect<unknown>[] = [setMarkers.of(markers)];
+    // Keep the running task's line (or the first marked one) in view, unless one is typing.
+    const shown = markers.find((m) => m.running) ?? markers[0];
+    if (shown && !editor.hasFocus && shown.line <= editor.state.doc.lines) {
+      const line = editor.state.doc.line(shown.line);
+      const box = editor.scrollDOM.getBoundingClientRect();
+      const where = editor.lineBlockAt(line.from);
+      const top = editor.documentTop + where.top - box.top;
+      if (top < 0 || top + where.height > box.height)
+        effects.push(EditorView.scrollIntoView(line.from, { y: 'center' }));
+    }
+    editor.dispatch({ effects });
   }, [props.markers]);
 
   // After the value's effect (same render): the error is about the text now shown.

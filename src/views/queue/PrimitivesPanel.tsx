@@ -151,7 +151,11 @@ export function PrimitivesPanel() {
           ? t('primitives.queue')
           : t('primitives.title')}
       </h2>
-      {run.trace.primitives.length === 0 && <p className="empty">{t('primitives.none')}</p>}
+      {run.trace.primitives.length === 0 && (
+        <p className="empty">
+          {t(run.origin.kind === 'python' ? 'primitives.noneProgram' : 'primitives.none')}
+        </p>
+      )}
       {run.trace.primitives.map((meta, i) => {
         const p = state.primitives[i];
         if (p.type === 'Queue')
