@@ -37,3 +37,25 @@ describe('the scenario carried by a link, when it cannot be used', () => {
     }
   });
 });
+
+describe('a Python program carried by a link', () => {
+  it('comes back as it was written, at its time, whatever URLSearchParams made of it', async () => {
+    const { encodeSource } = await import('../python/share');
+    const { writeUrl } = await import('./url');
+    const source =
+      'import asyncio\n\nasync def main():\n    print("déjà + 1 $")\n\nasyncio.run(main())\n';
+    const search = writeUrl(null, 2.5, undefined, { py: encodeSource(source) });
+    expect(search).not.toContain('preset=');
+    const url = readUrl(search);
+    expect(url.program).toBe(source);
+    expect(url.t).toBe(2.5);
+    expect(url.messages).toEqual([]);
+  });
+
+  it('says so when the program in the link is damaged, and shows the job window', () => {
+    const url = readUrl('?py=%%%broken');
+    expect(url.program).toBeNull();
+    expect(url.choice.preset).toBe('job-window');
+    expect(shown(url.messages[0], 'en')).toMatch(/Python program in the link is damaged/);
+  });
+});
