@@ -2,7 +2,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
 
 /** `import source from './x.py'`: a Python file as text (the Python runtime's source). */
 function pythonAsText() {
@@ -16,12 +19,75 @@ function pythonAsText() {
   };
 }
 
+/** The pinned `pyodide` package: its folder and version (the runtime's assets folder says it). */
+const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+const pyodideVersion: string = JSON.parse(
+  readFileSync(join(pyodideDir, 'package.json'), 'utf8'),
+).version;
+/** Where the runtime's files go, next to the worker's chunk (`dist/assets/`). */
+const pyodideFolder = `pyodide-${pyodideVersion}`;
+/** What the worker loads (pyodide.mjs itself is bundled into the worker's chunk). */
+const PYODIDE_FILES = [
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+] as const;
+const pyodideTypes: Record<string, string> = {
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.json': 'application/json',
+};
+
+/**
+ * Pyodide's files, served from the app itself (never a CDN): emitted into
+ * `dist/assets/pyodide-<version>/` by the build, served from node_modules in dev. Their sizes
+ * are given to the worker (`__PYODIDE_ASSETS__`), so that it can show a download's progress
+ * even when the server compresses them.
+ */
+function pyodideAssets(): Plugin {
+  const files = PYODIDE_FILES.map((name) => ({ name, path: join(pyodideDir, name) }));
+  return {
+    name: 'pyodide-assets',
+    config: () => ({
+      define: {
+        __PYODIDE_ASSETS__: JSON.stringify({
+          folder: pyodideFolder,
+          sizes: Object.fromEntries(files.map((f) => [f.name, statSync(f.path).size])),
+        }),
+      },
+    }),
+    configureServer(server) {
+      // In dev the worker runs from /src/python/: any path ending in the folder serves it.
+      const pattern = new RegExp(`/${pyodideFolder.replace(/\./g, '\\.')}/([^/?#]+)(?:[?#]|$)`);
+      server.middlewares.use((req, res, next) => {
+        const name = pattern.exec(req.url ?? '')?.[1];
+        const file = files.find((f) => f.name === name);
+        if (!file) return next();
+        res.setHeader('Content-Type', pyodideTypes[file.name.slice(file.name.lastIndexOf('.'))]);
+        res.setHeader('Content-Length', String(statSync(file.path).size));
+        createReadStream(file.path).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const file of files)
+        this.emitFile({
+          type: 'asset',
+          fileName: `assets/${pyodideFolder}/${file.name}`,
+          source: readFileSync(file.path),
+        });
+    },
+  };
+}
+
 // `base: './'` keeps every asset path relative, so the build works from any sub-path
 // (a course site); the service worker then caches the whole app for offline use.
 export default defineConfig({
   base: './',
   plugins: [
     pythonAsText(),
+    pyodideAssets(),
     react(),
     VitePWA({
       registerType: 'autoUpdate',
@@ -40,14 +106,37 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
-        // Source maps stay out of the cache.
-        globIgnores: ['**/*.map'],
+        // Source maps stay out of the cache, and so does Python (10 MB): not every visitor
+        // opens the Python mode. The Python worker's own chunk (assets/worker-*.js) is in.
+        globIgnores: ['**/*.map', `**/${pyodideFolder}/**`],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // Python is cached the first time it is used, then loads offline. The cache's name
+        // says the version: a new Pyodide is a new folder and a new cache.
+        runtimeCaching: [
+          {
+            urlPattern: new RegExp(`/assets/${pyodideFolder.replace(/\./g, '\\.')}/`),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: pyodideFolder,
+              expiration: { maxEntries: 16 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
       },
     }),
   ],
   build: { target: 'es2022', sourcemap: true },
+  // The Python worker: an ES module (it imports Pyodide's own module), with the runtime's .py.
+  worker: {
+    format: 'es',
+    plugins: () => [pythonAsText()],
+    // Pyodide's Node-only branches import Node's modules; they never run in a browser.
+    rolldownOptions: { external: [/^node:/, 'ws'] },
+  },
+  // Pyodide finds its files itself: Vite's dependency pre-bundling would break that.
+  optimizeDeps: { exclude: ['pyodide'] },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'oracle/**/*.test.ts'],
     environment: 'node',
