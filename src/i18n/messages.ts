@@ -258,7 +258,7 @@ export const en = {
   'code.copy': 'Copy code',
   'code.copied': 'Copied ✓',
 
-  'preset.python': 'Python program (your code)',
+  'preset.python': 'Your Python program',
   'about.python':
     'Your own asyncio program, run by CPython 3.14 (Pyodide) in this page on a virtual clock: every view shows what the event loop does with it. Change it in the Program tab and press Run (Ctrl+Enter).',
   'python.run': 'Run',
@@ -596,7 +596,7 @@ export const fr: Record<MessageKey, string> = {
   'code.copy': 'Copier le code',
   'code.copied': 'Copié ✓',
 
-  'preset.python': 'Programme Python (votre code)',
+  'preset.python': 'Votre programme Python',
   'about.python':
     "Votre propre programme asyncio, exécuté par CPython 3.14 (Pyodide) dans cette page sur une horloge virtuelle : chaque vue montre ce qu'en fait la boucle d'événements. Modifiez-le dans l'onglet Programme et cliquez sur Exécuter (Ctrl+Entrée).",
   'python.run': 'Exécuter',
