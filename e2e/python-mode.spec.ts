@@ -4,6 +4,7 @@
  * responsive; a link brings a program back, offline too once Python was used.
  */
 import type { Page } from '@playwright/test';
+import lzString from 'lz-string';
 import { expect, test, type SimulatorPage } from './app';
 
 /** Python's first load (about 2 s here, more on a slow machine), then a run. */
@@ -152,5 +153,61 @@ test.describe('Python mode', () => {
     await expect(other.getByTestId('console')).toContainText('b 1');
     await expect(other.getByTestId('console')).not.toContainText('a 2');
     await other.close();
+  });
+
+  test('Python loads from the app itself, telling how far it is, and runs offline next time', async ({
+    app,
+    page,
+    context,
+  }) => {
+    // Every text the status shows, however briefly.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=python-status]')?.textContent ?? '';
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const external: string[] = [];
+    // Nothing from another site (a CDN): only the app's own server, and the worker's blobs.
+    page.on('request', (r) => {
+      if (!/^(http:\/\/127\.0\.0\.1[:/]|blob:|data:)/.test(r.url())) external.push(r.url());
+    });
+    const source =
+      'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print("offline", 42)\n\nasyncio.run(main())\n';
+    const link = `?py=${lzString.compressToEncodedURIComponent(source)}`;
+    await app.open(link);
+    await ran(page);
+    const seen = await page.evaluate(
+      () => (window as unknown as { statusSeen: string[] }).statusSeen,
+    );
+    expect(seen.some((t) => /Loading Python… \d+%/.test(t))).toBe(true);
+    expect(seen.some((t) => t.includes('Starting Python'))).toBe(true);
+    // From the build's memory snapshot (scripts/python-snapshot.mjs), not CPython's own start.
+    const ready = await page.evaluate(async () => {
+      const client = await (
+        window as unknown as { asyncioSim: { python(): Promise<{ progress: unknown }> } }
+      ).asyncioSim.python();
+      return client.progress;
+    });
+    expect(ready).toMatchObject({ phase: 'ready', snapshot: true });
+    expect(external).toEqual([]);
+
+    // The first visit is not controlled by the service worker: once it is, Python is cached
+    // the first time it loads.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.goto(`/${link}`);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+      .toBe(true);
+    await ran(page);
+    await context.setOffline(true);
+    await page.reload();
+    await ran(page);
+    await toEnd(app);
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect(page.getByTestId('console')).toContainText('offline 42');
+    await context.setOffline(false);
   });
 });

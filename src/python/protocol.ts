@@ -26,7 +26,8 @@ export type ToWorker =
 export type LoadProgress =
   | { phase: 'download'; loaded: number; total: number }
   | { phase: 'start' }
-  | { phase: 'ready'; ms: number; version: string }
+  /** `snapshot`: CPython started from the build's memory snapshot (else on its own). */
+  | { phase: 'ready'; ms: number; version: string; snapshot: boolean }
   | { phase: 'failed'; message: string };
 
 export type FromWorker =

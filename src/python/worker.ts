@@ -8,8 +8,15 @@ import type { Chunk } from './chunk';
 import type { FromWorker, LoadProgress, ToWorker } from './protocol';
 import { PythonRuntime } from './runtime';
 
-/** Given by vite.config.ts: the runtime's folder and the byte size of each of its files. */
-declare const __PYODIDE_ASSETS__: { folder: string; sizes: Record<string, number> };
+/**
+ * Given by vite.config.ts: the runtime's folder, the byte size of each of its files, and the
+ * name of CPython's memory snapshot among them (a build has one, dev none).
+ */
+declare const __PYODIDE_ASSETS__: {
+  folder: string;
+  sizes: Record<string, number>;
+  snapshot: string | null;
+};
 
 /**
  * Relative to this worker's own URL, so that the app works from any sub-path. (Through a
@@ -18,6 +25,14 @@ declare const __PYODIDE_ASSETS__: { folder: string; sizes: Record<string, number
 const folder = `${__PYODIDE_ASSETS__.folder}/`;
 const indexURL = new URL(folder, import.meta.url).href;
 const SIZES = __PYODIDE_ASSETS__.sizes;
+const SNAPSHOT = __PYODIDE_ASSETS__.snapshot;
+
+/** The snapshot's bytes, gunzipped as they come. */
+async function inflated(response: Promise<Response>): Promise<ArrayBuffer> {
+  const r = await response;
+  if (!r.ok || !r.body) throw new Error(`no snapshot (HTTP ${r.status})`);
+  return new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+}
 /** At most one download progress message per this many milliseconds. */
 const PROGRESS_EVERY_MS = 50;
 
@@ -59,6 +74,11 @@ class Download {
     if (now - this.last < PROGRESS_EVERY_MS && this.loaded < this.total) return;
     this.last = now;
     progress({ phase: 'download', loaded: this.loaded, total: Math.max(this.total, this.loaded) });
+  }
+
+  /** A file that will not come (the snapshot, when it could not be used). */
+  forget(name: string): void {
+    this.finished(name);
   }
 
   /** Every file is here: CPython starts (the wasm, compiled as it came, is ready or nearly). */
@@ -131,23 +151,43 @@ async function loadRuntime(): Promise<PythonRuntime> {
         }
       });
     asm.catch((e: unknown) => download.fail(e));
-    // A file that fails makes Pyodide log and wait forever: the failure ends the wait.
-    const py = await Promise.race([
-      loadPyodide({
-        indexURL,
-        createPyodideModule: async (settings) => (await asm).default(settings),
-        // What the program prints is recorded by the runtime; nothing reaches the console.
-        stdout: () => {},
-        stderr: () => {},
-      }),
-      download.failed,
-    ]);
+    const load = (snapshot?: Promise<ArrayBuffer>) =>
+      // A file that fails makes Pyodide log and wait forever: the failure ends the wait.
+      Promise.race([
+        loadPyodide({
+          indexURL,
+          createPyodideModule: async (settings) => (await asm).default(settings),
+          // What the program prints is recorded by the runtime; nothing reaches the console.
+          stdout: () => {},
+          stderr: () => {},
+          ...(snapshot && { _loadSnapshot: snapshot }),
+        }),
+        download.failed,
+      ]);
+    // The snapshot is counted as it comes, but is not needed: a failure only means no snapshot.
+    const snapshot =
+      SNAPSHOT === null
+        ? null
+        : inflated(
+            realFetch(indexURL + SNAPSHOT).then((r) =>
+              r.ok ? download.counted(r, indexURL + SNAPSHOT) : r,
+            ),
+          );
+    // From the snapshot when it comes and loads; else CPython starts on its own.
+    let fromSnapshot = snapshot !== null;
+    const py = snapshot
+      ? await load(snapshot).catch(() => {
+          fromSnapshot = false;
+          download.forget(SNAPSHOT!);
+          return load();
+        })
+      : await load();
     download.start();
     py.setStdout({ batched: () => {} });
     py.setStderr({ batched: () => {} });
     const python = new PythonRuntime(py);
     const ms = Math.round(performance.now() - started);
-    progress({ phase: 'ready', ms, version: python.version });
+    progress({ phase: 'ready', ms, version: python.version, snapshot: fromSnapshot });
     return python;
   } finally {
     self.fetch = realFetch;

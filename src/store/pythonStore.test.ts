@@ -18,7 +18,7 @@ beforeAll(async () => {
 /** The page's worker, played by CPython in this process. */
 function nodeRunner(): PythonRunner {
   return {
-    progress: { phase: 'ready', ms: 0, version: runtime.version },
+    progress: { phase: 'ready', ms: 0, version: runtime.version, snapshot: false },
     subscribe: () => () => {},
     budgetMs: 5000,
     run: async (source, options) => ({
