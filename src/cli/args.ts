@@ -14,8 +14,13 @@ export const FORMATS = ['log', 'markdown', 'json', 'python', 'summary', 'scenari
 export type Format = (typeof FORMATS)[number];
 
 export interface CliRequest {
-  source: { kind: 'program'; file: string } | { kind: 'preset'; choice: PresetParams };
+  source:
+    | { kind: 'program'; file: string }
+    | { kind: 'preset'; choice: PresetParams }
+    | { kind: 'python'; file: string };
   until?: number;
+  /** --python: wall-clock seconds the program may compute (Pyodide's load not counted). */
+  budget?: number;
   slot?: number;
   format: Format;
 }
@@ -33,10 +38,18 @@ function presetUsage(): string {
   }).join('\n');
 }
 
+/** Wall-clock seconds a --python program may compute by default. */
+export const DEFAULT_BUDGET = 10;
+
 export const USAGE = `usage: npm run --silent sim -- (--program FILE | --preset NAME [preset options])
                             [--until SECONDS] [--slot SECONDS] --format FORMAT
+       npm run --silent sim -- --python FILE.py [--until SECONDS] [--budget SECONDS]
+                            [--slot SECONDS] --format FORMAT
 
   --program FILE     a scenario file (JSON, version 1; see README.md)
+  --python FILE.py   an asyncio program, run by CPython 3.14 (Pyodide) on a virtual clock;
+                     formats log (what it prints), markdown, json, summary
+  --budget SECONDS   --python: wall-clock time the program may compute (default ${DEFAULT_BUDGET})
   --preset NAME      one of: ${PRESET_IDS.join(', ')}
 ${presetUsage()}
                      maxsize 0 = unbounded; durations SPEC: formula | SECONDS | S1,S2,... | random:SEED[:MAX]
@@ -90,6 +103,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
       options: {
         program: { type: 'string' },
         preset: { type: 'string' },
+        python: { type: 'string' },
+        budget: { type: 'string' },
         until: { type: 'string' },
         slot: { type: 'string' },
         format: { type: 'string' },
@@ -118,11 +133,38 @@ export function parseCliArgs(argv: string[]): CliRequest {
     (x) => x > 0,
     'a number of seconds > 0',
   );
+  const budget = number(
+    'budget',
+    v.budget as string | undefined,
+    (x) => x > 0,
+    'a number of seconds > 0',
+  );
   const given = ALL_FIELD_NAMES.filter((name) => v[name] !== undefined);
 
-  if ((v.program === undefined) === (v.preset === undefined)) {
-    throw new UsageError('give either --program FILE or --preset NAME (see --help)');
+  const sources = (['program', 'preset', 'python'] as const).filter((k) => v[k] !== undefined);
+  if (sources.length !== 1) {
+    throw new UsageError(
+      sources.length === 0
+        ? 'give --program FILE, --preset NAME or --python FILE.py (see --help)'
+        : `give only one of --${sources.join(', --')} (see --help)`,
+    );
   }
+  if (v.python !== undefined) {
+    if (given.length > 0)
+      throw new UsageError(`--${given[0]} applies to presets only, not to --python`);
+    if (format === 'python' || format === 'scenario')
+      throw new UsageError(
+        `--format ${format} applies to scenarios only: with --python, give log, markdown, json or summary`,
+      );
+    return {
+      source: { kind: 'python', file: v.python as string },
+      until,
+      slot,
+      format,
+      budget: budget ?? DEFAULT_BUDGET,
+    };
+  }
+  if (budget !== undefined) throw new UsageError('--budget applies to --python only');
   if (v.program !== undefined) {
     if (given.length > 0)
       throw new UsageError(`--${given[0]} applies to presets only, not to --program`);

@@ -1,9 +1,14 @@
-/** Entry point of `npm run sim`: runs the CLI on the process's arguments. */
+/**
+ * Entry point of `npm run sim`: runs the CLI on the process's arguments. The same bundle, started
+ * as a worker thread (by `--python`), is the thread that runs CPython (pythonWorker.ts).
+ */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { runCli } from './sim';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { WORKER_TAG, workerHost } from './pythonHost';
+import { runCliAsync } from './sim';
 
-function main(): void {
+async function main(): Promise<void> {
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -11,9 +16,11 @@ function main(): void {
   });
   let result;
   try {
-    result = runCli(process.argv.slice(2), {
+    result = await runCliAsync(process.argv.slice(2), {
       readFile: (path) => readFileSync(path),
       now: () => performance.now(),
+      // This bundle itself (CommonJS: its own file name), started again as a worker thread.
+      python: () => workerHost(__filename),
     });
   } catch (error) {
     process.stderr.write(`sim: internal error: ${(error as Error).message}\n`);
@@ -28,4 +35,6 @@ function main(): void {
   }
 }
 
-main();
+if (!isMainThread && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) {
+  void import('./pythonWorker').then((worker) => worker.serve());
+} else void main();

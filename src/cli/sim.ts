@@ -1,6 +1,8 @@
 /**
  * The headless simulator: a scenario (file or preset) in, a log, table, trace, code or summary
  * out. Pure function of its arguments and files, for tests; main.ts wires it to the process.
+ * A Python program (`--python`) is run by CPython in Pyodide, asynchronously: `runCliAsync`
+ * (python.ts, loaded only then).
  */
 import {
   compileScenario,
@@ -24,6 +26,7 @@ import { markdownTable, TableTooLarge } from '../trace/markdown';
 import { traceToJson } from '../trace/describe';
 import { makespan, peakConcurrency, taskTimelines } from '../trace/segments';
 import { parseCliArgs, UsageError, type CliRequest } from './args';
+import type { PythonHost } from './pythonHost';
 
 export interface CliResult {
   stdout: string | Uint8Array;
@@ -34,10 +37,20 @@ export interface CliResult {
 export interface CliIo {
   readFile(path: string): Uint8Array;
   now(): number;
+  /** What runs a `--python` program (a worker thread in main.ts, Pyodide in-process in tests). */
+  python?: () => PythonHost;
 }
 
-function fail(message: string): CliResult {
+export function fail(message: string): CliResult {
   return { stdout: '', stderr: `sim: ${message}\n`, code: 2 };
+}
+
+/** Why a file could not be read, in words. */
+export function cannotRead(file: string, error: unknown): CliResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  return fail(
+    `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`,
+  );
 }
 
 /** The first endless repeat, as a path like `tasks[0].steps[0] (task 'producer')`, or null. */
@@ -47,11 +60,15 @@ function endlessRepeat(compiled: CompiledScenario): string | null {
   return `${stepPath(compiled.program, found.task, found.pc)} (task '${compiled.taskNames.get(found.task)}')`;
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function summary(compiled: CompiledScenario, trace: Trace, runMs: number): string {
+/**
+ * The summary's rows: what ran (`title`: the scenario's, or the program's file), how it ended,
+ * its events, makespan, peak concurrency, tasks, and how long it took (`runTime`).
+ */
+export function summary(title: [string, string], trace: Trace, runTime: string): string {
   const timelines = taskTimelines(trace);
   const end = trace.end!;
   const states = { done: 0, failed: 0, cancelled: 0 };
@@ -62,7 +79,7 @@ function summary(compiled: CompiledScenario, trace: Trace, runMs: number): strin
     : 0;
   const pending = timelines.filter((t) => t.endState === null).length - unstarted;
   const rows: [string, string][] = [
-    ['scenario', compiled.title ?? plural(compiled.taskNames.length, 'task')],
+    title,
     ['end', `${end.reason} at t=${formatTime(end.time)} after ${end.iterations} loop iterations`],
     ['events', String(trace.eventCount)],
     ['makespan', `${formatTime(makespan(trace, timelines))} s`],
@@ -75,15 +92,15 @@ function summary(compiled: CompiledScenario, trace: Trace, runMs: number): strin
       `${states.done} done, ${states.failed} failed, ${states.cancelled} cancelled, ${pending} unfinished` +
         (unstarted > 0 ? `, ${unstarted} never started` : ''),
     ],
-    ['run time', `${runMs.toFixed(3)} ms (simulation)`],
+    ['run time', runTime],
   ];
   return rows.map(([k, v]) => `${(k + ':').padEnd(18)}${v}`).join('\n') + '\n';
 }
 
-export function runCli(argv: string[], io: CliIo): CliResult {
-  let request: CliRequest;
+/** The request, or what to answer at once (the usage, a usage error). */
+function parse(argv: string[]): CliRequest | CliResult {
   try {
-    request = parseCliArgs(argv);
+    return parseCliArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       return error.message.startsWith('usage:')
@@ -92,7 +109,27 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     }
     throw error;
   }
+}
 
+/** Any request: a scenario's at once, a Python program's once CPython has run it. */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<CliResult> {
+  const request = parse(argv);
+  if ('code' in request) return request;
+  if (request.source.kind !== 'python') return runScenario(request, io);
+  const { runPython } = await import('./python');
+  return runPython(request, request.source.file, io);
+}
+
+/** A scenario's request (file or preset), synchronously; `--python` needs `runCliAsync`. */
+export function runCli(argv: string[], io: CliIo): CliResult {
+  const request = parse(argv);
+  if ('code' in request) return request;
+  if (request.source.kind === 'python')
+    return fail('--python runs asynchronously (runCliAsync), not through runCli');
+  return runScenario(request, io);
+}
+
+function runScenario(request: CliRequest, io: CliIo): CliResult {
   // The Python code and the scenario itself need the scenario as objects; every other format
   // runs the compiled program, which a scenario file reaches by the fast loader when it can.
   const needsObjects = request.format === 'python' || request.format === 'scenario';
@@ -105,10 +142,7 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     try {
       bytes = io.readFile(file);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return fail(
-        `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`,
-      );
+      return cannotRead(file, error);
     }
     compiled = needsObjects ? null : loadScenarioBytes(bytes);
     if (compiled === null) {
@@ -126,11 +160,11 @@ export function runCli(argv: string[], io: CliIo): CliResult {
       scenario = result.scenario;
     }
     python = () => generatePython(scenario!).code;
-  } else {
+  } else if (request.source.kind === 'preset') {
     const built = buildPreset(request.source.choice);
     scenario = built.scenario;
     python = () => built.python.code;
-  }
+  } else throw new Error('a Python program is run by runPython');
 
   if (request.format === 'python') return { stdout: python(), stderr: '', code: 0 };
   if (request.format === 'scenario')
@@ -172,7 +206,11 @@ export function runCli(argv: string[], io: CliIo): CliResult {
       stdout = JSON.stringify(traceToJson(trace)) + '\n';
       break;
     default:
-      stdout = summary(compiled, trace, runMs);
+      stdout = summary(
+        ['scenario', compiled.title ?? plural(compiled.taskNames.length, 'task')],
+        trace,
+        `${runMs.toFixed(3)} ms (simulation)`,
+      );
   }
   return { stdout, stderr, code: 0 };
 }
