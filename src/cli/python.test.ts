@@ -44,7 +44,7 @@ const files: Record<string, string> = {
   'producer_consumer_preset.py': scenario('--preset', 'producer-consumer', '--format', 'python'),
   'producer_consumer.py': PRODUCER_CONSUMER,
   'streams.py':
-    'import sys\nprint("out")\nprint("err", file=sys.stderr)\nprint("é ✓", end=" ")\nprint("no newline", end="")\n',
+    'import sys\nprint("out")\nprint("err", file=sys.stderr)\nprint("é ✓", end=" ")\nprint("no newline", end="")\nsys.stderr.write("last")\n',
   'exception.py':
     'import asyncio\n\nasync def inner():\n    raise ValueError("boom")\n\nasync def main():\n    print("hi")\n    await inner()\n\nasyncio.run(main())\n',
   'syntax.py': 'import asyncio\n\nasync def main(:\n    pass\n',
@@ -92,7 +92,7 @@ describe('sim --python, --format log', () => {
   it('prints stdout byte for byte (a last line without newline too), stderr on stderr', async () => {
     expect(await sim('--python', 'streams.py', '--format', 'log')).toEqual({
       stdout: 'out\né ✓ no newline',
-      stderr: 'err\n',
+      stderr: 'err\nlast',
       code: 0,
     });
   });

@@ -48,10 +48,10 @@ function printed(trace: Trace, errorsUpTo = trace.eventCount): { stdout: string;
     if (trace.kind[i] !== Ev.PRINT) continue;
     const text = trace.string(trace.a[i]);
     const stream = trace.b[i];
-    if (stream === 1 && i >= errorsUpTo) continue;
-    // 2: stdout's last line, which the program ended without a newline.
-    if (stream === 1) err.push(text, '\n');
-    else out.push(text, stream === 2 ? '' : '\n');
+    const toErr = stream === 1 || stream === 3;
+    if (toErr && i >= errorsUpTo) continue;
+    // 2 and 3: the last line of stdout and stderr, which the program ended without a newline.
+    (toErr ? err : out).push(text, stream >= 2 ? '' : '\n');
   }
   return { stdout: out.join(''), stderr: err.join('') };
 }

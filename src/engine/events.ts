@@ -123,7 +123,7 @@ export const Ev = {
   /** A waiter left the event's (or Condition's) deque (woken, or cancelled when b=1). task; a: event; step. */
   EV_DONE: 65,
 
-  /** A line the program printed. task: the running task (-1: outside any); a: text (string); b: 0 stdout, 1 stderr, 2 stdout without a final newline; step. Python runtime only. */
+  /** A line the program printed. task: the running task (-1: outside any); a: text (string); b: 0 stdout, 1 stderr, 2 stdout without a final newline, 3 stderr without one; step. Python runtime only. */
   PRINT: 70,
 
   /** The run stopped. a: EndReason. */

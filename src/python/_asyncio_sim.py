@@ -1313,7 +1313,7 @@ class _Output(io.TextIOBase):
     def finish(self):
         """The last line, without its newline."""
         if self.pending:
-            self.session.print_line("".join(self.pending), 2 if self.stream == 0 else 1)
+            self.session.print_line("".join(self.pending), 2 if self.stream == 0 else 3)
             self.pending = []
 
 

@@ -118,7 +118,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
       break;
     case Ev.PRINT:
       fields.text = text(a);
-      fields.stream = b === 1 ? 'stderr' : 'stdout';
+      fields.stream = b === 1 || b === 3 ? 'stderr' : 'stdout';
       if (b === 2) fields.newline = false;
       break;
     case Ev.CALL_SOON:

@@ -32,7 +32,10 @@ export function ConsolePanel() {
       <ol className="console" data-testid="console" start={first + 1}>
         {printed === 0 && <li className="empty">{t('console.empty')}</li>}
         {lines.map((line) => (
-          <li key={line.event} className={line.stream === 1 ? 'stderr' : undefined}>
+          <li
+            key={line.event}
+            className={line.stream === 1 || line.stream === 3 ? 'stderr' : undefined}
+          >
             <span className="log-time">{formatTime(line.time)}</span>{' '}
             {line.task >= 0 && (
               <span className="log-task">
