@@ -5,48 +5,17 @@
 // - the same on a second visit (the runtime precached by the service worker);
 // - a re-run of the job window (median of 15), and a 200-task program's run;
 // - the download size of the Python runtime (its files, and gzipped as a server would send them).
-import { chromium } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchChromium, root, serveBuilt } from './bench-browser.mjs';
 import lzString from 'lz-string';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { compressToEncodedURIComponent } = lzString;
-const PORT = 4181;
-const BASE = `http://127.0.0.1:${PORT}/`;
 const COLD_RUNS = 3;
-
-if (process.env.BENCH_NO_BUILD !== '1')
-  execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  { cwd: root, stdio: 'ignore' },
-);
-for (let i = 0; i < 100; i += 1) {
-  try {
-    if ((await fetch(BASE)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const { base: BASE, server } = await serveBuilt(4181);
+const browser = await launchChromium();
 
 function jobs(n, window) {
   return `import asyncio

@@ -6,44 +6,13 @@
 //   busy time until the next frame is drawn (traced), for 8 and 1,000 jobs;
 // - the memory of an hour of the endless producer / consumer at 16x;
 // - the initial JavaScript, gzipped.
-import { chromium } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchChromium, root, serveBuilt } from './bench-browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 4180;
-const BASE = `http://127.0.0.1:${PORT}/`;
-
-execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  { cwd: root, stdio: 'ignore' },
-);
-for (let i = 0; i < 100; i += 1) {
-  try {
-    if ((await fetch(BASE)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const { base: BASE, server } = await serveBuilt(4180);
+const browser = await launchChromium();
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
@@ -194,7 +163,7 @@ try {
           await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         }
         const { run, playhead } = store.getState();
-        const queue = run.simulation.primitives[0];
+        const queue = run.origin.simulation.primitives[0];
         return {
           playhead,
           columns: run.trace.byteSize() / 2 ** 20,
