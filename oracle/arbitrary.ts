@@ -98,6 +98,11 @@ function stepArbitrary(
       arbitrary: fc.constantFrom(...SLEEPS).map((seconds): Step => ({ op: 'sleep', seconds })),
     },
     { weight: 2, arbitrary: fc.constantFrom(...TEXTS).map((text): Step => ({ op: 'log', text })) },
+    // time.sleep: blocks the loop, every other timer fires late.
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...SLEEPS).map((seconds): Step => ({ op: 'block', seconds })),
+    },
   ];
   if (queues.length > 0) {
     options.push({

@@ -112,6 +112,10 @@ class VirtualLoop(asyncio.BaseEventLoop):
     def time(self):
         return self._now
 
+    def block(self, seconds):
+        """``time.sleep(seconds)`` in a callback: the thread sleeps, the clock moves on."""
+        self._now = self._now + seconds
+
     def call_at(self, when, callback, *args, context=None):
         timer = VirtualTimer(when, callback, args, self, context)
         timer._seq = self._seq
@@ -242,6 +246,9 @@ class _Interpreter:
             if op == "sleep":
                 await self.blocking(name, asyncio.sleep(step["seconds"]))
                 self.done(name, i, "sleep")
+            elif op == "block":
+                self.loop.block(step["seconds"])
+                self.done(name, i, "block")
             elif op == "put":
                 value = step.get("value")
                 value = None if value is None else render(value, n, state["item"])
@@ -353,6 +360,8 @@ def run_log(scenario, until=None,
                 log.append((time(), name, text))
             elif op == "sleep":
                 await asyncio.sleep(step["seconds"])
+            elif op == "block":
+                loop.block(step["seconds"])
             elif op == "put":
                 value = step.get("value")
                 if value is not None and "{" in value:
@@ -471,11 +480,34 @@ def run_log_json(scenario_json, until=None,
                               max_ops_per_step=max_ops_per_step))
 
 
+@contextlib.contextmanager
+def blocking_sleep():
+    """``time.sleep`` blocks the running virtual loop: its clock moves on, nothing else runs."""
+    import time
+
+    real = time.sleep
+
+    def sleep(seconds):
+        loop = asyncio.events._get_running_loop()
+        if isinstance(loop, VirtualLoop):
+            if seconds < 0:
+                raise ValueError("sleep length must be non-negative")
+            loop.block(seconds)
+        else:
+            real(seconds)
+
+    time.sleep = sleep
+    try:
+        yield
+    finally:
+        time.sleep = real
+
+
 def run_generated(code, until=None):
     """Runs generated Python code's ``main()`` on the virtual loop; returns what it printed."""
     namespace = {"__name__": "generated"}
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with contextlib.redirect_stdout(out), blocking_sleep():
         exec(compile(code, "<generated>", "exec"), namespace)
         # Run as a script, the code calls main() under `if __name__ == "__main__"`: it must not
         # have rebound the module's name (a primitive named __name__ once did).
@@ -501,7 +533,7 @@ def run_program(source, filename="main.py"):
     asyncio.events.new_event_loop = asyncio.new_event_loop = factory
     namespace = {"__name__": "__main__", "__file__": filename}
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), blocking_sleep():
             try:
                 exec(compile(source, filename, "exec"), namespace)
             except Stop as stop:

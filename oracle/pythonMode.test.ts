@@ -45,7 +45,11 @@ function agree(scenario: Scenario, python: PythonCode, options: RunOptions = {})
   expect(comparableRecords(trace, null)).toEqual(comparableRecords(engine, python.lines));
   expect(printed(trace)).toBe(formatLog(engine));
   const reason = engine.end!.reason;
-  expect(trace.end!.reason).toBe(reason);
+  // A blocking call can move the clock past `until` inside an iteration. After it, the
+  // program's main() still has callbacks of its own to run (its gather of the tasks), which
+  // stop it at `until`; the scenario has no main, so the engine may end then as it would.
+  const passedUntil = options.until !== undefined && engine.end!.time > options.until;
+  if (!(passedUntil && trace.end!.reason === 'until')) expect(trace.end!.reason).toBe(reason);
   return { engine, trace };
 }
 

@@ -7,10 +7,12 @@ import { loadOracle, type Oracle } from './pyodide';
 import { compareWithCPython } from './compare';
 import { Ev, type Trace } from '../src/engine';
 import { logLines } from '../src/trace/log';
+import { timerLateness } from '../src/trace/lateness';
 import { jobWindowScenario } from '../src/scenario/presets';
 import {
   acquire,
   awaitTask,
+  block,
   cancel,
   clear,
   gather,
@@ -718,6 +720,59 @@ describe('cancellation', () => {
     );
     expect(logged(trace)).toEqual(['a:still running', 'b:returns']);
     expect(python.end.tasks).toEqual({ a: { state: 'cancelled' }, b: { state: 'cancelled' } });
+  });
+});
+
+describe('a blocking call (time.sleep)', () => {
+  it('holds up every other task and timer: they run late, in deadline order', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        {},
+        task('tick', repeat(3, sleep(0.5), log('tick {n}'))),
+        task('slow', sleep(0.25), block(2), log('unblocked')),
+        task('other', sleep(1), log('other')),
+      ),
+    );
+    expect(logLines(trace).map((l) => [l.time, trace.tasks[l.task].name, l.text])).toEqual([
+      [2.25, 'slow', 'unblocked'],
+      [2.25, 'tick', 'tick 1'],
+      [2.25, 'other', 'other'],
+      [2.75, 'tick', 'tick 2'],
+      [3.25, 'tick', 'tick 3'],
+    ]);
+    const late: [string, number][] = [];
+    for (let i = 0; i < trace.eventCount; i += 1)
+      if (timerLateness(trace, i) > 0)
+        late.push([trace.tasks[trace.task[i]].name, timerLateness(trace, i)]);
+    expect(late).toEqual([
+      ['tick', 1.75],
+      ['other', 1.25],
+    ]);
+  });
+
+  it('keeps the ready queue as it was: the others run after it, in order', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario(
+        LOCK,
+        task('a', acquire('l'), block(1), log('a'), release('l')),
+        task('b', acquire('l'), log('b'), release('l')),
+        task('c', log('c'), block(0.5), log('c again')),
+      ),
+    );
+    // b's first step comes after a's: the lock is free again by then.
+    expect(logged(trace)).toEqual(['a:a', 'b:b', 'c:c', 'c:c again']);
+    expect(logLines(trace).map((l) => l.time)).toEqual([1, 1, 1, 1.5]);
+  });
+
+  it('of zero seconds changes nothing but is still a step', () => {
+    const { trace } = compareWithCPython(
+      oracle,
+      scenario({}, task('a', block(0), log('a')), task('b', log('b'))),
+    );
+    expect(logged(trace)).toEqual(['a:a', 'b:b']);
+    expect(count(trace, Ev.BLOCK)).toBe(1);
   });
 });
 

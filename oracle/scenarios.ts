@@ -2,6 +2,8 @@
 import type { PrimitiveSpec, Scenario, Step, TaskSpec } from '../src/scenario/types';
 
 export const sleep = (seconds: number): Step => ({ op: 'sleep', seconds });
+/** `time.sleep(seconds)`: blocks the loop. */
+export const block = (seconds: number): Step => ({ op: 'block', seconds });
 export const put = (queue: string, value: string | null = null): Step => ({
   op: 'put',
   queue,

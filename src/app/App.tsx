@@ -39,6 +39,8 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
   );
   const presenting = useApp((s) => s.presenting);
   const comparing = useApp((s) => s.compare !== null);
+  // A run with a blocking call: its red in the timeline gets a key.
+  const blocking = useApp((s) => s.run.trace.moveCount > 0);
   const inPython = useApp((s) => s.program !== null);
   // Entering the Python mode shows the program (the editor).
   const [wasPython, setWasPython] = useState(inPython);
@@ -92,6 +94,13 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
               <span className="legend" aria-hidden="true">
                 <span className="key run" /> {t('timeline.running')} <span className="key wait" />{' '}
                 {t('timeline.waiting')} <span className="key done" /> {t('timeline.done')}
+                {blocking && (
+                  <>
+                    {' '}
+                    <span className="key blocking" /> {t('block.legendBlocking')}{' '}
+                    <span className="key late" /> {t('block.legendLate')}
+                  </>
+                )}
               </span>
               <button
                 type="button"

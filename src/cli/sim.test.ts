@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { runCli } from './sim';
+import { PRESET_IDS } from '../scenario/presets';
 
 const files: Record<string, string> = {
   'ok.json': JSON.stringify({
@@ -176,7 +177,7 @@ describe('the sim CLI', () => {
       'sim: cannot read missing.json: no such file\n',
     );
     expect(run('--preset', 'nope').stderr).toBe(
-      "sim: --preset: unknown preset 'nope' (known: job-window, semaphore-window, unbounded, producer-consumer, shared-lock, event-start)\n",
+      `sim: --preset: unknown preset 'nope' (known: ${PRESET_IDS.join(', ')})\n`,
     );
     expect(run('--preset', 'job-window', '--jobs', '0').stderr).toBe(
       "sim: --jobs: must be an integer from 1 to 1000000 (got '0')\n",

@@ -125,6 +125,12 @@ export const Ev = {
 
   /** A line the program printed. task: the running task (-1: outside any); a: text (string); b: 0 stdout, 1 stderr, 2 stdout without a final newline, 3 stderr without one; step. Python runtime only. */
   PRINT: 70,
+  /**
+   * The running task blocked the whole loop (`time.sleep(seconds)`, CPU work) inside its step:
+   * the clock moved on without any other callback running. task; a: the clock move
+   * (`Trace.moveFrom(a)`, `Trace.moveTo(a)`); step.
+   */
+  BLOCK: 71,
 
   /** The run stopped. a: EndReason. */
   END: 90,

@@ -80,6 +80,7 @@ const OPS = [
   'spawn',
   'await',
   'gather',
+  'block',
 ] as const;
 const OP_CODES = [
   Op.SLEEP,
@@ -98,6 +99,7 @@ const OP_CODES = [
   Op.SPAWN,
   Op.AWAIT,
   Op.GATHER,
+  Op.BLOCK,
 ];
 /** The keys each op allows besides "op". */
 const OP_FIELDS = [
@@ -117,6 +119,7 @@ const OP_FIELDS = [
   bit('task'),
   bit('task'),
   bit('tasks'),
+  bit('seconds'),
 ];
 /** Primitive types as bits, and which of them each reference key accepts. */
 const TYPE_BIT: Record<PrimitiveSpec['type'], number> = {
@@ -665,9 +668,10 @@ class Scanner {
       const code = OP_CODES[op];
       switch (code) {
         case Op.SLEEP:
+        case Op.BLOCK:
           // NaN (no "seconds") fails the first test.
           if (!(seconds >= 0) || seconds > MAX_SLEEP_SECONDS) throw GIVE_UP;
-          b.step(Op.SLEEP, seconds, -1);
+          b.step(code, seconds, -1);
           break;
         case Op.PUT:
         case Op.LOG: {

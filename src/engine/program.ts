@@ -20,6 +20,7 @@ export const Op = {
   SPAWN: 13,
   AWAIT: 14,
   GATHER: 15,
+  BLOCK: 16,
 } as const;
 
 export const OP_OF: Record<Step['op'], number> = {
@@ -39,6 +40,7 @@ export const OP_OF: Record<Step['op'], number> = {
   spawn: Op.SPAWN,
   await: Op.AWAIT,
   gather: Op.GATHER,
+  block: Op.BLOCK,
 };
 
 /** `str` column: the value is Python's None. */
@@ -57,7 +59,7 @@ export interface Program {
   code: Uint8Array;
   /** REPEAT: the pc just after its body. */
   end: Int32Array;
-  /** SLEEP: seconds; REPEAT: times (Infinity when forever). */
+  /** SLEEP, BLOCK: seconds; REPEAT: times (Infinity when forever). */
   num: Float64Array;
   /** PUT/GET/ACQUIRE/RELEASE/SET/CLEAR/WAIT/TASK_DONE/JOIN: primitive index; CANCEL/SPAWN/AWAIT: task index. */
   target: Int32Array;
@@ -225,7 +227,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     for (const step of steps) {
       switch (step.op) {
         case 'sleep':
-          b.step(Op.SLEEP, step.seconds);
+        case 'block':
+          b.step(OP_OF[step.op], step.seconds);
           break;
         case 'put': {
           const pc = b.step(Op.PUT, 0, primitiveIndex.get(step.queue)!);

@@ -809,6 +809,16 @@ export class Simulation {
           tasks.pc[t] = pc + 1;
           break;
         }
+        case Op.BLOCK: {
+          // `time.sleep(seconds)`: the loop's thread sleeps; when it wakes, the clock has
+          // moved on and the step goes on. Nothing else ran meanwhile.
+          const from = this.now;
+          this.now = from + program.num[pc];
+          const move = trace.addMove(from, this.now);
+          this.events?.emit(Ev.BLOCK, t, move, -1, step);
+          tasks.pc[t] = pc + 1;
+          break;
+        }
         case Op.SLEEP: {
           const seconds = program.num[pc];
           if (seconds <= 0) {

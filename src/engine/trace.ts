@@ -140,6 +140,14 @@ export class Trace {
   // Per timer, from `timerBase`.
   private whenOfTimer: Float64Array;
   private taskOfTimer: Int32Array;
+  // Clock moves inside a step (a blocking call), by number (`moveBase` of them dropped): the
+  // event (numbered over the whole run, `eventBase` included) from which the clock reads
+  // `moveTime`, and what it read before.
+  private moveEventOf: number[] = [];
+  private moveFromOf: number[] = [];
+  private moveToOf: number[] = [];
+  /** The first clock move still held. */
+  moveBase = 0;
 
   /**
    * `eventCapacity`, `timerCapacity`: room for this many events and timers before the columns
@@ -167,9 +175,42 @@ export class Trace {
   /** Virtual time at event `index`. */
   timeAt(index: number): number {
     const iteration = this.iter[index];
-    if (iteration === 0) return 0;
     const k = iteration - this.iterBase;
-    return index < this.iterSelect[k] ? this.iterTime[k - 1] : this.iterTime[k];
+    const time =
+      iteration === 0 ? 0 : index < this.iterSelect[k] ? this.iterTime[k - 1] : this.iterTime[k];
+    if (this.moveEventOf.length === 0) return time;
+    // The clock only moves forward: it reads the later of the last select and the last move
+    // made inside a step before this event.
+    const move = this.lastMoveAt(index + this.eventBase);
+    return move < 0 ? time : Math.max(time, this.moveToOf[move]);
+  }
+
+  /** Index (in the held moves) of the last clock move at or before run event `event`; -1: none. */
+  private lastMoveAt(event: number): number {
+    const events = this.moveEventOf;
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (events[mid] <= event) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** Clock moves recorded (a blocking call each). */
+  get moveCount(): number {
+    return this.moveBase + this.moveEventOf.length;
+  }
+
+  /** What the clock read before move `id`. */
+  moveFrom(id: number): number {
+    return this.moveFromOf[id - this.moveBase];
+  }
+
+  /** What the clock read after move `id`. */
+  moveTo(id: number): number {
+    return this.moveToOf[id - this.moveBase];
   }
 
   /** The clock after iteration `k`'s select (before it returns: the previous iteration's). */
@@ -232,7 +273,7 @@ export class Trace {
       this.iterFirst,
       this.whenOfTimer,
       this.taskOfTimer,
-    ].reduce((sum, column) => sum + column.byteLength, 0);
+    ].reduce((sum, column) => sum + column.byteLength, 24 * this.moveEventOf.length);
   }
 
   /**
@@ -260,6 +301,14 @@ export class Trace {
         this.iterFirst[k] = Math.max(0, this.iterFirst[k] - n);
         if (this.iterSelect[k] !== 0xffffffff)
           this.iterSelect[k] = Math.max(0, this.iterSelect[k] - n);
+      }
+      // Clock moves: from the last one before the first event kept (timeAt may read it).
+      const movesGone = Math.max(0, this.lastMoveAt(this.eventBase));
+      if (movesGone > 0) {
+        this.moveEventOf.splice(0, movesGone);
+        this.moveFromOf.splice(0, movesGone);
+        this.moveToOf.splice(0, movesGone);
+        this.moveBase += movesGone;
       }
     }
     const timers = Math.min(timerFloor, this.timerCount) - this.timerBase;
@@ -327,6 +376,17 @@ export class Trace {
     this.iterTime[k] = time;
     this.iterTimeout[k] = timeout;
     this.iterSelect[k] = this.eventCount;
+  }
+
+  /**
+   * Records a clock move inside a step (a blocking call), from the next event on; returns its
+   * number, for the BLOCK event's `a`.
+   */
+  addMove(from: number, to: number): number {
+    this.moveEventOf.push(this.eventBase + this.eventCount);
+    this.moveFromOf.push(from);
+    this.moveToOf.push(to);
+    return this.moveCount - 1;
   }
 
   addTimer(when: number, task: number): number {

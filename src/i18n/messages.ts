@@ -197,6 +197,25 @@ export const en = {
   'segment.fromTo': 'from {from} to {to} s',
   'segment.since': 'since {from} s',
 
+  // A blocking call (time.sleep inside a coroutine) and the lateness it causes.
+  'block.timeline': 'blocks the loop',
+  'block.list': 'blocks the loop {from}–{to} s',
+  'block.segment':
+    '{task} blocks the whole loop: time.sleep({seconds}), {span}; no other task or timer runs',
+  'block.lateSegment':
+    '{text}; woken {late} s late: its timer was due at {due} s, but the loop was blocked',
+  'block.late': '{late} s late',
+  'block.timerLate': 'due at {due} s, fired at {at} s: {late} s late',
+  'block.legendBlocking': 'blocking',
+  'block.legendLate': 'late',
+  'preset.pitfall-blocking': 'Pitfall: a blocking call (time.sleep)',
+  'about.pitfall-blocking':
+    'A coroutine calls time.sleep(2) instead of await asyncio.sleep(2): the whole loop stops inside that step. No other task runs and no timer fires; when it returns, every timer due meanwhile fires late (in red). Set "fixed" to 1 to await asyncio.sleep instead, or Compare the two.',
+  'params.seconds': 'length of the slow call (s)',
+  'params.ticks': 'ticks',
+  'params.blockFixed': 'fixed (1: await asyncio.sleep)',
+  'params.blockFixedHint': '0: time.sleep, the pitfall',
+
   'loop.title': 'Event loop',
   'loop.iteration': 'iteration',
   'loop.before': 'Before the loop starts: the tasks are created',
@@ -534,6 +553,25 @@ export const fr: Record<MessageKey, string> = {
   'segment.condition': '{task} attend un notify() de {primitive}, {span}',
   'segment.fromTo': 'de {from} à {to} s',
   'segment.since': 'depuis {from} s',
+
+  // Un appel bloquant (time.sleep dans une coroutine) et le retard qu'il cause.
+  'block.timeline': 'bloque la boucle',
+  'block.list': 'bloque la boucle {from}–{to} s',
+  'block.segment':
+    '{task} bloque toute la boucle : time.sleep({seconds}), {span} ; aucune autre tâche ni minuterie ne tourne',
+  'block.lateSegment':
+    '{text} ; réveillée avec {late} s de retard : sa minuterie échéait à {due} s, mais la boucle était bloquée',
+  'block.late': '{late} s de retard',
+  'block.timerLate': 'échéance {due} s, déclenchée à {at} s : {late} s de retard',
+  'block.legendBlocking': 'bloquant',
+  'block.legendLate': 'en retard',
+  'preset.pitfall-blocking': 'Piège : un appel bloquant (time.sleep)',
+  'about.pitfall-blocking':
+    "Une coroutine appelle time.sleep(2) au lieu de await asyncio.sleep(2) : toute la boucle s'arrête dans cette étape. Aucune autre tâche ne tourne, aucune minuterie ne se déclenche ; au retour, chaque minuterie échue entre-temps se déclenche en retard (en rouge). Mettez « corrigé » à 1 pour attendre asyncio.sleep, ou comparez les deux.",
+  'params.seconds': "durée de l'appel lent (s)",
+  'params.ticks': 'tics',
+  'params.blockFixed': 'corrigé (1 : await asyncio.sleep)',
+  'params.blockFixedHint': '0 : time.sleep, le piège',
 
   'loop.title': "Boucle d'événements",
   'loop.iteration': 'itération',

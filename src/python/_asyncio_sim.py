@@ -22,8 +22,10 @@ The scheduling is CPython's own: the C ``Task`` and ``Future``, ``gather``, ``wa
   coroutines (``await``-ing our ``run``), so that an endless program (a producer and a consumer)
   is run ahead only as far as a viewer needs.
 
-What is not possible in a browser (threads, sockets, subprocesses, ``input()``) or would block
-the loop for real (``time.sleep``) stops the run with a message naming the line. Runaway code is
+What is not possible in a browser (threads, sockets, subprocesses, ``input()``) stops the run
+with a message naming the line. ``time.sleep(s)`` blocks the loop as it would for real: the
+virtual clock moves on by ``s`` inside the running step (a BLOCK event), and every timer due
+meanwhile fires late. Runaway code is
 stopped by a budget of backward jumps (loops) per step, a bound on loop iterations at one
 instant (a livelock) and on the events of one iteration. The host (a Web Worker, or Node) adds
 a wall-time budget: it terminates the interpreter.
@@ -113,6 +115,7 @@ EV_BLOCK = 63
 EV_NOTIFY = 64
 EV_DONE = 65
 PRINT = 70
+BLOCK = 71
 END = 90
 # Not an event: select(None), the iteration that ends the run (the chunk's reader marks it).
 SELECT_NONE = 255
@@ -1208,10 +1211,28 @@ def _virtual_epoch():
 
 
 def _time_sleep(seconds):
-    raise _session.unsupported(
-        f"time.sleep({_repr(seconds)})",
-        "it would block the whole event loop (no other task or timer could run); "
-        f"use await asyncio.sleep({_repr(seconds)})")
+    """``time.sleep``: the thread, and so the running loop, sleeps; the virtual clock moves on
+    inside the running step, as a real clock does while nothing else can run."""
+    if not isinstance(seconds, (int, float)):
+        kind = type(seconds)
+        if not (hasattr(kind, "__float__") or hasattr(kind, "__index__")):
+            raise TypeError(f"'{kind.__name__}' object cannot be interpreted as an integer")
+        seconds = float(seconds)
+    if math.isnan(seconds):
+        raise ValueError("Invalid value NaN (not a number)")
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    s = _session
+    loop = events._get_running_loop()
+    start = loop._now if isinstance(loop, VirtualLoop) else s.clock
+    end = start + seconds
+    if isinstance(loop, VirtualLoop):
+        loop._now = end
+    s.clock = end
+    # The move's two clocks go with the iterations' (the chunk's reader takes them in order).
+    s.iters.append(float(start))
+    s.iters.append(float(end))
+    s.emit(BLOCK, s.running_id(), -1, -1, s.user_line())
 
 
 def _thread_start(self, *args, **kwargs):

@@ -49,7 +49,10 @@ export interface ChunkEnd {
 export interface Chunk {
   /** Int32 × 5 per event: kind, task, a, b, step. */
   events: Uint8Array;
-  /** Float64 × 2 per SELECT (and SELECT_NONE): the clock after select, and its timeout. */
+  /**
+   * Float64 × 2 per SELECT (and SELECT_NONE): the clock after select, and its timeout; and per
+   * BLOCK: the clock before and after it.
+   */
   iters: Uint8Array;
   /** Float64 per TIMER_SCHEDULE: the timer's deadline. */
   timers: Uint8Array;
@@ -127,6 +130,12 @@ export function appendChunk(trace: Trace, chunk: Chunk): RunEnd | null {
         trace.addTimer(timers[timer], task);
         timer += 1;
         break;
+      case Ev.BLOCK: {
+        const move = trace.addMove(iters[iter], iters[iter + 1]);
+        iter += 2;
+        trace.emit(kind, task, move, events[i + 3], events[i + 4]);
+        continue;
+      }
     }
     trace.emit(kind, task, events[i + 2], events[i + 3], events[i + 4]);
   }

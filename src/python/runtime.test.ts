@@ -150,7 +150,6 @@ asyncio.run(main())`),
   });
 
   it.each([
-    ['time.sleep(1)', 'time.sleep(1)'],
     ['input()', 'input()'],
     ['threading.Thread(target=print).start()', 'threading.Thread.start()'],
     ['await asyncio.to_thread(print)', 'loop.run_in_executor()'],
@@ -165,6 +164,54 @@ asyncio.run(main())`),
     expect(trace.end!.line).toBe(5);
     expect(trace.end!.message).toContain(`line 5: ${what}`);
     expect(printed(trace)).toEqual(['before']);
+  });
+
+  it('lets time.sleep block the loop: the clock moves on inside the step, and timers fire late', () => {
+    const { trace } = run(
+      program(`
+import time
+
+async def tick():
+    for i in range(3):
+        await asyncio.sleep(0.5)
+        print("tick", asyncio.get_running_loop().time())
+
+async def block():
+    await asyncio.sleep(0.25)
+    time.sleep(2)
+    print("unblocked", time.monotonic())
+
+async def main():
+    await asyncio.gather(tick(), block())
+
+asyncio.run(main())
+`),
+    );
+    expect(trace.end!.reason).toBe('complete');
+    expect(printed(trace)).toEqual(['unblocked 2.25', 'tick 2.25', 'tick 2.75', 'tick 3.25']);
+    const blocks = [...Array(trace.eventCount).keys()].filter((i) => trace.kind[i] === Ev.BLOCK);
+    expect(blocks).toHaveLength(1);
+    const [at] = blocks;
+    expect(trace.step[at]).toBe(12);
+    expect([trace.moveFrom(trace.a[at]), trace.moveTo(trace.a[at])]).toEqual([0.25, 2.25]);
+    expect(trace.timeAt(at - 1)).toBe(0.25);
+    expect(trace.timeAt(at)).toBe(2.25);
+    const fires = [...Array(trace.eventCount).keys()].filter(
+      (i) => trace.kind[i] === Ev.TIMER_FIRE && trace.timeAt(i) === 2.25,
+    );
+    // tick's first timer, due at 0.5, fired 1.75 s late.
+    expect(fires.map((i) => trace.timerWhen(trace.a[i]))).toEqual([0.5]);
+  });
+
+  it.each([
+    ['time.sleep(-1)', 'ValueError: sleep length must be non-negative'],
+    ['time.sleep("1")', "TypeError: 'str' object cannot be interpreted as an integer"],
+  ])('raises what CPython raises for %s', (call, error) => {
+    const { trace } = run(
+      `import asyncio, time\n\nasync def main():\n    ${call}\n\nasyncio.run(main())\n`,
+    );
+    expect(trace.end!.reason).toBe('exception');
+    expect(printed(trace, 1).join('\n').split('\n').pop()).toBe(error);
   });
 
   it('stops a loop that never awaits, naming the task and the line, in about a second', () => {

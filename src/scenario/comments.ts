@@ -36,6 +36,14 @@ const COMMENTS = {
     en: 'wakes them all, in the order they waited',
     fr: "les réveille tous, dans l'ordre où ils attendaient",
   },
+  blocks: {
+    en: 'blocks the whole loop: no other task or timer runs meanwhile',
+    fr: 'bloque toute la boucle : aucune autre tâche ni minuterie ne tourne pendant ce temps',
+  },
+  letsOthersRun: {
+    en: 'gives control back to the loop: the others run meanwhile',
+    fr: 'rend la main à la boucle : les autres tournent pendant ce temps',
+  },
   workOnIt: { en: 'work on it', fr: 'traiter l’élément' },
   forever: {
     en: 'the two coroutines are added to the loop; they never end (Ctrl-C stops them)',

@@ -25,6 +25,7 @@ export function lineOfStep(code: PythonCode, task: number, step: number): number
 
 const RESERVED = [
   'asyncio',
+  'time',
   'start',
   'show_timer',
   'main',
@@ -75,6 +76,7 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   while (title.includes('"""')) title = title.replace(/"""/g, '');
   w.line(`"""${comment(lang, 'docstring', { title })}."""`);
   w.line('import asyncio');
+  if (ops.has('block')) w.line('import time');
   w.blank();
   showTimer(lang).forEach((line) => w.line(line));
   w.blank(2);
@@ -103,6 +105,9 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
         const n = depth === 0 ? 1 : `n${depth}`;
         const emit = (text: string) => (taskLines[at] = w.line(indent + text));
         switch (step.op) {
+          case 'block':
+            emit(`time.sleep(${pyNumber(step.seconds)})  # ${comment(lang, 'blocks')}`);
+            break;
           case 'sleep':
             emit(`await asyncio.sleep(${pyNumber(step.seconds)})`);
             break;

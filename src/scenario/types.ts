@@ -11,6 +11,11 @@ export type PrimitiveSpec = QueueSpec | LockSpec | EventSpec | SemaphoreSpec;
 export type PrimitiveType = PrimitiveSpec['type'];
 
 export type SleepStep = { op: 'sleep'; seconds: number };
+/**
+ * Extension of version 1: `time.sleep(seconds)` (or CPU work) inside the coroutine: a call that
+ * blocks the whole loop. The clock moves on inside the step; no other task or timer runs.
+ */
+export type BlockStep = { op: 'block'; seconds: number };
 export type PutStep = { op: 'put'; queue: string; value: string | null };
 export type GetStep = { op: 'get'; queue: string };
 export type LockStep = { op: 'acquire' | 'release'; lock: string };
@@ -35,6 +40,7 @@ export type GatherStep = { op: 'gather'; tasks: string[] };
 
 export type Step =
   | SleepStep
+  | BlockStep
   | PutStep
   | GetStep
   | LockStep

@@ -40,6 +40,7 @@ const STEP_KEYS: Record<string, string[]> = {
   spawn: ['op', 'task'],
   await: ['op', 'task'],
   gather: ['op', 'tasks'],
+  block: ['op', 'seconds'],
 };
 const QUEUE_TYPES = ['Queue'];
 const LOCK_TYPES = ['Lock', 'Semaphore', 'BoundedSemaphore'];
@@ -213,7 +214,8 @@ class Validator {
     const before = this.errors.length;
     this.unknownKeys(raw, allowed);
     switch (op) {
-      case 'sleep': {
+      case 'sleep':
+      case 'block': {
         const seconds = raw.seconds;
         if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
           this.fail('seconds', 'seconds');

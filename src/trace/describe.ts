@@ -58,6 +58,10 @@ export function eventFields(trace: Trace, i: number): EventFields {
       timer(a);
       fields.completes = b === 1;
       break;
+    case Ev.BLOCK:
+      fields.from = trace.moveFrom(a);
+      fields.to = trace.moveTo(a);
+      break;
     case Ev.RUN_STEP:
       fields.reason = STEP_REASONS[a];
       break;

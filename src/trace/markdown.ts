@@ -111,12 +111,15 @@ function formatBound(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
 }
 
-/** The grid as a Markdown table, like the course's: `*` (as code) where a task sleeps. */
+/**
+ * The grid as a Markdown table, like the course's: `*` (as code) where a task sleeps, `#` where
+ * it blocks the whole loop (`time.sleep`).
+ */
 export function gridMarkdown(grid: Grid): string {
   const header = ['', ...grid.labels];
   const rows = grid.sleeping.map((row, i) => [
     `${formatBound(i * grid.slot)}-${formatBound((i + 1) * grid.slot)}`,
-    ...row.map((on) => (on ? '`*`' : '')),
+    ...row.map((on, t) => (on ? '`*`' : grid.activity[i][t].includes('blocking') ? '`#`' : '')),
   ]);
   const widths = header.map((h, c) => Math.max(3, h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) =>

@@ -10,6 +10,7 @@ import {
   type EndReasonName,
   type Trace,
 } from '../engine';
+import { timerLateness } from './lateness';
 
 export type NarrationLang = 'en' | 'fr';
 
@@ -21,6 +22,8 @@ interface Words {
   selectJump(timeout: string, at: string): string;
   timerDrop(at: string): string;
   timerFire(task: string): string;
+  timerFireLate(task: string, late: string): string;
+  blocks(task: string, seconds: string, to: string): string;
   create(task: string): string;
   step: [string, string, string];
   runTimer(task: string, completes: boolean): string;
@@ -95,6 +98,10 @@ const EN: Words = {
     `select(timeout=${timeout}): nothing ready, the clock jumps to ${at} s`,
   timerDrop: (at) => `A cancelled timer (${at} s) leaves the heap`,
   timerFire: (task) => `${task}'s timer is due: its callback joins the ready queue`,
+  timerFireLate: (task, late) =>
+    `${task}'s timer fires ${late} s late (the loop was blocked): its callback joins the ready queue`,
+  blocks: (task, seconds, to) =>
+    `${task} blocks the whole loop for ${seconds} s (time.sleep): no other task or timer runs; the clock reads ${to} s`,
   create: (task) => `Task ${task} is created: its first step joins the ready queue`,
   step: ['starts', 'runs again after sleep(0)', 'wakes up and runs'],
   runTimer: (task, completes) =>
@@ -208,6 +215,10 @@ const FR: Words = {
     `select(timeout=${timeout}) : rien de prêt, l'horloge saute à ${at} s`,
   timerDrop: (at) => `Une minuterie annulée (${at} s) quitte le tas`,
   timerFire: (task) => `La minuterie de ${task} échoit : son rappel rejoint la file des prêts`,
+  timerFireLate: (task, late) =>
+    `La minuterie de ${task} échoit avec ${late} s de retard (la boucle était bloquée) : son rappel rejoint la file des prêts`,
+  blocks: (task, seconds, to) =>
+    `${task} bloque toute la boucle pendant ${seconds} s (time.sleep) : aucune autre tâche ni minuterie ne tourne ; l'horloge indique ${to} s`,
   create: (task) => `La tâche ${task} est créée : sa première étape rejoint la file des prêts`,
   step: ['démarre', 'reprend après sleep(0)', 'se réveille et reprend'],
   runTimer: (task, completes) =>
@@ -342,8 +353,12 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     }
     case Ev.TIMER_DROP:
       return w.timerDrop(time(trace.timerWhen(a)));
-    case Ev.TIMER_FIRE:
-      return w.timerFire(task);
+    case Ev.TIMER_FIRE: {
+      const late = timerLateness(trace, i);
+      return late > 0 ? w.timerFireLate(task, time(late)) : w.timerFire(task);
+    }
+    case Ev.BLOCK:
+      return w.blocks(task, time(trace.moveTo(a) - trace.moveFrom(a)), time(trace.moveTo(a)));
     case Ev.TASK_CREATE:
       return w.create(task);
     case Ev.RUN_STEP:

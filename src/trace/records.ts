@@ -19,6 +19,7 @@ const KIND_OF: Partial<Record<number, string>> = {
   [Ev.Q_JOIN_PASS]: 'join',
   [Ev.SPAWN]: 'spawn',
   [Ev.AWAIT_PASS]: 'await',
+  [Ev.BLOCK]: 'block',
 };
 
 /** Every step's completion, in order: the loop iteration and time at which it completed. */

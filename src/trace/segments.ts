@@ -2,13 +2,14 @@ import { Ev, WaitKind, type Trace } from '../engine';
 
 /**
  * A stretch of virtual time in a task's life, as the timeline grid draws it: inside a sleep,
- * or blocked on a primitive (waiting for a token, an item, a lock, an event).
+ * blocked on a primitive (waiting for a token, an item, a lock, an event), or blocking the whole
+ * loop (`time.sleep`, CPU work: nothing else runs meanwhile).
  */
 export interface Segment {
-  kind: 'sleeping' | 'blocked';
-  /** WaitKind of the suspension. */
+  kind: 'sleeping' | 'blocked' | 'blocking';
+  /** WaitKind of the suspension; -1 when blocking. */
   wait: number;
-  /** The primitive waited on (blocked), or the timer (sleeping). */
+  /** The primitive waited on (blocked), the timer (sleeping), or the clock move (blocking). */
   target: number;
   start: number;
   /** Virtual time when it ended; the run's end time for one still open. */
@@ -87,6 +88,18 @@ export function extendTimelines(
       };
       open[t] = segment;
       timelines[t].segments.push(segment);
+    } else if (k === Ev.BLOCK) {
+      const move = trace.a[i];
+      timelines[trace.task[i]].segments.push({
+        kind: 'blocking',
+        wait: -1,
+        target: move,
+        start: trace.moveFrom(move),
+        end: trace.moveTo(move),
+        startEvent: i,
+        endEvent: i,
+        step: trace.step[i],
+      });
     } else if (k === Ev.RUN_STEP) {
       closeAt(trace.task[i], trace.timeAt(i), i);
     } else if (k === Ev.TASK_DONE || k === Ev.TASK_FAIL || k === Ev.TASK_CANCELLED) {

@@ -91,7 +91,8 @@ function engineState(sim: Simulation) {
 
 function viewerState(s: LoopState) {
   return {
-    ready: s.ready,
+    // When each entry joined the queue is the views' (for lateness), not the engine's.
+    ready: s.ready.map(({ since: _since, ...entry }) => entry),
     timers: s.timers,
     primitives: s.primitives.map((p) => {
       if (p.type === 'Queue') {

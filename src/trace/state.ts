@@ -45,6 +45,8 @@ export interface ReadyEntry {
   text?: number;
   /** A timer handle cancelled after it fired: the loop will skip it. */
   cancelled: boolean;
+  /** The clock when it joined the queue (a blocking call can make it wait there). */
+  since: number;
 }
 
 export interface TimerEntry {
@@ -269,17 +271,30 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       break;
     case Ev.TIMER_FIRE:
       removeFirst(s.timers, (x) => x.id === a);
-      s.ready.push({ kind: 'timer', task: trace.timerTask(a), timer: a, cancelled: false });
+      s.ready.push({
+        kind: 'timer',
+        task: trace.timerTask(a),
+        timer: a,
+        cancelled: false,
+        since: s.time,
+      });
       break;
     case Ev.TASK_CREATE:
       task!.status = 'ready';
-      s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false });
+      s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false, since: s.time });
       break;
     case Ev.GATHER_CALLBACK:
-      s.ready.push({ kind: 'callback', task: t, timer: -1, cancelled: false });
+      s.ready.push({ kind: 'callback', task: t, timer: -1, cancelled: false, since: s.time });
       break;
     case Ev.CALL_SOON:
-      s.ready.push({ kind: 'handle', task: t, timer: -1, text: a, cancelled: false });
+      s.ready.push({
+        kind: 'handle',
+        task: t,
+        timer: -1,
+        text: a,
+        cancelled: false,
+        since: s.time,
+      });
       break;
     case Ev.RUN_STEP:
     case Ev.RUN_TIMER:
@@ -305,13 +320,13 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.YIELD:
       task!.status = 'ready';
       task!.step = trace.step[i];
-      s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false });
+      s.ready.push({ kind: 'step', task: t, timer: -1, cancelled: false, since: s.time });
       s.running = -1;
       break;
     case Ev.WAKE:
       task!.status = 'ready';
       task!.cancelled = a === 1;
-      s.ready.push({ kind: 'wakeup', task: t, timer: -1, cancelled: false });
+      s.ready.push({ kind: 'wakeup', task: t, timer: -1, cancelled: false, since: s.time });
       break;
     case Ev.TASK_DONE:
     case Ev.TASK_FAIL:

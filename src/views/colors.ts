@@ -43,6 +43,8 @@ export interface Palette {
   done: string;
   now: string;
   nowText: string;
+  /** A blocking call, and what it made late. */
+  late: string;
 }
 
 export const PALETTES: Record<Theme, Palette> = {
@@ -58,6 +60,7 @@ export const PALETTES: Record<Theme, Palette> = {
     done: '#ecebe6',
     now: '#c0392b',
     nowText: '#ffffff',
+    late: '#d7191c',
   },
   dark: {
     tasks: DARK_TASKS,
@@ -71,6 +74,7 @@ export const PALETTES: Record<Theme, Palette> = {
     done: '#2b2f36',
     now: '#ff6b5b',
     nowText: '#16181c',
+    late: '#ff5a5f',
   },
 };
 

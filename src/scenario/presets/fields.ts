@@ -59,6 +59,11 @@ export const PRESET_FIELDS: Record<PresetId, FieldSpec[]> = {
     seconds('think'),
   ],
   'event-start': [integer('runners', 1, 1_000_000, 500), seconds('countdown')],
+  'pitfall-blocking': [
+    seconds('seconds'),
+    integer('ticks', 1, 100_000, 1000),
+    integer('fixed', 0, 1, 1),
+  ],
 };
 
 /** Every option name a preset may take (for the command line). */

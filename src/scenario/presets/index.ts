@@ -25,10 +25,17 @@ import {
   type EventStartParams,
   type SharedLockParams,
 } from './lecture';
+import {
+  BLOCKING_DEFAULTS,
+  blockingPython,
+  blockingScenario,
+  type BlockingParams,
+} from './blocking';
 
 export * from './jobWindow';
 export * from './producerConsumer';
 export * from './lecture';
+export * from './blocking';
 
 export type PresetId =
   | 'job-window'
@@ -36,7 +43,8 @@ export type PresetId =
   | 'unbounded'
   | 'producer-consumer'
   | 'shared-lock'
-  | 'event-start';
+  | 'event-start'
+  | 'pitfall-blocking';
 export const PRESET_IDS: PresetId[] = [
   'job-window',
   'semaphore-window',
@@ -44,13 +52,15 @@ export const PRESET_IDS: PresetId[] = [
   'producer-consumer',
   'shared-lock',
   'event-start',
+  'pitfall-blocking',
 ];
 
 export type PresetParams =
   | { preset: 'job-window' | 'semaphore-window' | 'unbounded'; params: JobWindowParams }
   | { preset: 'producer-consumer'; params: ProducerConsumerParams }
   | { preset: 'shared-lock'; params: SharedLockParams }
-  | { preset: 'event-start'; params: EventStartParams };
+  | { preset: 'event-start'; params: EventStartParams }
+  | { preset: 'pitfall-blocking'; params: BlockingParams };
 
 export interface BuiltPreset {
   scenario: Scenario;
@@ -62,7 +72,7 @@ export interface BuiltPreset {
  * too); the others' scenarios differ by their title only.
  */
 export function presetSpeaks(preset: PresetId): boolean {
-  return preset === 'shared-lock' || preset === 'event-start';
+  return preset === 'shared-lock' || preset === 'event-start' || preset === 'pitfall-blocking';
 }
 
 /** The preset's scenario and code; English by default, as on the command line. */
@@ -98,6 +108,11 @@ export function buildPreset(choice: PresetParams, lang: CodeLang = 'en'): BuiltP
         scenario: eventStartScenario(choice.params, lang),
         python: eventStartPython(choice.params, lang),
       };
+    case 'pitfall-blocking':
+      return {
+        scenario: blockingScenario(choice.params, lang),
+        python: blockingPython(choice.params, lang),
+      };
   }
 }
 
@@ -114,5 +129,7 @@ export function presetDefaults(preset: PresetId): PresetParams {
       return { preset, params: { ...SHARED_LOCK_DEFAULTS } };
     case 'event-start':
       return { preset, params: { ...EVENT_START_DEFAULTS } };
+    case 'pitfall-blocking':
+      return { preset, params: { ...BLOCKING_DEFAULTS } };
   }
 }

@@ -35,6 +35,21 @@ export const PRESET_TEXTS = {
       : runners === 1
         ? '1 runner started by an asyncio.Event'
         : `${runners} runners started together by an asyncio.Event`,
+  blockingTitle: (lang: CodeLang, fixed: boolean) =>
+    lang === 'fr'
+      ? fixed
+        ? 'Piège corrigé : await asyncio.sleep() laisse tourner les autres'
+        : 'Piège : un appel bloquant (time.sleep) dans une coroutine'
+      : fixed
+        ? 'Pitfall fixed: await asyncio.sleep() lets the others run'
+        : 'Pitfall: a blocking call (time.sleep) inside a coroutine',
+  /** The blocking-call pitfall's lines; `{n}`: the tick's number. */
+  blocking: {
+    tick: { en: 'tick {n} (one every 0.5 s)', fr: 'tic {n} (un toutes les 0,5 s)' },
+    starts: { en: '>>> slow call', fr: '>>> appel lent' },
+    done: { en: '<<< slow call done', fr: '<<< appel lent fini' },
+    job: { en: 'job due at 1.5 s', fr: 'job prévu à 1,5 s' },
+  },
   /** `{n}`: the round, as in the scenario's log steps and the code's f-strings. */
   usesPrinter: { en: '>>> uses the printer, round {n}', fr: ">>> utilise l'imprimante, tour {n}" },
   roundDone: { en: '<<< round {n} done', fr: '<<< tour {n} fini' },

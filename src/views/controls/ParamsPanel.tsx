@@ -169,6 +169,7 @@ function labelKey(preset: PresetId, key: string): MessageKey {
     if (preset === 'semaphore-window') return 'params.semaphoreValue';
     return preset === 'producer-consumer' ? 'params.queueMaxsize' : 'params.windowMaxsize';
   }
+  if (preset === 'pitfall-blocking' && key === 'fixed') return 'params.blockFixed';
   return `params.${key}` as MessageKey;
 }
 
@@ -176,6 +177,7 @@ function hintKey(preset: PresetId, key: string): MessageKey | undefined {
   if (key === 'maxsize' && preset !== 'semaphore-window') return 'params.unbounded';
   if (key === 'work') return 'params.workHint';
   if (key === 'think') return 'params.thinkHint';
+  if (preset === 'pitfall-blocking' && key === 'fixed') return 'params.blockFixedHint';
   return undefined;
 }
 

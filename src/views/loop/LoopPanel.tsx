@@ -3,7 +3,8 @@
  * the ready queue in order, the timer heap by deadline, and every task's state.
  */
 import { useState } from 'react';
-import { formatTime, WaitKind, type Trace } from '../../engine';
+import { Ev, formatTime, WaitKind, type Trace } from '../../engine';
+import { timerLateness } from '../../trace/lateness';
 import type { MessageKey } from '../../i18n/messages';
 import { useT, type T } from '../../i18n/useT';
 import { useApp } from '../../store/context';
@@ -13,11 +14,22 @@ import type { LoopState, TaskState } from '../../trace/state';
 import { useTaskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 
-export function TaskChip({ task, name, note }: { task: number; name: string; note?: string }) {
+export function TaskChip({
+  task,
+  name,
+  note,
+  late,
+}: {
+  task: number;
+  name: string;
+  note?: string;
+  /** Red: a timer due before now (a blocking call held the loop up). */
+  late?: boolean;
+}) {
   const taskColor = useTaskColor();
   return (
     <span
-      className="chip"
+      className={late ? 'chip late' : 'chip'}
       style={{ borderColor: taskColor(task) }}
       title={note ? `${name}: ${note}` : name}
     >
@@ -99,6 +111,12 @@ export function LoopPanel() {
   const names = trace.tasks.map((task) => task.name);
   const primitiveNames = trace.primitives.map((p) => p.name);
   const last = cursor > 0 ? narrate(trace, cursor - 1, lang) : t('loop.before');
+  // How late a timer is now: only a blocking call can make one late.
+  const lateness = (when: number) =>
+    trace.moveCount > 0 && state.time - when > 1e-6 ? state.time - when : 0;
+  const lastKind = cursor > 0 ? trace.kind[cursor - 1] : -1;
+  const blockedNow =
+    lastKind === Ev.BLOCK || (lastKind === Ev.TIMER_FIRE && timerLateness(trace, cursor - 1) > 0);
   const counts = new Map<TaskState['status'], number>();
   for (const task of state.tasks) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
 
@@ -116,7 +134,11 @@ export function LoopPanel() {
           select(timeout=<b>{selectTimeout(trace, state)}</b>)
         </span>
       </p>
-      <p className="event-line" aria-live="polite" data-testid="event">
+      <p
+        className={blockedNow ? 'event-line late' : 'event-line'}
+        aria-live="polite"
+        data-testid="event"
+      >
         <span className="event-index">
           {/* An endless run has no total: only as many events as simulated so far. */}
           {trace.eventBase + cursor}
@@ -138,15 +160,25 @@ export function LoopPanel() {
         </h3>
         <ol className="chips" data-testid="ready">
           {state.ready.length === 0 && <li className="empty">{t('loop.empty')}</li>}
-          {state.ready.slice(0, SHOWN_READY).map((entry, i) => (
-            <li key={i}>
-              <TaskChip
-                task={entry.task}
-                name={names[entry.task]}
-                note={t(entry.cancelled ? 'ready.cancelled' : READY_NOTES[entry.kind])}
-              />
-            </li>
-          ))}
+          {state.ready.slice(0, SHOWN_READY).map((entry, i) => {
+            // How long it has waited for its turn beyond what it was due: a blocking call.
+            const late = lateness(
+              entry.kind === 'timer' ? trace.timerWhen(entry.timer) : entry.since,
+            );
+            const note = t(entry.cancelled ? 'ready.cancelled' : READY_NOTES[entry.kind]);
+            return (
+              <li key={i}>
+                <TaskChip
+                  task={entry.task}
+                  name={names[entry.task]}
+                  note={
+                    late > 0 ? `${note} · ${t('block.late', { late: formatTime(late) })}` : note
+                  }
+                  late={late > 0}
+                />
+              </li>
+            );
+          })}
           {state.ready.length > SHOWN_READY && (
             <li className="more">+{state.ready.length - SHOWN_READY}</li>
           )}
@@ -156,15 +188,23 @@ export function LoopPanel() {
         </h3>
         <ol className="chips" data-testid="timers">
           {state.timers.length === 0 && <li className="empty">{t('loop.none')}</li>}
-          {state.timers.slice(0, SHOWN_TIMERS).map((timer) => (
-            <li key={timer.id} className={timer.cancelled ? 'cancelled' : undefined}>
-              <TaskChip
-                task={timer.task}
-                name={names[timer.task]}
-                note={`${formatTime(timer.when)} s`}
-              />
-            </li>
-          ))}
+          {state.timers.slice(0, SHOWN_TIMERS).map((timer) => {
+            const late = timer.cancelled ? 0 : lateness(timer.when);
+            return (
+              <li key={timer.id} className={timer.cancelled ? 'cancelled' : undefined}>
+                <TaskChip
+                  task={timer.task}
+                  name={names[timer.task]}
+                  note={
+                    late > 0
+                      ? `${formatTime(timer.when)} s · ${t('block.late', { late: formatTime(late) })}`
+                      : `${formatTime(timer.when)} s`
+                  }
+                  late={late > 0}
+                />
+              </li>
+            );
+          })}
           {state.timers.length > SHOWN_TIMERS && (
             <li className="more">+{state.timers.length - SHOWN_TIMERS}</li>
           )}

@@ -30,7 +30,11 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
     if (small && gridShape(run.trace, options).slots <= TABLE_MAX_ROWS) {
       const grid = jobGrid(run.trace, options);
       const activity = grid.activity;
-      const words = { sleeping: t('timeline.runs'), blocked: t('timeline.waits') };
+      const words = {
+        sleeping: t('timeline.runs'),
+        blocked: t('timeline.waits'),
+        blocking: t('block.timeline'),
+      };
       return (
         <table id={id} className="grid-table">
           <caption>{t('timeline.tableCaption', { slot: grid.slot })}</caption>
@@ -65,10 +69,17 @@ export function GridTable({ id, visible }: { id: string; visible: boolean }) {
             {timeline.segments
               .filter((s) => s.end > s.start)
               .map((s) =>
-                t(s.kind === 'sleeping' ? 'timeline.listRuns' : 'timeline.listWaits', {
-                  from: formatTime(s.start),
-                  to: formatTime(s.end),
-                }),
+                t(
+                  s.kind === 'sleeping'
+                    ? 'timeline.listRuns'
+                    : s.kind === 'blocking'
+                      ? 'block.list'
+                      : 'timeline.listWaits',
+                  {
+                    from: formatTime(s.start),
+                    to: formatTime(s.end),
+                  },
+                ),
               )
               .join(', ')}
             {timeline.endTime !== null

@@ -417,6 +417,16 @@ export function TimelineGrid({
                   <rect width="8" height="8" fill={palette.hatchBack} />
                   <line x1="0" y1="0" x2="0" y2="8" stroke={palette.hatchLine} strokeWidth="3" />
                 </pattern>
+                <pattern
+                  id={`${id}-late`}
+                  width="8"
+                  height="8"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(-45)"
+                >
+                  <rect width="8" height="8" fill={palette.background} />
+                  <line x1="0" y1="0" x2="0" y2="8" stroke={palette.late} strokeWidth="4" />
+                </pattern>
               </defs>
               <Segments
                 run={run}
@@ -428,6 +438,7 @@ export function TimelineGrid({
                 from={from}
                 to={to}
                 hatch={`url(#${id}-hatch)`}
+                lateHatch={`url(#${id}-late)`}
                 focusable={taskCount <= FOCUSABLE_TASKS}
                 palette={palette}
                 firstColumn={firstColumn}

@@ -1,6 +1,7 @@
 import { formatTime, WaitKind, type Trace } from '../../engine';
 import type { T } from '../../i18n/useT';
 import type { Segment } from '../../trace/segments';
+import { sleepLateness } from '../../trace/lateness';
 
 /** What a task does during a segment, in words: for tooltips and screen readers. */
 export function describeSegment(
@@ -15,12 +16,16 @@ export function describeSegment(
   const span = ended
     ? t('segment.fromTo', { from: formatTime(segment.start), to: formatTime(segment.end) })
     : t('segment.since', { from: formatTime(segment.start) });
+  const short = (seconds: number) => formatTime(seconds).replace(/\.?0+$/, '');
+  if (segment.kind === 'blocking') {
+    return t('block.segment', { task: name, seconds: short(segment.end - segment.start), span });
+  }
   if (segment.kind === 'sleeping') {
-    const seconds = formatTime(trace.timerWhen(segment.target) - segment.start).replace(
-      /\.?0+$/,
-      '',
-    );
-    return t('segment.sleeping', { task: name, seconds, span });
+    const due = trace.timerWhen(segment.target);
+    const text = t('segment.sleeping', { task: name, seconds: short(due - segment.start), span });
+    const late = sleepLateness(trace, segment);
+    if (late <= 0) return text;
+    return t('block.lateSegment', { text, late: short(late), due: formatTime(due) });
   }
   const group = () =>
     (trace.gathers[segment.target] ?? []).map((x) => trace.tasks[x].name).join(', ');
