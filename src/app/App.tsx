@@ -23,6 +23,7 @@ import { useViewMode } from './viewMode';
 import { FullViewLink, ViewToggles } from './ViewToggles';
 
 const Compare = lazy(() => import('../views/compare/Compare'));
+const Quiz = lazy(() => import('../views/quiz/Quiz'));
 
 interface ConsoleToggle {
   /** Presenter mode shows the console and code too. */
@@ -39,6 +40,7 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
   );
   const presenting = useApp((s) => s.presenting);
   const comparing = useApp((s) => s.compare !== null);
+  const quiz = useApp((s) => s.quiz && s.compare === null);
   // A run with a blocking call: its red in the timeline gets a key.
   const blocking = useApp((s) => s.run.trace.moveCount > 0);
   const inPython = useApp((s) => s.program !== null);
@@ -82,6 +84,11 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
         <FileButtons />
       </div>
       <Messages />
+      {quiz && (
+        <Suspense fallback={null}>
+          <Quiz />
+        </Suspense>
+      )}
       {comparing ? (
         <Suspense fallback={<p className="loading">…</p>}>
           <Compare />
@@ -156,6 +163,7 @@ export function App() {
         lang,
         theme,
         presenting: url.present,
+        quiz: url.quiz,
         embedded: url.embed,
         compare: url.compare,
         file,

@@ -1,7 +1,7 @@
 /**
  * The page's keys: Space play/pause, ← → events, ↓ ↑ (or Shift+→ ←) instants, Home, End, + −
  * speed, Page Down / Page Up (a presenter's remote) events, P presenter mode, D dark theme,
- * C compare, Ctrl+Enter runs a Python program. A focused control keeps the keys it needs for itself (a field its typing, a
+ * C compare, Q the quiz, Ctrl+Enter runs a Python program. A focused control keeps the keys it needs for itself (a field its typing, a
  * <summary> Space and Enter, a tab its arrows), except Page Down and Page Up, which always step.
  */
 import { useEffect } from 'react';
@@ -87,6 +87,9 @@ function action(store: AppStore, e: KeyboardEvent): (() => void) | undefined {
     case 'd':
     case 'D':
       return () => s.setTheme(s.theme === 'dark' ? 'light' : 'dark');
+    case 'q':
+    case 'Q':
+      return () => s.setQuiz(!s.quiz);
   }
   return undefined;
 }

@@ -32,6 +32,7 @@ export function syncUrl(
     if (theme === 'dark') extra.theme = 'dark';
     if (presenting) extra.present = '1';
     if (presenting && consoleShown()) extra.console = '1';
+    if (store.getState().quiz) extra.quiz = '1';
     if (embed) extra.embed = '1';
     const next = writeUrl(
       program === null ? choice : null,
@@ -55,6 +56,7 @@ export function syncUrl(
       state.lang !== previous.lang ||
       state.theme !== previous.theme ||
       state.presenting !== previous.presenting ||
+      state.quiz !== previous.quiz ||
       state.file !== previous.file ||
       state.program !== previous.program ||
       state.compare !== previous.compare;

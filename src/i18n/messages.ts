@@ -216,6 +216,33 @@ export const en = {
   'params.blockFixed': 'fixed (1: await asyncio.sleep)',
   'params.blockFixedHint': '0: time.sleep, the pitfall',
 
+  // The classroom quiz: "What happens next?"
+  'view.quiz': 'Quiz',
+  'view.quizTitle': 'What happens next? The playback stops and asks (Q)',
+  'quiz.title': 'What happens next?',
+  'quiz.idle': 'Quiz on: play or step, the playback stops at a question.',
+  'quiz.score': 'Score {right}/{asked}',
+  'quiz.askTask': 'Which task does the loop run next?',
+  'quiz.askPutter': '{primitive} has a free slot again: which waiting task gets it?',
+  'quiz.askGetter': '{primitive} has an item again: which waiting task gets it?',
+  'quiz.askWaiter': '{primitive} is free again: which waiting task gets it?',
+  'quiz.askPrint': 'What does the console print next?',
+  'quiz.keys': 'Press 1–{n} to choose, Enter to reveal.',
+  'quiz.reveal': 'Reveal',
+  'quiz.right': 'Right!',
+  'quiz.wrong': 'Not this time: it is {answer}.',
+  'quiz.answer': 'The answer: {answer}.',
+  'quiz.ruleReady':
+    'The ready queue is first in, first out: the loop runs its callbacks in the order they were queued ({order}). {task} was at its head: {why}.',
+  'quiz.why.created': 'it was created first',
+  'quiz.why.woken': 'its future was done first',
+  'quiz.why.yielded': 'it went back to the queue first',
+  'quiz.ruleWaiters':
+    'asyncio.{type} wakes its waiters first come, first served, from the left of its deque ({order}): {task} has waited longest.',
+  'quiz.rulePrint':
+    'The loop runs one callback at a time: at t={t} s the next line comes from {task}, the task that runs next, before it awaits again.',
+  'quiz.continue': 'Go on (Enter)',
+
   'loop.title': 'Event loop',
   'loop.iteration': 'iteration',
   'loop.before': 'Before the loop starts: the tasks are created',
@@ -572,6 +599,34 @@ export const fr: Record<MessageKey, string> = {
   'params.ticks': 'tics',
   'params.blockFixed': 'corrigé (1 : await asyncio.sleep)',
   'params.blockFixedHint': '0 : time.sleep, le piège',
+
+  // Le quiz en classe : « Et ensuite ? »
+  'view.quiz': 'Quiz',
+  'view.quizTitle': 'Et ensuite ? La lecture s’arrête et pose une question (Q)',
+  'quiz.title': 'Et ensuite ?',
+  'quiz.idle': 'Quiz activé : lancez ou avancez, la lecture s’arrête à une question.',
+  'quiz.score': 'Score {right}/{asked}',
+  'quiz.askTask': 'Quelle tâche la boucle exécute-t-elle ensuite ?',
+  'quiz.askPutter':
+    '{primitive} a de nouveau une place libre : quelle tâche en attente l’obtient ?',
+  'quiz.askGetter': '{primitive} a de nouveau un élément : quelle tâche en attente l’obtient ?',
+  'quiz.askWaiter': '{primitive} est de nouveau libre : quelle tâche en attente l’obtient ?',
+  'quiz.askPrint': 'Qu’affiche la console ensuite ?',
+  'quiz.keys': 'Tapez 1–{n} pour choisir, Entrée pour révéler.',
+  'quiz.reveal': 'Révéler',
+  'quiz.right': 'Bonne réponse !',
+  'quiz.wrong': 'Pas cette fois : c’est {answer}.',
+  'quiz.answer': 'La réponse : {answer}.',
+  'quiz.ruleReady':
+    'La file des prêts est premier entré, premier sorti : la boucle exécute ses rappels dans l’ordre où ils y sont entrés ({order}). {task} était en tête : {why}.',
+  'quiz.why.created': 'elle a été créée la première',
+  'quiz.why.woken': 'son futur a été terminé le premier',
+  'quiz.why.yielded': 'elle est revenue dans la file la première',
+  'quiz.ruleWaiters':
+    'asyncio.{type} réveille ses tâches en attente dans l’ordre d’arrivée, depuis la gauche de sa deque ({order}) : {task} attend depuis le plus longtemps.',
+  'quiz.rulePrint':
+    'La boucle exécute un rappel à la fois : à t={t} s, la ligne suivante vient de {task}, la tâche qui tourne ensuite, avant qu’elle n’attende de nouveau.',
+  'quiz.continue': 'Continuer (Entrée)',
 
   'loop.title': "Boucle d'événements",
   'loop.iteration': 'itération',

@@ -163,6 +163,9 @@ export interface UiSlice {
   setPresenting(presenting: boolean): void;
   /** Compact view for an iframe in a course page (`embed=1`). */
   embedded: boolean;
+  /** "What happens next?": the playback stops at questions drawn from the trace. */
+  quiz: boolean;
+  setQuiz(quiz: boolean): void;
 }
 
 export type AppState = ScenarioSlice & SimulationSlice & PythonSlice & PlaybackSlice & UiSlice;
@@ -182,6 +185,7 @@ export function createAppStore(initial: {
   file?: ScenarioFile | null;
   theme?: Theme;
   presenting?: boolean;
+  quiz?: boolean;
   choice: PresetParams;
   t?: number;
   /** How many events of the instant at `t` to show (a link into an instant); default: all. */
@@ -490,6 +494,8 @@ export function createAppStore(initial: {
       presenting: initial.presenting ?? false,
       embedded: initial.embedded ?? false,
       setPresenting: (presenting) => set({ presenting }),
+      quiz: initial.quiz ?? false,
+      setQuiz: (quiz) => set({ quiz }),
     };
   });
   // A preset whose console lines follow the language is simulated again in the new one, at the

@@ -78,6 +78,8 @@ export interface UrlState {
   embed: boolean;
   theme: 'light' | 'dark' | null;
   present: boolean;
+  /** The classroom quiz is on (`quiz=1`). */
+  quiz: boolean;
   /** Presenter mode shows the console and code panel too (`console=1`). */
   console: boolean;
   /** A scenario carried by the link itself (small ones), validated. */
@@ -184,6 +186,7 @@ export function readUrl(search: string): UrlState {
   const themeRaw = params.get('theme');
   const theme = themeRaw === 'dark' || themeRaw === 'light' ? themeRaw : null;
   const present = params.get('present') === '1';
+  const quiz = params.get('quiz') === '1';
   const showConsole = params.get('console') === '1';
   let scenario: Scenario | null = null;
   const scenarioRaw = params.get('scenario');
@@ -209,6 +212,7 @@ export function readUrl(search: string): UrlState {
     embed,
     theme,
     present,
+    quiz,
     console: showConsole,
     scenario,
     messages,
