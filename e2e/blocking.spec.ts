@@ -1,5 +1,7 @@
 /** The blocking-call pitfall: time.sleep inside a coroutine holds the whole loop up. */
+import lzString from 'lz-string';
 import { expect, test } from './app';
+import { blockingPython, BLOCKING_DEFAULTS } from '../src/scenario/presets';
 
 test.describe('the blocking-call pitfall', () => {
   for (const lang of ['en', 'fr'] as const) {
@@ -55,5 +57,21 @@ test.describe('the blocking-call pitfall', () => {
     await page.getByRole('tab', { name: 'Python code' }).click();
     await expect(page.getByTestId('code')).toContainText('await asyncio.sleep(2)');
     await expect(page.getByTestId('code')).not.toContainText('time.sleep');
+  });
+
+  test("a Python program's time.sleep, run by CPython, is drawn the same way", async ({
+    app,
+    page,
+  }) => {
+    const source = blockingPython(BLOCKING_DEFAULTS).code;
+    await app.open(`?py=${lzString.compressToEncodedURIComponent(source)}`);
+    await expect(page.getByTestId('python-status')).toContainText('Ran in', { timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Timeline' }).click();
+    await app.press('End');
+    await expect(page.locator('.timeline-wrap rect[data-kind="blocking"]')).toHaveCount(1);
+    await expect(page.locator('.timeline-wrap rect.late')).toHaveCount(2);
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect(page.locator('.console')).toContainText('3.000 ticker tick 2');
+    expect(app.errors).toEqual([]);
   });
 });

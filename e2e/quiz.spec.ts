@@ -98,3 +98,18 @@ for (const lang of ['en', 'fr'] as const) {
     });
   });
 }
+
+test('in presenter mode the question fits on screen, readable from the back of the room', async ({
+  app,
+  page,
+}, info) => {
+  await app.open('?preset=job-window&t=0.9&present=1&quiz=1');
+  const card = page.getByTestId('quiz');
+  for (let i = 0; i < 40 && !(await card.isVisible()); i += 1) await app.press('ArrowRight');
+  await expect(card).toBeVisible();
+  const box = (await card.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(720);
+  expect(await app.smallTexts()).toEqual([]);
+  await page.screenshot({ path: info.outputPath('quiz-present.png') });
+});

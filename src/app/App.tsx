@@ -20,7 +20,7 @@ import { BottomTabs, type BottomTab } from './BottomTabs';
 import { useShortcuts } from './keyboard';
 import { syncUrl, type UrlSync } from './syncUrl';
 import { useViewMode } from './viewMode';
-import { FullViewLink, ViewToggles } from './ViewToggles';
+import { FullViewLink, QuizToggle, ViewToggles } from './ViewToggles';
 
 const Compare = lazy(() => import('../views/compare/Compare'));
 const Quiz = lazy(() => import('../views/quiz/Quiz'));
@@ -81,6 +81,7 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
       <FileError />
       <div className="about-row">
         <About />
+        <QuizToggle />
         <FileButtons />
       </div>
       <Messages />

@@ -104,3 +104,22 @@ function LanguageSwitch() {
     </div>
   );
 }
+
+/** The classroom quiz: playing or stepping stops at questions (Q). */
+export function QuizToggle() {
+  const t = useT();
+  const quiz = useApp((s) => s.quiz);
+  const setQuiz = useApp((s) => s.setQuiz);
+  return (
+    <button
+      type="button"
+      className="quiz-toggle"
+      aria-pressed={quiz}
+      title={t('view.quizTitle')}
+      onClick={() => setQuiz(!quiz)}
+      data-testid="quiz-toggle"
+    >
+      {t('view.quiz')}
+    </button>
+  );
+}

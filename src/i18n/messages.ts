@@ -208,7 +208,7 @@ export const en = {
   'block.timerLate': 'due at {due} s, fired at {at} s: {late} s late',
   'block.legendBlocking': 'blocking',
   'block.legendLate': 'late',
-  'preset.pitfall-blocking': 'Pitfall: a blocking call (time.sleep)',
+  'preset.pitfall-blocking': 'Pitfall: time.sleep()',
   'about.pitfall-blocking':
     'A coroutine calls time.sleep(2) instead of await asyncio.sleep(2): the whole loop stops inside that step. No other task runs and no timer fires; when it returns, every timer due meanwhile fires late (in red). Set "fixed" to 1 to await asyncio.sleep instead, or Compare the two.',
   'params.seconds': 'length of the slow call (s)',
@@ -592,7 +592,7 @@ export const fr: Record<MessageKey, string> = {
   'block.timerLate': 'échéance {due} s, déclenchée à {at} s : {late} s de retard',
   'block.legendBlocking': 'bloquant',
   'block.legendLate': 'en retard',
-  'preset.pitfall-blocking': 'Piège : un appel bloquant (time.sleep)',
+  'preset.pitfall-blocking': 'Piège : time.sleep()',
   'about.pitfall-blocking':
     "Une coroutine appelle time.sleep(2) au lieu de await asyncio.sleep(2) : toute la boucle s'arrête dans cette étape. Aucune autre tâche ne tourne, aucune minuterie ne se déclenche ; au retour, chaque minuterie échue entre-temps se déclenche en retard (en rouge). Mettez « corrigé » à 1 pour attendre asyncio.sleep, ou comparez les deux.",
   'params.seconds': "durée de l'appel lent (s)",

@@ -18,7 +18,6 @@ export function PlaybackBar() {
   useApp(selectRunVersion);
   const playing = useApp(selectPlaying);
   const speed = useApp(selectSpeed);
-  const quiz = useApp((state) => state.quiz);
   const s = store.getState();
   const end = lastTime(run);
   const scrub = useRef<HTMLInputElement>(null);
@@ -118,17 +117,6 @@ export function PlaybackBar() {
           ))}
         </select>
       </label>
-      {/* The classroom quiz stops the playback at questions: a way to play. */}
-      <button
-        type="button"
-        className="quiz-toggle"
-        aria-pressed={quiz}
-        title={t('view.quizTitle')}
-        onClick={() => s.setQuiz(!quiz)}
-        data-testid="quiz-toggle"
-      >
-        {t('view.quiz')}
-      </button>
     </div>
   );
 }
