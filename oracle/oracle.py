@@ -70,8 +70,17 @@ class VirtualSelector:
 
     def select(self, timeout):
         loop = self.loop
+        interrupt = loop.interrupt
         if timeout is None:
+            # run_forever() waits here for ever, unless a Ctrl-C comes while a task is left.
+            if interrupt is not None and any(not t.done() for t in asyncio.all_tasks(loop)):
+                loop._now = max(loop._now, interrupt)
+                raise KeyboardInterrupt
             raise Stop("idle")
+        if timeout > 0 and interrupt is not None and interrupt < loop.select_time():
+            # The signal's handler raises KeyboardInterrupt out of the waiting select().
+            loop._now = max(loop._now, interrupt)
+            raise KeyboardInterrupt
         if timeout > 0:
             head = loop._scheduled[0]._when
             if head - loop._now > MAXIMUM_SELECT_TIMEOUT:
@@ -96,8 +105,10 @@ class VirtualSelector:
 
 
 class VirtualLoop(asyncio.BaseEventLoop):
-    def __init__(self, until=None, max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT):
+    def __init__(self, until=None, max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT,
+                 interrupt=None):
         super().__init__()
+        self.interrupt = interrupt  # Ctrl-C at this virtual time
         self._selector = VirtualSelector(self)
         self._clock_resolution = 1e-9
         self._now = 0.0
@@ -113,8 +124,22 @@ class VirtualLoop(asyncio.BaseEventLoop):
         return self._now
 
     def block(self, seconds):
-        """``time.sleep(seconds)`` in a callback: the thread sleeps, the clock moves on."""
-        self._now = self._now + seconds
+        """``time.sleep(seconds)`` in a callback: the thread sleeps, the clock moves on (a
+        Ctrl-C meanwhile ends the sleep with KeyboardInterrupt)."""
+        end = self._now + seconds
+        if self.interrupt is not None and end > self.interrupt:
+            self._now = max(self._now, self.interrupt)
+            raise KeyboardInterrupt
+        self._now = end
+
+    def select_time(self):
+        """Where select(timeout > 0) would leave the clock: at the head timer (see select)."""
+        head = self._scheduled[0]._when
+        if head - self._now > MAXIMUM_SELECT_TIMEOUT:
+            return self._now + MAXIMUM_SELECT_TIMEOUT
+        if head + self._clock_resolution > head:
+            return head
+        return math.nextafter(head, math.inf)
 
     def call_at(self, when, callback, *args, context=None):
         timer = VirtualTimer(when, callback, args, self, context)
@@ -136,12 +161,18 @@ class VirtualLoop(asyncio.BaseEventLoop):
             return self._now
         live = [t for t in self._scheduled if not t._cancelled]
         if not live:
+            if self.interrupt is not None and any(not t.done() for t in asyncio.all_tasks(self)):
+                return max(self._now, self.interrupt)
             return None
         head = min(live)
         timeout = head._when - self._now
         if timeout > MAXIMUM_SELECT_TIMEOUT:
-            return self._now + MAXIMUM_SELECT_TIMEOUT
-        return head._when if timeout > 0 else self._now
+            upcoming = self._now + MAXIMUM_SELECT_TIMEOUT
+        else:
+            upcoming = head._when if timeout > 0 else self._now
+        if self.interrupt is not None and self.interrupt < upcoming:
+            return max(self._now, self.interrupt)
+        return upcoming
 
     def _run_once(self):
         if self.until is not None:
@@ -159,6 +190,8 @@ class VirtualLoop(asyncio.BaseEventLoop):
             self.run_forever()
         except Stop as stop:
             return stop.reason
+        except KeyboardInterrupt:
+            return "interrupted"
         finally:
             asyncio.events._set_running_loop(previous)
         return "stopped"
@@ -337,7 +370,8 @@ def run_log(scenario, until=None,
         return run(scenario, until=until, records=False,
                    max_iterations_per_instant=max_iterations_per_instant,
                    max_ops_per_step=max_ops_per_step)["log"]
-    loop = VirtualLoop(until=until, max_iterations_per_instant=max_iterations_per_instant)
+    loop = VirtualLoop(until=until, max_iterations_per_instant=max_iterations_per_instant,
+                       interrupt=scenario.get("interrupt"))
     primitives = {name: make_primitive(spec) for name, spec in scenario["primitives"].items()}
     specs = {spec["name"]: spec for spec in scenario["tasks"]}
     tasks = {}
@@ -414,7 +448,8 @@ def run(scenario, until=None, records=True,
         max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT,
         max_ops_per_step=DEFAULT_MAX_OPS_PER_STEP):
     """Runs a scenario with every step instrumented; returns {records, log, end}."""
-    loop = VirtualLoop(until=until, max_iterations_per_instant=max_iterations_per_instant)
+    loop = VirtualLoop(until=until, max_iterations_per_instant=max_iterations_per_instant,
+                       interrupt=scenario.get("interrupt"))
     record_list = [] if records else None
     log = []
     interp = _Interpreter(scenario, loop, record_list, log, max_ops_per_step)

@@ -776,6 +776,75 @@ describe('a blocking call (time.sleep)', () => {
   });
 });
 
+describe("a Ctrl-C (the scenario's interrupt)", () => {
+  const endless = (interrupt: number) => ({
+    ...scenario(
+      Q1,
+      task('producer', repeat(undefined, put('q', 'tick{n}'), sleep(1))),
+      task('consumer', repeat(undefined, get('q'), log('got {item}'))),
+    ),
+    interrupt,
+  });
+  const timeOf = (python: { end: unknown }) => (python.end as { time: number }).time;
+
+  it('stops the endless loop in select(), as the notebook stops its run_forever()', () => {
+    const { trace, python } = compareWithCPython(oracle, endless(3.5));
+    expect(trace.end!.reason).toBe('interrupted');
+    expect([trace.end!.time, timeOf(python)]).toEqual([3.5, 3.5]);
+    expect(logged(trace)).toEqual([
+      'consumer:got tick1',
+      'consumer:got tick2',
+      'consumer:got tick3',
+      'consumer:got tick4',
+    ]);
+    expect(trace.end!.message).toMatch(
+      /^KeyboardInterrupt at t=3\.500: Ctrl-C stopped the loop; 2 tasks/,
+    );
+  });
+
+  it('comes after what is due at its very time', () => {
+    const { trace } = compareWithCPython(oracle, endless(3));
+    expect(trace.end!.reason).toBe('interrupted');
+    expect(logged(trace).at(-1)).toBe('consumer:got tick4');
+  });
+
+  it('interrupts a blocking call: KeyboardInterrupt ends that task', () => {
+    const { trace, python } = compareWithCPython(oracle, {
+      ...scenario(
+        {},
+        task('slow', sleep(1), block(5), log('never')),
+        task('other', sleep(2), log('late')),
+      ),
+      interrupt: 2.5,
+    });
+    expect(trace.end!.reason).toBe('interrupted');
+    expect([trace.end!.time, timeOf(python)]).toEqual([2.5, 2.5]);
+    expect(python.end.tasks.slow).toEqual({ state: 'failed', error: 'KeyboardInterrupt' });
+    expect(logged(trace)).toEqual([]);
+  });
+
+  it('stops a deadlocked loop too (it would wait for ever), but not a finished one', () => {
+    const deadlock = compareWithCPython(oracle, {
+      ...scenario(Q1, task('waits', get('q'))),
+      interrupt: 7,
+    });
+    expect(deadlock.trace.end!.reason).toBe('interrupted');
+    expect(deadlock.trace.end!.time).toBe(7);
+    const done = compareWithCPython(oracle, {
+      ...scenario({}, task('quick', sleep(1), log('done'))),
+      interrupt: 7,
+    });
+    expect(done.trace.end!.reason).toBe('complete');
+  });
+
+  it('comes after `until` when later, before it when earlier', () => {
+    expect(compareWithCPython(oracle, endless(5), { until: 4 }).trace.end!.reason).toBe('until');
+    expect(compareWithCPython(oracle, endless(3.5), { until: 4 }).trace.end!.reason).toBe(
+      'interrupted',
+    );
+  });
+});
+
 describe('the end of a run', () => {
   it('reports a deadlock, naming each blocked task and what it waits on', () => {
     const { trace } = compareWithCPython(

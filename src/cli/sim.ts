@@ -172,7 +172,8 @@ function runScenario(request: CliRequest, io: CliIo): CliResult {
   compiled ??= compileScenario(scenario!);
 
   const endless = endlessRepeat(compiled);
-  if (endless && request.until === undefined) {
+  // A Ctrl-C ends it, as `--until` would.
+  if (endless && request.until === undefined && compiled.interrupt === undefined) {
     return fail(
       `the scenario runs forever (${endless} repeats with no "times"): give --until SECONDS`,
     );

@@ -128,7 +128,8 @@ export const Ev = {
   /**
    * The running task blocked the whole loop (`time.sleep(seconds)`, CPU work) inside its step:
    * the clock moved on without any other callback running. task; a: the clock move
-   * (`Trace.moveFrom(a)`, `Trace.moveTo(a)`); step.
+   * (`Trace.moveFrom(a)`, `Trace.moveTo(a)`); b: 1 when a Ctrl-C cut it short (KeyboardInterrupt
+   * in the task), else -1; step.
    */
   BLOCK: 71,
 
@@ -183,6 +184,8 @@ export const EndReason = {
   UNSUPPORTED: 7,
   /** The program computed for too long without an event (the Python runtime was stopped). */
   WALL_TIME: 8,
+  /** Ctrl-C: KeyboardInterrupt left the loop (the scenario's `interrupt`). */
+  INTERRUPTED: 9,
 } as const;
 export type EndReasonValue = (typeof EndReason)[keyof typeof EndReason];
 export const END_REASON_NAMES = [
@@ -195,5 +198,6 @@ export const END_REASON_NAMES = [
   'exception',
   'unsupported',
   'wall-time',
+  'interrupted',
 ] as const;
 export type EndReasonName = (typeof END_REASON_NAMES)[number];

@@ -83,6 +83,8 @@ export interface CompiledScenario {
   /** Constant texts of LOG and PUT steps, referred to by `program.str`. */
   strings: TextTable;
   title?: string;
+  /** Ctrl-C at this virtual time (the scenario's `interrupt`). */
+  interrupt?: number;
 }
 
 function grow<A extends Uint8Array | Int32Array | Float64Array>(array: A, needed: number): A {
@@ -288,6 +290,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     primitives: primitiveNames.map((name) => ({ name, spec: scenario.primitives[name] })),
     strings: b.strings,
     title: scenario.title,
+    ...(scenario.interrupt === undefined ? {} : { interrupt: scenario.interrupt }),
   };
 }
 

@@ -88,6 +88,7 @@ const R_YIELD = 1; // bare yield
 const R_RETURN = 2;
 const R_RAISE = 3; // tasks.error[t]
 const R_ABORT = 4; // the no-yield bound was hit
+const R_INTERRUPT = 5; // Ctrl-C during a blocking call: KeyboardInterrupt
 
 export class Simulation {
   readonly trace: Trace;
@@ -131,6 +132,8 @@ export class Simulation {
    */
   private readonly callbackGather: number[] = [];
   private readonly callbackChild: number[] = [];
+  /** Ctrl-C at this virtual time (the scenario's `interrupt`); Infinity: never. */
+  private readonly interruptAt: number;
 
   constructor(input: Scenario | CompiledScenario, options: RunOptions = {}) {
     this.limits = {
@@ -141,6 +144,7 @@ export class Simulation {
       maxIterations: options.maxIterations ?? DEFAULT_LIMITS.maxIterations,
     };
     const compiled = 'program' in input ? input : compileScenario(input);
+    this.interruptAt = compiled.interrupt ?? Infinity;
     // Every task's first step is in the ready queue when the loop starts.
     this.ready = new Deque(compiled.taskNames.length + 1);
     const program = (this.program = compiled.program);
@@ -233,8 +237,28 @@ export class Simulation {
         if (head < 0 || futures.when[timer] < futures.when[head]) head = timer;
       }
     }
-    if (head < 0) return null;
-    return this.selectTime(futures.when[head]);
+    if (head < 0) return this.waitsForInterrupt() ? Math.max(this.now, this.interruptAt) : null;
+    const next = this.selectTime(futures.when[head]);
+    // Ctrl-C comes first: select leaves with KeyboardInterrupt, the clock reading its time.
+    return this.interruptAt < next ? Math.max(this.now, this.interruptAt) : next;
+  }
+
+  /**
+   * Whether a select(None) waits for the Ctrl-C to come rather than ending the run: some task
+   * is not done (the notebook's `run_forever()` waits for ever; a finished run is over).
+   */
+  private waitsForInterrupt(): boolean {
+    if (this.interruptAt === Infinity) return false;
+    const tasks = this.tasks;
+    for (let t = 0; t < tasks.count; t += 1) if (tasks.created[t] && !tasks.done(t)) return true;
+    return false;
+  }
+
+  /** KeyboardInterrupt leaves select: the run ends at the Ctrl-C's time. */
+  private interrupt(timeout: number): void {
+    this.now = Math.max(this.now, this.interruptAt);
+    this.trace.markSelect(this.now, timeout);
+    this.finish(EndReason.INTERRUPTED);
   }
 
   /**
@@ -292,7 +316,11 @@ export class Simulation {
       if (timeout > MAXIMUM_SELECT_TIMEOUT) timeout = MAXIMUM_SELECT_TIMEOUT;
       else if (timeout < 0) timeout = 0;
     } else {
-      // select(None): nothing can ever happen again.
+      // select(None): nothing can ever happen again, but a Ctrl-C.
+      if (this.waitsForInterrupt()) {
+        this.interrupt(-1);
+        return;
+      }
       trace.markSelect(this.now, -1);
       const tasks = this.tasks;
       let done = 0;
@@ -301,7 +329,12 @@ export class Simulation {
       return;
     }
 
-    // select(timeout): in virtual time, the clock jumps to the head timer's deadline.
+    // select(timeout): in virtual time, the clock jumps to the head timer's deadline, unless
+    // a Ctrl-C comes first.
+    if (timeout > 0 && this.interruptAt < this.selectTime(heap.peekWhen())) {
+      this.interrupt(timeout);
+      return;
+    }
     if (timeout > 0) this.now = this.selectTime(heap.peekWhen());
     if (this.now === this.lastSelectTime) this.stuckIterations += 1;
     else {
@@ -464,6 +497,14 @@ export class Simulation {
         }
         if (tasks.awaiters[t] !== null) this.wakeAwaiters(t);
         return true;
+      case R_INTERRUPT:
+        // Task.__step: `except (KeyboardInterrupt, SystemExit) as exc: set_exception(exc);
+        // raise`: the task is done, and the exception leaves run_forever().
+        tasks.state[t] = TASK_FAILED;
+        this.events?.emit(Ev.TASK_FAIL, t, trace.addString('KeyboardInterrupt'), -1, -1);
+        if (tasks.awaiters[t] !== null) this.wakeAwaiters(t);
+        this.finish(EndReason.INTERRUPTED);
+        return false;
       default:
         this.finish(EndReason.NO_YIELD, t);
         return false;
@@ -813,9 +854,13 @@ export class Simulation {
           // `time.sleep(seconds)`: the loop's thread sleeps; when it wakes, the clock has
           // moved on and the step goes on. Nothing else ran meanwhile.
           const from = this.now;
-          this.now = from + program.num[pc];
+          const to = from + program.num[pc];
+          // A Ctrl-C meanwhile interrupts the sleep: KeyboardInterrupt in this task.
+          this.now = to > this.interruptAt ? Math.max(from, this.interruptAt) : to;
           const move = trace.addMove(from, this.now);
-          this.events?.emit(Ev.BLOCK, t, move, -1, step);
+          const cut = to > this.interruptAt;
+          this.events?.emit(Ev.BLOCK, t, move, cut ? 1 : -1, step);
+          if (cut) return R_INTERRUPT;
           tasks.pc[t] = pc + 1;
           break;
         }
@@ -1252,6 +1297,10 @@ export class Simulation {
       }
       case EndReason.NO_YIELD:
         return `${name(culprit)} ran ${this.limits.maxOpsPerStep} steps at ${at} without awaiting anything that blocks: in Python this loop never gives control back to the event loop and the program hangs`;
+      case EndReason.INTERRUPTED:
+        return blocked.length === 0
+          ? `KeyboardInterrupt at ${at}: Ctrl-C stopped the loop`
+          : `KeyboardInterrupt at ${at}: Ctrl-C stopped the loop; ${blocked.length === 1 ? '1 task never finished' : `${blocked.length} tasks never finished`}: ${list}`;
       case EndReason.EVENT_LIMIT:
         return this.overIterations()
           ? `stopped at ${at} after ${this.limits.maxIterations} loop iterations (the trace's size bound)`

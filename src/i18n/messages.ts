@@ -343,6 +343,11 @@ export const en = {
   'end.deadlock': 'Deadlock.',
   'end.livelock': 'Livelock.',
   'end.stopped': 'Stopped.',
+  'end.interrupted': 'KeyboardInterrupt.',
+  'end.interruptedText':
+    'At t={t}, Ctrl-C stopped the loop: KeyboardInterrupt left the loop, as the lecture stops its endless loop',
+  'end.interruptedBlockedText':
+    'At t={t}, Ctrl-C stopped the loop: KeyboardInterrupt left the loop; {n|this task never finished|these tasks never finished}: {list}',
   'end.deadlockText':
     'At t={t}, nothing can ever happen again, and {n|this task never finishes|these tasks never finish}: {list}',
   'end.livelockText':
@@ -729,6 +734,11 @@ export const fr: Record<MessageKey, string> = {
   'end.deadlock': 'Interblocage.',
   'end.livelock': 'Blocage actif.',
   'end.stopped': 'Arrêt.',
+  'end.interrupted': 'KeyboardInterrupt.',
+  'end.interruptedText':
+    'À t={t}, Ctrl-C a arrêté la boucle : KeyboardInterrupt est sorti de la boucle, comme le cours arrête sa boucle sans fin',
+  'end.interruptedBlockedText':
+    'À t={t}, Ctrl-C a arrêté la boucle : KeyboardInterrupt est sorti de la boucle ; {n|cette tâche n’a jamais fini|ces tâches n’ont jamais fini} : {list}',
   'end.deadlockText':
     'À t={t}, plus rien ne peut arriver, et {n|cette tâche ne finira|ces tâches ne finiront} jamais : {list}',
   'end.livelockText':

@@ -138,7 +138,7 @@ W_TASKGROUP = 11
 _W_SLEEP0 = -2
 
 END_REASONS = ("complete", "deadlock", "until", "livelock", "no-yield", "event-limit",
-               "exception", "unsupported", "wall-time")
+               "exception", "unsupported", "wall-time", "interrupted")
 
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 _MIN_SCHEDULED_TIMER_HANDLES = 100

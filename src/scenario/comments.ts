@@ -40,6 +40,14 @@ const COMMENTS = {
     en: 'blocks the whole loop: no other task or timer runs meanwhile',
     fr: 'bloque toute la boucle : aucune autre tâche ni minuterie ne tourne pendant ce temps',
   },
+  interrupt: {
+    en: "Ctrl-C, as the lecture's 'i' key: KeyboardInterrupt leaves the loop.",
+    fr: "Ctrl-C, comme la touche 'i' du cours : KeyboardInterrupt sort de la boucle.",
+  },
+  interruptAt: {
+    en: 'Ctrl-C at t={t} s, a microsecond after what is due then',
+    fr: 'Ctrl-C à t={t} s, une microseconde après ce qui échoit alors',
+  },
   letsOthersRun: {
     en: 'gives control back to the loop: the others run meanwhile',
     fr: 'rend la main à la boucle : les autres tournent pendant ce temps',

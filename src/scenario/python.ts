@@ -26,6 +26,8 @@ export function lineOfStep(code: PythonCode, task: number, step: number): number
 const RESERVED = [
   'asyncio',
   'time',
+  'sys',
+  'interrupt',
   'start',
   'show_timer',
   'main',
@@ -76,6 +78,8 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   while (title.includes('"""')) title = title.replace(/"""/g, '');
   w.line(`"""${comment(lang, 'docstring', { title })}."""`);
   w.line('import asyncio');
+  const interrupt = scenario.interrupt;
+  if (interrupt !== undefined) w.line('import sys');
   if (ops.has('block')) w.line('import time');
   w.blank();
   showTimer(lang).forEach((line) => w.line(line));
@@ -184,9 +188,21 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
     w.blank(2);
   });
 
+  if (interrupt !== undefined) {
+    w.line('def interrupt():');
+    w.line(`    """${comment(lang, 'interrupt')}"""`);
+    w.line('    raise KeyboardInterrupt');
+    w.blank(2);
+  }
   w.line('async def main():');
   w.line('    global start');
   w.line('    start = asyncio.get_running_loop().time()');
+  if (interrupt !== undefined) {
+    w.line(`    # ${comment(lang, 'interruptAt', { t: pyNumber(interrupt) })}`);
+    w.line(
+      `    asyncio.get_running_loop().call_at(start + ${pyNumber(interrupt)} + 1e-6, interrupt)`,
+    );
+  }
   w.line(`    # ${comment(lang, 'taskOrder')}`);
   if (spawns) {
     for (const task of scenario.tasks) {
@@ -215,6 +231,11 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   }
   w.blank(2);
   w.line('if __name__ == "__main__":');
-  w.line('    asyncio.run(main())');
+  if (interrupt !== undefined) {
+    w.line('    try:');
+    w.line('        asyncio.run(main())');
+    w.line('    except KeyboardInterrupt:');
+    w.line('        print("bye", file=sys.stderr)');
+  } else w.line('    asyncio.run(main())');
   return { code: w.toString(), lines };
 }

@@ -66,6 +66,13 @@ export interface Scenario {
   description?: string;
   primitives: Record<string, PrimitiveSpec>;
   tasks: TaskSpec[];
+  /**
+   * Extension of version 1: Ctrl-C at this virtual time, as the lecture's notebook stops its
+   * endless loop (`loop.run_forever()` under `try: ... except KeyboardInterrupt`).
+   * KeyboardInterrupt leaves the first `select()` that would wait past it (or the blocking
+   * call running then): the run ends, its unfinished tasks stay as they are.
+   */
+  interrupt?: number;
 }
 
 /** Steps of a task in pre-order (a repeat comes before its body): the index is the step's id. */

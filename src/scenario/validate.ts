@@ -419,10 +419,17 @@ export function validateScenario(input: unknown): ValidationResult {
   if (!isObject(input)) {
     return { ok: false, errors: [{ path: '', code: 'notObject', params: {} }] };
   }
-  v.unknownKeys(input, ['version', 'title', 'description', 'primitives', 'tasks']);
+  v.unknownKeys(input, ['version', 'title', 'description', 'primitives', 'tasks', 'interrupt']);
   if (input.version !== 1) v.fail('version', 'version');
   for (const key of ['title', 'description']) {
     if (input[key] !== undefined) v.text(input[key], key);
+  }
+  const interrupt = input.interrupt;
+  if (interrupt !== undefined) {
+    if (typeof interrupt !== 'number' || !Number.isFinite(interrupt) || interrupt < 0)
+      v.fail('interrupt', 'seconds');
+    else if (interrupt > MAX_SLEEP_SECONDS)
+      v.fail('interrupt', 'secondsMax', { max: MAX_SLEEP_SECONDS });
   }
 
   // Without a prototype, so that a primitive named "__proto__" is one like any other.
@@ -478,6 +485,7 @@ export function validateScenario(input: unknown): ValidationResult {
   const scenario: Scenario = { version: 1, primitives, tasks: tasks as TaskSpec[] };
   if (typeof input.title === 'string') scenario.title = input.title;
   if (typeof input.description === 'string') scenario.description = input.description;
+  if (typeof interrupt === 'number') scenario.interrupt = interrupt;
   return { ok: true, scenario };
 }
 

@@ -107,6 +107,12 @@ describe('the narration of the last event', () => {
       "L'exécution s'arrête : une tâche ne rend jamais la main à la boucle",
     ],
     [
+      { ...scenario({}, task('tick', repeat(undefined, sleep(1)))), interrupt: 2.5 },
+      {},
+      'Ctrl-C: KeyboardInterrupt leaves the loop, and the run stops',
+      "Ctrl-C : KeyboardInterrupt sort de la boucle, et l'exécution s'arrête",
+    ],
+    [
       scenario({}, task('tick', repeat(undefined, sleep(1)))),
       { maxEvents: 50 },
       'The run stops: the trace has reached its size bound',

@@ -201,6 +201,7 @@ const EN: Words = {
     exception: 'The program ends: an exception escaped it',
     unsupported: 'The run stops: the program calls something that cannot run here',
     'wall-time': 'The run stops: the program computed too long without giving control back',
+    interrupted: 'Ctrl-C: KeyboardInterrupt leaves the loop, and the run stops',
   },
 };
 
@@ -319,6 +320,7 @@ const FR: Words = {
     exception: 'Le programme se termine : une exception en est sortie',
     unsupported: "L'exécution s'arrête : le programme appelle ce qui ne peut pas tourner ici",
     'wall-time': "L'exécution s'arrête : le programme a calculé trop longtemps sans rendre la main",
+    interrupted: "Ctrl-C : KeyboardInterrupt sort de la boucle, et l'exécution s'arrête",
   },
 };
 

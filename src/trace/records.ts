@@ -39,6 +39,7 @@ export function stepRecordEvents(trace: Trace): { record: StepRecord; event: num
     else if (kind === Ev.AWAIT_DONE && trace.b[i] === 0) name = 'await';
     else if (kind === Ev.GATHER_DONE && trace.b[i] === 0) name = 'gather';
     if (name === undefined) continue;
+    if (kind === Ev.BLOCK && trace.b[i] === 1) continue; // cut short by a Ctrl-C: not completed
     let extra: string | boolean | null = null;
     if (kind === Ev.LOG) extra = str(trace.a[i]);
     else if (kind === Ev.Q_PUT || kind === Ev.Q_GET) extra = str(trace.b[i]);

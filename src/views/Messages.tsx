@@ -47,7 +47,9 @@ export function Messages() {
                 ? 'end.deadlock'
                 : end.reason === 'livelock'
                   ? 'end.livelock'
-                  : 'end.stopped',
+                  : end.reason === 'interrupted'
+                    ? 'end.interrupted'
+                    : 'end.stopped',
             )}
           </b>{' '}
           {endMessage(run.trace, t)}

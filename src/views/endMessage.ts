@@ -34,6 +34,14 @@ export function endMessage(trace: Trace, t: T): string {
         t: at,
         count: end.limit,
       });
+    case 'interrupted':
+      return t(end.blocked.length === 0 ? 'end.interruptedText' : 'end.interruptedBlockedText', {
+        t: at,
+        n: end.blocked.length,
+        list: end.blocked
+          .map((b) => t('end.waitsOn', { task: name(b.task), what: waitText(b.wait, t) }))
+          .join(t('end.separator')),
+      });
     case 'exception':
     case 'unsupported':
       return end.message;

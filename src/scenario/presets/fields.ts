@@ -3,7 +3,7 @@
  * read and check them from here.
  */
 import type { Durations } from './jobWindow';
-import type { PresetId, PresetParams } from './index';
+import { presetDefaults, type PresetId, type PresetParams } from './index';
 
 export type FieldKind = 'integer' | 'seconds' | 'durations';
 
@@ -18,6 +18,8 @@ export interface FieldSpec {
   max: number;
   /** Bound in the app and its URLs (a page has less room than a terminal). */
   uiMax: number;
+  /** Not among the page's fields (no room for it): set by a link or on the command line. */
+  linkOnly?: boolean;
 }
 
 const integer = (key: string, min: number, max: number, uiMax: number): FieldSpec => ({
@@ -51,7 +53,12 @@ export const PRESET_FIELDS: Record<PresetId, FieldSpec[]> = {
   'job-window': [jobs, maxsize, durations],
   'semaphore-window': [jobs, { ...maxsize, name: 'value' }, durations],
   unbounded: [jobs, durations],
-  'producer-consumer': [maxsize, seconds('period'), seconds('work')],
+  'producer-consumer': [
+    maxsize,
+    seconds('period'),
+    seconds('work'),
+    { ...seconds('interrupt'), linkOnly: true },
+  ],
   'shared-lock': [
     integer('workers', 1, 100_000, 200),
     integer('rounds', 1, 100_000, 100),
@@ -124,7 +131,11 @@ export function formatField(_field: FieldSpec, value: FieldValue): string {
 
 /** A preset's parameters as a plain record, to read and write fields generically. */
 export function fieldsOf(choice: PresetParams): Record<string, FieldValue> {
-  return choice.params as unknown as Record<string, FieldValue>;
+  // A parameter added later (the producer/consumer's interrupt) takes its default.
+  return { ...presetDefaults(choice.preset).params, ...choice.params } as unknown as Record<
+    string,
+    FieldValue
+  >;
 }
 
 /** The same preset with one parameter changed. */

@@ -14,12 +14,15 @@ export interface ProducerConsumerParams {
   period: number;
   /** The consumer works (sleeps) this long after each item; 0: no sleep at all, as in the course. */
   work: number;
+  /** Ctrl-C at this time, as the course stops its endless loop; 0 (or none): never. */
+  interrupt?: number;
 }
 
 export const PRODUCER_CONSUMER_DEFAULTS: ProducerConsumerParams = {
   maxsize: 1,
   period: 1,
   work: 0,
+  interrupt: 0,
 };
 
 export function producerConsumerScenario(
@@ -50,6 +53,7 @@ export function producerConsumerScenario(
       },
       { name: 'consumer', steps: [{ op: 'repeat', steps: consumerSteps }] },
     ],
+    ...(params.interrupt ? { interrupt: params.interrupt } : {}),
   };
 }
 
@@ -58,7 +62,9 @@ export function producerConsumerPython(
   lang: CodeLang = 'en',
 ): PythonCode {
   const w = new CodeWriter();
+  const interrupt = params.interrupt ?? 0;
   w.line('import asyncio');
+  if (interrupt > 0) w.line('import sys');
   w.blank();
   showTimer(lang).forEach((line) => w.line(line));
   w.blank(2);
@@ -83,9 +89,21 @@ export function producerConsumerPython(
     consumerLines.push(w.line(`        await asyncio.sleep(${pyNumber(params.work)})`));
   }
   w.blank(2);
+  if (interrupt > 0) {
+    w.line('def interrupt():');
+    w.line(`    ${'"'.repeat(3)}${comment(lang, 'interrupt')}${'"'.repeat(3)}`);
+    w.line('    raise KeyboardInterrupt');
+    w.blank(2);
+  }
   w.line('async def main():');
   w.line('    global start');
   w.line('    start = asyncio.get_running_loop().time()');
+  if (interrupt > 0) {
+    w.line(`    # ${comment(lang, 'interruptAt', { t: pyNumber(interrupt) })}`);
+    w.line(
+      `    asyncio.get_running_loop().call_at(start + ${pyNumber(interrupt)} + 1e-6, interrupt)`,
+    );
+  }
   w.line(`    # ${comment(lang, 'forever')}`);
   w.line('    await asyncio.gather(');
   w.line('        asyncio.create_task(producer(queue), name="producer"),');
@@ -93,6 +111,12 @@ export function producerConsumerPython(
   w.line('    )');
   w.blank(2);
   w.line('if __name__ == "__main__":');
-  w.line('    asyncio.run(main())');
+  if (interrupt > 0) {
+    // The course: `try: loop.run_forever() except KeyboardInterrupt: print("bye")`.
+    w.line('    try:');
+    w.line('        asyncio.run(main())');
+    w.line('    except KeyboardInterrupt:');
+    w.line('        print("bye", file=sys.stderr)');
+  } else w.line('    asyncio.run(main())');
   return { code: w.toString(), lines: [[producerLoop, put, period], consumerLines] };
 }

@@ -238,7 +238,7 @@ export function ParamsPanel({
       {!file &&
         !inPython &&
         PRESET_FIELDS[choice.preset].map((field) =>
-          field.kind === 'durations' ? (
+          field.linkOnly ? null : field.kind === 'durations' ? (
             <DurationsField
               key={`${choice.preset}-${field.key}`}
               value={values[field.key] as Durations}
