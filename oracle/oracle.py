@@ -82,15 +82,7 @@ class VirtualSelector:
             loop._now = max(loop._now, interrupt)
             raise KeyboardInterrupt
         if timeout > 0:
-            head = loop._scheduled[0]._when
-            if head - loop._now > MAXIMUM_SELECT_TIMEOUT:
-                loop._now = loop._now + MAXIMUM_SELECT_TIMEOUT
-            elif head + loop._clock_resolution > head:
-                loop._now = head
-            else:
-                # From 2**24 s on, now + 1e-9 == now: one float past the deadline, as a real
-                # clock always is, so that _run_once finds the timer due.
-                loop._now = math.nextafter(head, math.inf)
+            loop._now = loop.select_time()
         if loop._now == loop._last_select:
             loop._stuck += 1
         else:
@@ -133,7 +125,9 @@ class VirtualLoop(asyncio.BaseEventLoop):
         self._now = end
 
     def select_time(self):
-        """Where select(timeout > 0) would leave the clock: at the head timer (see select)."""
+        """Where select(timeout > 0) leaves the clock: at the head timer's deadline; or, from
+        2**24 s on, where now + 1e-9 == now, one float past it, as a real clock always is, so
+        that _run_once finds the timer due."""
         head = self._scheduled[0]._when
         if head - self._now > MAXIMUM_SELECT_TIMEOUT:
             return self._now + MAXIMUM_SELECT_TIMEOUT

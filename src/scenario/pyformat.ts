@@ -140,6 +140,32 @@ export class CodeWriter {
   }
 }
 
+/**
+ * A Ctrl-C at virtual time `t`, as the course stops its endless loop: `interrupt()` to put before
+ * `main()`, its timer for `main()`'s start (a microsecond after what is due at `t`), and the
+ * `__main__` block that catches it and says "bye" on stderr, as the course does. A timer cannot
+ * cut a `time.sleep` short: the simulator's Ctrl-C can.
+ */
+export function interruptCode(t: number, lang: CodeLang) {
+  return {
+    define: [
+      'def interrupt():',
+      `    """${comment(lang, 'interrupt')}"""`,
+      '    raise KeyboardInterrupt',
+    ],
+    schedule: [
+      `    # ${comment(lang, 'interruptAt', { t: pyNumber(t) })}`,
+      `    asyncio.get_running_loop().call_at(start + ${pyNumber(t)} + 1e-6, interrupt)`,
+    ],
+    run: [
+      '    try:',
+      '        asyncio.run(main())',
+      '    except KeyboardInterrupt:',
+      '        print("bye", file=sys.stderr)',
+    ],
+  };
+}
+
 /** The course's `show_timer`, printing `<time> <task> <message>` like the simulator's log. */
 export function showTimer(lang: CodeLang = 'en'): string[] {
   return [

@@ -5,7 +5,16 @@
  * the app can highlight the line a task is on.
  */
 import { flattenSteps, type Scenario, type Step } from './types';
-import { CodeWriter, Names, pyInt, pyNumber, pyString, pyTemplate, showTimer } from './pyformat';
+import {
+  CodeWriter,
+  interruptCode,
+  Names,
+  pyInt,
+  pyNumber,
+  pyString,
+  pyTemplate,
+  showTimer,
+} from './pyformat';
 import { comment, type CodeLang } from './comments';
 import { parseTemplate } from './template';
 
@@ -188,21 +197,15 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
     w.blank(2);
   });
 
-  if (interrupt !== undefined) {
-    w.line('def interrupt():');
-    w.line(`    """${comment(lang, 'interrupt')}"""`);
-    w.line('    raise KeyboardInterrupt');
+  const ctrlC = interrupt === undefined ? null : interruptCode(interrupt, lang);
+  if (ctrlC) {
+    ctrlC.define.forEach((line) => w.line(line));
     w.blank(2);
   }
   w.line('async def main():');
   w.line('    global start');
   w.line('    start = asyncio.get_running_loop().time()');
-  if (interrupt !== undefined) {
-    w.line(`    # ${comment(lang, 'interruptAt', { t: pyNumber(interrupt) })}`);
-    w.line(
-      `    asyncio.get_running_loop().call_at(start + ${pyNumber(interrupt)} + 1e-6, interrupt)`,
-    );
-  }
+  ctrlC?.schedule.forEach((line) => w.line(line));
   w.line(`    # ${comment(lang, 'taskOrder')}`);
   if (spawns) {
     for (const task of scenario.tasks) {
@@ -231,11 +234,7 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   }
   w.blank(2);
   w.line('if __name__ == "__main__":');
-  if (interrupt !== undefined) {
-    w.line('    try:');
-    w.line('        asyncio.run(main())');
-    w.line('    except KeyboardInterrupt:');
-    w.line('        print("bye", file=sys.stderr)');
-  } else w.line('    asyncio.run(main())');
+  if (ctrlC) ctrlC.run.forEach((line) => w.line(line));
+  else w.line('    asyncio.run(main())');
   return { code: w.toString(), lines };
 }

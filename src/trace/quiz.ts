@@ -59,7 +59,7 @@ export interface QuizOptions {
 const MAX_CHOICES = 4;
 
 /** Fisher–Yates with a small LCG seeded by the event's number: the same order every time. */
-function shuffled<T>(items: T[], seed: number): { items: T[]; order: number[] } {
+function shuffled<T>(items: T[], seed: number): T[] {
   const order = items.map((_, i) => i);
   let x = (seed * 2654435761 + 12345) >>> 0;
   for (let i = order.length - 1; i > 0; i -= 1) {
@@ -67,7 +67,7 @@ function shuffled<T>(items: T[], seed: number): { items: T[]; order: number[] } 
     const j = x % (i + 1);
     [order[i], order[j]] = [order[j], order[i]];
   }
-  return { items: order.map((i) => items[i]), order };
+  return order.map((i) => items[i]);
 }
 
 function withChoices(
@@ -84,7 +84,7 @@ function withChoices(
   const others = distinct.filter((c) => c !== answer).slice(0, MAX_CHOICES - 1);
   if (others.length === 0) return null;
   const key = trace.eventBase + at;
-  const { items } = shuffled([answer, ...others], key);
+  const items = shuffled([answer, ...others], key);
   return {
     kind,
     at,

@@ -3,7 +3,7 @@
  * the run has no end of its own, so it is always watched up to some time.
  */
 import type { Scenario, Step } from '../types';
-import { CodeWriter, pyNumber, showTimer } from '../pyformat';
+import { CodeWriter, interruptCode, pyNumber, showTimer } from '../pyformat';
 import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
 import { PRESET_TEXTS } from './texts';
@@ -89,21 +89,15 @@ export function producerConsumerPython(
     consumerLines.push(w.line(`        await asyncio.sleep(${pyNumber(params.work)})`));
   }
   w.blank(2);
-  if (interrupt > 0) {
-    w.line('def interrupt():');
-    w.line(`    ${'"'.repeat(3)}${comment(lang, 'interrupt')}${'"'.repeat(3)}`);
-    w.line('    raise KeyboardInterrupt');
+  const ctrlC = interrupt > 0 ? interruptCode(interrupt, lang) : null;
+  if (ctrlC) {
+    ctrlC.define.forEach((line) => w.line(line));
     w.blank(2);
   }
   w.line('async def main():');
   w.line('    global start');
   w.line('    start = asyncio.get_running_loop().time()');
-  if (interrupt > 0) {
-    w.line(`    # ${comment(lang, 'interruptAt', { t: pyNumber(interrupt) })}`);
-    w.line(
-      `    asyncio.get_running_loop().call_at(start + ${pyNumber(interrupt)} + 1e-6, interrupt)`,
-    );
-  }
+  ctrlC?.schedule.forEach((line) => w.line(line));
   w.line(`    # ${comment(lang, 'forever')}`);
   w.line('    await asyncio.gather(');
   w.line('        asyncio.create_task(producer(queue), name="producer"),');
@@ -111,12 +105,8 @@ export function producerConsumerPython(
   w.line('    )');
   w.blank(2);
   w.line('if __name__ == "__main__":');
-  if (interrupt > 0) {
-    // The course: `try: loop.run_forever() except KeyboardInterrupt: print("bye")`.
-    w.line('    try:');
-    w.line('        asyncio.run(main())');
-    w.line('    except KeyboardInterrupt:');
-    w.line('        print("bye", file=sys.stderr)');
-  } else w.line('    asyncio.run(main())');
+  // The course: `try: loop.run_forever() except KeyboardInterrupt: print("bye")`.
+  if (ctrlC) ctrlC.run.forEach((line) => w.line(line));
+  else w.line('    asyncio.run(main())');
   return { code: w.toString(), lines: [[producerLoop, put, period], consumerLines] };
 }
