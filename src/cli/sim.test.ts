@@ -176,7 +176,7 @@ describe('the sim CLI', () => {
       'sim: cannot read missing.json: no such file\n',
     );
     expect(run('--preset', 'nope').stderr).toBe(
-      "sim: --preset: unknown preset 'nope' (known: job-window, semaphore-window, unbounded, producer-consumer, shared-lock, event-start)\n",
+      "sim: --preset: unknown preset 'nope' (known: job-window, semaphore-window, unbounded, producer-consumer, shared-lock, event-start, pitfall-lock-twice, pitfall-task-done, pitfall-unbounded-queue)\n",
     );
     expect(run('--preset', 'job-window', '--jobs', '0').stderr).toBe(
       "sim: --jobs: must be an integer from 1 to 1000000 (got '0')\n",

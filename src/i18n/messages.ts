@@ -345,6 +345,29 @@ export const en = {
   'validate.jsonEmpty': 'it is empty',
   'validate.jsonEnd': 'not valid JSON: the text ends too soon (line {line}, column {column})',
   'validate.jsonChar': "not valid JSON: unexpected '{found}' at line {line}, column {column}",
+  // Pitfalls (issue #9): each a mistake and its fixed twin.
+  'preset.group.pitfalls': 'Pitfalls',
+  'preset.pitfall-lock-twice': 'A Lock taken twice',
+  'preset.pitfall-task-done': 'task_done() forgotten',
+  'preset.pitfall-unbounded-queue': 'An unbounded Queue',
+  'about.pitfall-lock-twice':
+    'Pitfall: a task asks again for an asyncio.Lock it already holds. The lock is not reentrant: the task waits for itself, and every worker behind it waits too; nothing can ever wake them (a deadlock). Compare shows the fix beside it.',
+  'about.pitfall-task-done':
+    'Pitfall: the consumer takes every item but never calls queue.task_done(). The queue still counts them unfinished, so await queue.join() never returns: the producer waits for ever (a deadlock). Compare shows the fix beside it.',
+  'about.pitfall-unbounded-queue':
+    'Pitfall: asyncio.Queue() without maxsize never makes put() wait. The producer is faster than the consumer, so the queue grows without end (in a real program, its memory too). Compare shows the fix beside it.',
+  'aboutFixed.pitfall-lock-twice':
+    'Pitfall fixed: the task releases the lock before it takes it again. Then the first waiter gets it (a lock is fair), and every worker finishes. Compare shows the mistake beside it.',
+  'aboutFixed.pitfall-task-done':
+    'Pitfall fixed: the consumer calls queue.task_done() after each item; when the last one is done, await queue.join() returns. Compare shows the mistake beside it.',
+  'aboutFixed.pitfall-unbounded-queue':
+    'Pitfall fixed: asyncio.Queue(maxsize) bounds the queue: when it is full, put() waits for the consumer, and the producer goes at the consumer’s pace. Compare shows the mistake beside it.',
+  'params.fixed': 'version',
+  'params.fixed.0': 'the mistake',
+  'params.fixed.1': 'fixed',
+  'params.hold': 'holds the lock (s)',
+  'params.items': 'items',
+  'params.bound': 'maxsize, once fixed',
 };
 
 export type MessageKey = keyof typeof en;
@@ -736,6 +759,29 @@ export const fr: Record<MessageKey, string> = {
     "ce n'est pas du JSON valide : le texte s'arrête trop tôt (ligne {line}, colonne {column})",
   'validate.jsonChar':
     "ce n'est pas du JSON valide : « {found} » inattendu à la ligne {line}, colonne {column}",
+  // Pitfalls (issue #9): each a mistake and its fixed twin.
+  'preset.group.pitfalls': 'Pièges',
+  'preset.pitfall-lock-twice': 'Un Lock pris deux fois',
+  'preset.pitfall-task-done': 'task_done() oublié',
+  'preset.pitfall-unbounded-queue': 'Une Queue sans limite',
+  'about.pitfall-lock-twice':
+    'Piège : une tâche redemande un asyncio.Lock qu’elle tient déjà. Le verrou n’est pas réentrant : la tâche s’attend elle-même, et chaque worker derrière elle attend aussi ; rien ne peut plus les réveiller (un interblocage). Comparer montre la correction à côté.',
+  'about.pitfall-task-done':
+    'Piège : le consommateur prend chaque élément mais n’appelle jamais queue.task_done(). La queue les compte encore non finis : await queue.join() ne revient jamais, le producteur attend pour toujours (un interblocage). Comparer montre la correction à côté.',
+  'about.pitfall-unbounded-queue':
+    'Piège : asyncio.Queue() sans maxsize ne fait jamais attendre put(). Le producteur est plus rapide que le consommateur : la queue grossit sans fin (dans un vrai programme, sa mémoire aussi). Comparer montre la correction à côté.',
+  'aboutFixed.pitfall-lock-twice':
+    'Piège corrigé : la tâche rend le verrou avant de le reprendre. Le premier en attente l’obtient alors (un verrou est équitable), et chaque worker finit. Comparer montre l’erreur à côté.',
+  'aboutFixed.pitfall-task-done':
+    'Piège corrigé : le consommateur appelle queue.task_done() après chaque élément ; quand le dernier est fini, await queue.join() revient. Comparer montre l’erreur à côté.',
+  'aboutFixed.pitfall-unbounded-queue':
+    'Piège corrigé : asyncio.Queue(maxsize) borne la queue : pleine, put() attend le consommateur, et le producteur va à son rythme. Comparer montre l’erreur à côté.',
+  'params.fixed': 'version',
+  'params.fixed.0': 'l’erreur',
+  'params.fixed.1': 'corrigée',
+  'params.hold': 'tient le verrou (s)',
+  'params.items': 'éléments',
+  'params.bound': 'maxsize, une fois corrigé',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, fr };

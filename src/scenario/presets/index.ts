@@ -25,10 +25,25 @@ import {
   type EventStartParams,
   type SharedLockParams,
 } from './lecture';
+import {
+  LOCK_TWICE_DEFAULTS,
+  lockTwicePython,
+  lockTwiceScenario,
+  TASK_DONE_DEFAULTS,
+  taskDonePython,
+  taskDoneScenario,
+  UNBOUNDED_QUEUE_DEFAULTS,
+  unboundedQueuePython,
+  unboundedQueueScenario,
+  type LockTwiceParams,
+  type TaskDoneParams,
+  type UnboundedQueueParams,
+} from './pitfalls';
 
 export * from './jobWindow';
 export * from './producerConsumer';
 export * from './lecture';
+export * from './pitfalls';
 
 export type PresetId =
   | 'job-window'
@@ -36,7 +51,18 @@ export type PresetId =
   | 'unbounded'
   | 'producer-consumer'
   | 'shared-lock'
-  | 'event-start';
+  | 'event-start'
+  | PitfallId;
+export type PitfallId = 'pitfall-lock-twice' | 'pitfall-task-done' | 'pitfall-unbounded-queue';
+/** Each a mistake and its fix: the same preset with `fixed` 0 or 1. */
+export const PITFALL_IDS: PitfallId[] = [
+  'pitfall-lock-twice',
+  'pitfall-task-done',
+  'pitfall-unbounded-queue',
+];
+export function isPitfall(preset: PresetId): preset is PitfallId {
+  return (PITFALL_IDS as PresetId[]).includes(preset);
+}
 export const PRESET_IDS: PresetId[] = [
   'job-window',
   'semaphore-window',
@@ -44,13 +70,17 @@ export const PRESET_IDS: PresetId[] = [
   'producer-consumer',
   'shared-lock',
   'event-start',
+  ...PITFALL_IDS,
 ];
 
 export type PresetParams =
   | { preset: 'job-window' | 'semaphore-window' | 'unbounded'; params: JobWindowParams }
   | { preset: 'producer-consumer'; params: ProducerConsumerParams }
   | { preset: 'shared-lock'; params: SharedLockParams }
-  | { preset: 'event-start'; params: EventStartParams };
+  | { preset: 'event-start'; params: EventStartParams }
+  | { preset: 'pitfall-lock-twice'; params: LockTwiceParams }
+  | { preset: 'pitfall-task-done'; params: TaskDoneParams }
+  | { preset: 'pitfall-unbounded-queue'; params: UnboundedQueueParams };
 
 export interface BuiltPreset {
   scenario: Scenario;
@@ -62,7 +92,7 @@ export interface BuiltPreset {
  * too); the others' scenarios differ by their title only.
  */
 export function presetSpeaks(preset: PresetId): boolean {
-  return preset === 'shared-lock' || preset === 'event-start';
+  return preset === 'shared-lock' || preset === 'event-start' || isPitfall(preset);
 }
 
 /** The preset's scenario and code; English by default, as on the command line. */
@@ -98,6 +128,21 @@ export function buildPreset(choice: PresetParams, lang: CodeLang = 'en'): BuiltP
         scenario: eventStartScenario(choice.params, lang),
         python: eventStartPython(choice.params, lang),
       };
+    case 'pitfall-lock-twice':
+      return {
+        scenario: lockTwiceScenario(choice.params, lang),
+        python: lockTwicePython(choice.params, lang),
+      };
+    case 'pitfall-task-done':
+      return {
+        scenario: taskDoneScenario(choice.params, lang),
+        python: taskDonePython(choice.params, lang),
+      };
+    case 'pitfall-unbounded-queue':
+      return {
+        scenario: unboundedQueueScenario(choice.params, lang),
+        python: unboundedQueuePython(choice.params, lang),
+      };
   }
 }
 
@@ -114,5 +159,11 @@ export function presetDefaults(preset: PresetId): PresetParams {
       return { preset, params: { ...SHARED_LOCK_DEFAULTS } };
     case 'event-start':
       return { preset, params: { ...EVENT_START_DEFAULTS } };
+    case 'pitfall-lock-twice':
+      return { preset, params: { ...LOCK_TWICE_DEFAULTS } };
+    case 'pitfall-task-done':
+      return { preset, params: { ...TASK_DONE_DEFAULTS } };
+    case 'pitfall-unbounded-queue':
+      return { preset, params: { ...UNBOUNDED_QUEUE_DEFAULTS } };
   }
 }

@@ -3,7 +3,13 @@
  * not valid yet keeps the last good one and says why.
  */
 import { useId, useState } from 'react';
-import { PRESET_IDS, type Durations, type PresetId } from '../../scenario/presets';
+import {
+  isPitfall,
+  PITFALL_IDS,
+  PRESET_IDS,
+  type Durations,
+  type PresetId,
+} from '../../scenario/presets';
 import {
   fieldsOf,
   formatDurations,
@@ -163,6 +169,26 @@ function DurationsField({ value, onChange }: { value: Durations; onChange(d: Dur
   );
 }
 
+/** A pitfall's version: the mistake (0) or its fix (1). */
+function FixedField(props: { value: number; testId: string; onChange(value: number): void }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('params.fixed')}</label>
+      <select
+        id={id}
+        value={props.value}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      >
+        <option value={0}>{t('params.fixed.0')}</option>
+        <option value={1}>{t('params.fixed.1')}</option>
+      </select>
+    </div>
+  );
+}
+
 /** The label of a parameter, which depends on the preset for maxsize. */
 function labelKey(preset: PresetId, key: string): MessageKey {
   if (key === 'maxsize') {
@@ -173,6 +199,7 @@ function labelKey(preset: PresetId, key: string): MessageKey {
 }
 
 function hintKey(preset: PresetId, key: string): MessageKey | undefined {
+  if (isPitfall(preset)) return undefined;
   if (key === 'maxsize' && preset !== 'semaphore-window') return 'params.unbounded';
   if (key === 'work') return 'params.workHint';
   if (key === 'think') return 'params.thinkHint';
@@ -224,11 +251,18 @@ export function ParamsPanel({
           {file && !inPython && (
             <option value="file">{t('preset.file', { name: file.name })}</option>
           )}
-          {PRESET_IDS.map((id) => (
+          {PRESET_IDS.filter((id) => !isPitfall(id)).map((id) => (
             <option key={id} value={id}>
               {t(`preset.${id}`)}
             </option>
           ))}
+          <optgroup label={t('preset.group.pitfalls')}>
+            {PITFALL_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t(`preset.${id}`)}
+              </option>
+            ))}
+          </optgroup>
           {(python || inPython) && <option value="python">{t('preset.python')}</option>}
         </select>
       </div>
@@ -236,7 +270,14 @@ export function ParamsPanel({
       {!file &&
         !inPython &&
         PRESET_FIELDS[choice.preset].map((field) =>
-          field.kind === 'durations' ? (
+          field.key === 'fixed' ? (
+            <FixedField
+              key={`${choice.preset}-${field.key}`}
+              value={values[field.key] as number}
+              testId={`${idPrefix}${field.key}`}
+              onChange={(value) => setParams(withField(choice, field.key, value))}
+            />
+          ) : field.kind === 'durations' ? (
             <DurationsField
               key={`${choice.preset}-${field.key}`}
               value={values[field.key] as Durations}
