@@ -368,6 +368,16 @@ export const en = {
   'params.hold': 'holds the lock (s)',
   'params.items': 'items',
   'params.bound': 'maxsize, once fixed',
+  'preset.program.forgotten-await': 'A forgotten await (Python)',
+  'preset.program.task-not-kept': 'A task never kept (Python)',
+  'about.program.forgotten-await':
+    "Pitfall, run by CPython: save(1) without await only makes a coroutine object; nothing runs, and CPython warns on stderr: RuntimeWarning: coroutine 'save' was never awaited, naming the line. The version control above opens the fix.",
+  'about.program.task-not-kept':
+    'Pitfall, run by CPython: create_task() without keeping the task. It runs anyway (the loop has it scheduled), but nobody awaits it: when main() returns, asyncio.run cancels what is left ("long"). The version control above opens the fix.',
+  'aboutFixed.program.forgotten-await':
+    'Pitfall fixed: await save(1) runs the coroutine and waits for it: "saved 1", and no warning. The version control above opens the mistake.',
+  'aboutFixed.program.task-not-kept':
+    'Pitfall fixed: the tasks are kept in a list and awaited with gather() before main() returns: "long" finishes too. The version control above opens the mistake.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -782,6 +792,16 @@ export const fr: Record<MessageKey, string> = {
   'params.hold': 'tient le verrou (s)',
   'params.items': 'éléments',
   'params.bound': 'maxsize, une fois corrigé',
+  'preset.program.forgotten-await': 'Un await oublié (Python)',
+  'preset.program.task-not-kept': 'Une tâche jamais gardée (Python)',
+  'about.program.forgotten-await':
+    "Piège, exécuté par CPython : save(1) sans await ne fait qu’un objet coroutine ; rien ne s’exécute, et CPython avertit sur stderr : RuntimeWarning: coroutine 'save' was never awaited, en nommant la ligne. Le choix de version ci-dessus ouvre la correction.",
+  'about.program.task-not-kept':
+    'Piège, exécuté par CPython : create_task() sans garder la tâche. Elle s’exécute quand même (la boucle l’a programmée), mais personne ne l’attend : quand main() revient, asyncio.run annule ce qui reste (« long »). Le choix de version ci-dessus ouvre la correction.',
+  'aboutFixed.program.forgotten-await':
+    'Piège corrigé : await save(1) exécute la coroutine et l’attend : « saved 1 », et plus d’avertissement. Le choix de version ci-dessus ouvre l’erreur.',
+  'aboutFixed.program.task-not-kept':
+    'Piège corrigé : les tâches sont gardées dans une liste et attendues avec gather() avant que main() revienne : « long » finit aussi. Le choix de version ci-dessus ouvre l’erreur.',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, fr };

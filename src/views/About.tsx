@@ -5,6 +5,7 @@ import { selectChoice } from '../store/selectors';
 import { scenarioName } from './controls/Files';
 import { isPitfall } from '../scenario/presets';
 import { fieldsOf } from '../scenario/presets/fields';
+import { whichPitfallProgram } from '../python/pitfallPrograms';
 
 export function About() {
   const t = useT();
@@ -14,7 +15,11 @@ export function About() {
   const inPython = useApp((s) => s.program !== null);
   let text = t(`about.${preset}`);
   if (isPitfall(preset) && fieldsOf(choice).fixed === 1) text = t(`aboutFixed.${preset}`);
-  if (inPython) text = t('about.python');
+  const example = useApp((s) => whichPitfallProgram(s.program));
+  if (inPython)
+    text = example
+      ? t(example.fixed ? `aboutFixed.program.${example.id}` : `about.program.${example.id}`)
+      : t('about.python');
   else if (file) {
     const params = { name: scenarioName(file, t), tasks: file.scenario.tasks.length };
     const title = file.scenario.title?.trim();

@@ -20,6 +20,12 @@ import {
 import { useApp, useAppStore } from '../../store/context';
 import { pythonIn } from '../../store/run';
 import { PythonControls } from '../python/PythonControls';
+import {
+  PITFALL_PROGRAM_IDS,
+  PITFALL_PROGRAMS,
+  whichPitfallProgram,
+  type PitfallProgramId,
+} from '../../python/pitfallPrograms';
 import { selectChoice } from '../../store/selectors';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
@@ -226,14 +232,28 @@ export function ParamsPanel({
   const values = fieldsOf(choice);
   // The main form only: the Python mode starts from the code of what is shown.
   const python = idPrefix === '' && !compact;
+  const example = useApp((s) => whichPitfallProgram(s.program));
+  /** A pitfall program (or its fix) in the editor, run at once. */
+  const openExample = (id: PitfallProgramId, fixed: boolean) => {
+    const program = PITFALL_PROGRAMS[id];
+    store.getState().openProgram(fixed ? program.fixed : program.pitfall);
+    void store.getState().runProgram();
+  };
   const choose = (value: string) => {
-    if (value === 'python') {
+    if (value.startsWith('program:')) openExample(value.slice(8) as PitfallProgramId, false);
+    else if (value === 'python') {
       const { run, lang } = store.getState();
       store.getState().openProgram(pythonIn(run, lang).code);
       void store.getState().runProgram();
     } else if (value !== 'file') setPreset(value as PresetId);
   };
-  const shown = inPython ? 'python' : file ? 'file' : choice.preset;
+  const shown = inPython
+    ? example
+      ? `program:${example.id}`
+      : 'python'
+    : file
+      ? 'file'
+      : choice.preset;
   return (
     <form
       className={compact ? 'params compact' : 'params'}
@@ -262,10 +282,23 @@ export function ParamsPanel({
                 {t(`preset.${id}`)}
               </option>
             ))}
+            {(python || inPython) &&
+              PITFALL_PROGRAM_IDS.map((id) => (
+                <option key={id} value={`program:${id}`}>
+                  {t(`preset.program.${id}`)}
+                </option>
+              ))}
           </optgroup>
           {(python || inPython) && <option value="python">{t('preset.python')}</option>}
         </select>
       </div>
+      {inPython && python && example && (
+        <FixedField
+          value={example.fixed ? 1 : 0}
+          testId="program-fixed"
+          onChange={(value) => openExample(example.id, value === 1)}
+        />
+      )}
       {inPython && python && <PythonControls />}
       {!file &&
         !inPython &&
