@@ -15,7 +15,8 @@ export function About() {
   const inPython = useApp((s) => s.program !== null);
   let text = t(`about.${preset}`);
   if (isPitfall(preset) && fieldsOf(choice).fixed === 1) text = t(`aboutFixed.${preset}`);
-  const example = useApp((s) => whichPitfallProgram(s.program));
+  // A string from the store (a new object each time would re-render for ever).
+  const example = whichPitfallProgram(useApp((s) => s.program));
   if (inPython)
     text = example
       ? t(example.fixed ? `aboutFixed.program.${example.id}` : `about.program.${example.id}`)

@@ -232,7 +232,8 @@ export function ParamsPanel({
   const values = fieldsOf(choice);
   // The main form only: the Python mode starts from the code of what is shown.
   const python = idPrefix === '' && !compact;
-  const example = useApp((s) => whichPitfallProgram(s.program));
+  // A string from the store (a new object each time would re-render for ever).
+  const example = whichPitfallProgram(useApp((s) => s.program));
   /** A pitfall program (or its fix) in the editor, run at once. */
   const openExample = (id: PitfallProgramId, fixed: boolean) => {
     const program = PITFALL_PROGRAMS[id];
