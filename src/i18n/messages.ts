@@ -369,7 +369,7 @@ export const en = {
   'params.items': 'items',
   'params.bound': 'maxsize, once fixed',
   'preset.program.forgotten-await': 'A forgotten await (Python)',
-  'preset.program.task-not-kept': 'A task never kept (Python)',
+  'preset.program.task-not-kept': 'A task not kept (Python)',
   'about.program.forgotten-await':
     "Pitfall, run by CPython: save(1) without await only makes a coroutine object; nothing runs, and CPython warns on stderr: RuntimeWarning: coroutine 'save' was never awaited, naming the line. The version control above opens the fix.",
   'about.program.task-not-kept':
@@ -793,7 +793,7 @@ export const fr: Record<MessageKey, string> = {
   'params.items': 'éléments',
   'params.bound': 'maxsize, une fois corrigé',
   'preset.program.forgotten-await': 'Un await oublié (Python)',
-  'preset.program.task-not-kept': 'Une tâche jamais gardée (Python)',
+  'preset.program.task-not-kept': 'Tâche non gardée (Python)',
   'about.program.forgotten-await':
     "Piège, exécuté par CPython : save(1) sans await ne fait qu’un objet coroutine ; rien ne s’exécute, et CPython avertit sur stderr : RuntimeWarning: coroutine 'save' was never awaited, en nommant la ligne. Le choix de version ci-dessus ouvre la correction.",
   'about.program.task-not-kept':
