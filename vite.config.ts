@@ -168,6 +168,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'oracle/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/i18n/testSetup.ts'],
     // Loading CPython (Pyodide) takes a few seconds per test file.
     hookTimeout: 60_000,
     testTimeout: 60_000,

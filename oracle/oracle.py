@@ -561,6 +561,10 @@ def run_program(source, filename="main.py"):
     factory = lambda: VirtualLoop()  # noqa: E731
     asyncio.events.new_event_loop = asyncio.new_event_loop = factory
     namespace = {"__name__": "__main__", "__file__": filename}
+    # As when CPython runs the file: warnings and tracebacks quote its lines.
+    import linecache
+
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), blocking_sleep():
             try:

@@ -194,3 +194,80 @@ describe('the lecture presets: Semaphore window, unbounded, shared Lock, Event s
     expect(trace.end!.message).toContain("j0 waits on acquire Semaphore 'window' (value 0)");
   });
 });
+
+describe('the pitfalls and their fixed twins', () => {
+  const choices: PresetParams[] = [];
+  for (const fixed of [0, 1]) {
+    for (const workers of [1, 2, 3, 5])
+      for (const hold of [0, 0.5, 1])
+        choices.push({ preset: 'pitfall-lock-twice', params: { fixed, workers, hold } });
+    for (const items of [1, 3, 6])
+      for (const work of [0, 0.25, 1])
+        choices.push({ preset: 'pitfall-task-done', params: { fixed, items, work } });
+    for (const bound of [1, 2, 4])
+      for (const [period, work] of [
+        [0.5, 1],
+        [0.25, 1],
+        [1, 0.5],
+      ])
+        choices.push({
+          preset: 'pitfall-unbounded-queue',
+          params: { fixed, bound, period, work },
+        });
+  }
+  const options = (choice: PresetParams) =>
+    choice.preset === 'pitfall-unbounded-queue' ? { until: 10, ...LIMITS } : {};
+
+  it(`match CPython for ${choices.length} parameter sets`, () => {
+    for (const choice of choices) {
+      const { trace } = compareWithCPython(oracle, buildPreset(choice).scenario, options(choice));
+      const fixed = (choice.params as { fixed: number }).fixed === 1;
+      // The mistake ends in a deadlock (or runs for ever); its fix completes (or stays bounded).
+      if (choice.preset === 'pitfall-unbounded-queue') expect(trace.end!.reason).toBe('until');
+      else expect(trace.end!.reason, JSON.stringify(choice)).toBe(fixed ? 'complete' : 'deadlock');
+    }
+  });
+
+  it("their code prints the simulator's log in CPython, in both languages", () => {
+    for (const [choice, lang] of choices.flatMap((c) => [[c, 'en'] as const, [c, 'fr'] as const])) {
+      const { scenario, python } = buildPreset(choice, lang);
+      const until = choice.preset === 'pitfall-unbounded-queue' ? 10 : undefined;
+      const log = formatLog(simulate(scenario, { until }));
+      expect(oracle.runGenerated(python.code, until), `${JSON.stringify(choice)} ${lang}`).toBe(
+        log,
+      );
+      if (lang === 'fr') expect(log).toMatch(/étape 1|reçu|dépose/);
+    }
+  });
+
+  it('name the deadlock: the task waiting for itself, the joiner', () => {
+    const lock = simulate(
+      buildPreset({ preset: 'pitfall-lock-twice', params: { fixed: 0, workers: 2, hold: 1 } })
+        .scenario,
+    );
+    expect(lock.end!.message).toContain("w0 waits on acquire Lock 'lock' (held)");
+    const join = simulate(
+      buildPreset({ preset: 'pitfall-task-done', params: { fixed: 0, items: 3, work: 1 } })
+        .scenario,
+    );
+    expect(join.end!.message).toContain("producer waits on join queue 'queue' (3 unfinished)");
+  });
+
+  it('an unbounded queue grows; its bound holds', () => {
+    const held = (fixed: number) => {
+      const trace = simulate(
+        buildPreset({
+          preset: 'pitfall-unbounded-queue',
+          params: { fixed, bound: 2, period: 0.5, work: 1 },
+        }).scenario,
+        { until: 20 },
+      );
+      const log = formatLog(trace).split('\n');
+      const puts = log.filter((line) => line.includes('put tick')).length;
+      const gets = log.filter((line) => line.includes('got tick')).length;
+      return puts - gets;
+    };
+    expect(held(0)).toBeGreaterThan(15);
+    expect(held(1)).toBeLessThanOrEqual(3);
+  });
+});

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate, type RunOptions } from '../src/engine';
-import { buildPreset, PRESET_IDS, presetDefaults } from '../src/scenario/presets';
+import { buildPreset, PITFALL_IDS, PRESET_IDS, presetDefaults } from '../src/scenario/presets';
+import { withField } from '../src/scenario/presets/fields';
 import { generatePython, type PythonCode } from '../src/scenario/python';
 import { hasEndlessRepeat, type Scenario } from '../src/scenario/types';
 import { formatLog } from '../src/trace/log';
@@ -60,6 +61,49 @@ describe('Python mode against the engine', () => {
         const { scenario, python } = buildPreset(presetDefaults(preset), lang);
         agree(scenario, python, hasEndlessRepeat(scenario) ? { until: 12 } : {});
       }
+    }
+  });
+
+  it('agrees on the pitfalls and their fixed twins, in both languages', () => {
+    for (const preset of PITFALL_IDS) {
+      for (const fixed of [0, 1]) {
+        for (const lang of ['en', 'fr'] as const) {
+          const choice = withField(presetDefaults(preset), 'fixed', fixed);
+          const { scenario, python } = buildPreset(choice, lang);
+          const { trace } = agree(
+            scenario,
+            python,
+            hasEndlessRepeat(scenario) ? { until: 12 } : {},
+          );
+          // The deadlocks are named; time.sleep only makes the others late.
+          if (preset === 'pitfall-lock-twice' || preset === 'pitfall-task-done')
+            expect(trace.end!.reason).toBe(fixed ? 'complete' : 'deadlock');
+          if (preset === 'pitfall-blocking') expect(trace.end!.reason).toBe('complete');
+        }
+      }
+    }
+    for (const workers of [1, 3])
+      for (const fixed of [0, 1]) {
+        const { scenario, python } = buildPreset({
+          preset: 'pitfall-lock-twice',
+          params: { fixed, workers, hold: 0.5 },
+        });
+        agree(scenario, python);
+      }
+    for (const items of [1, 5])
+      for (const fixed of [0, 1]) {
+        const { scenario, python } = buildPreset({
+          preset: 'pitfall-task-done',
+          params: { fixed, items, work: 0 },
+        });
+        agree(scenario, python);
+      }
+    for (const bound of [1, 3]) {
+      const { scenario, python } = buildPreset({
+        preset: 'pitfall-unbounded-queue',
+        params: { fixed: 1, bound, period: 0.25, work: 1 },
+      });
+      agree(scenario, python, { until: 15 });
     }
   });
 

@@ -1,6 +1,6 @@
 /** The page: controls on top, the timeline and console/code on the left, the loop on the right. */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { browserLang, translate } from '../i18n/messages';
+import { browserLang, translate, type Lang } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { startClock } from '../playback/clock';
 import { StoreContext, useApp } from '../store/context';
@@ -148,10 +148,17 @@ function Page({ consoleShown, setConsoleShown }: ConsoleToggle) {
   );
 }
 
+/** The language the page opens in: the link's, else the browser's (load it before `App`). */
+export function startLang(): Lang {
+  return (
+    readUrl(window.location.search).lang ?? browserLang(navigator.languages ?? [navigator.language])
+  );
+}
+
 export function App() {
   const [{ store, explicitLang, embed, console: consoleAtStart }] = useState(() => {
     const url = readUrl(window.location.search);
-    const lang = url.lang ?? browserLang(navigator.languages ?? [navigator.language]);
+    const lang = startLang();
     const theme =
       url.theme ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
     const file = url.scenario && { name: translate(lang, 'files.linked'), scenario: url.scenario };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, fr, isSingular, translate } from './messages';
+import { en, isSingular, translate } from './messages';
+import { fr } from './fr';
 
 describe('counts in messages', () => {
   it('agree with the number: 0 and 1 singular in French, only 1 in English', () => {

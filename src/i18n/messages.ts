@@ -208,13 +208,13 @@ export const en = {
   'block.timerLate': 'due at {due} s, fired at {at} s: {late} s late',
   'block.legendBlocking': 'blocking',
   'block.legendLate': 'late',
-  'preset.pitfall-blocking': 'Pitfall: time.sleep()',
+  'preset.pitfall-blocking': 'time.sleep() in a coroutine',
   'about.pitfall-blocking':
-    'A coroutine calls time.sleep(2) instead of await asyncio.sleep(2): the whole loop stops inside that step. No other task runs and no timer fires; when it returns, every timer due meanwhile fires late (in red). Set "fixed" to 1 to await asyncio.sleep instead, or Compare the two.',
+    'A coroutine calls time.sleep(2) instead of await asyncio.sleep(2): the whole loop stops inside that step. No other task runs and no timer fires; when it returns, every timer due meanwhile fires late (in red). Compare shows the fix beside it.',
   'params.seconds': 'length of the slow call (s)',
   'params.ticks': 'ticks',
-  'params.blockFixed': 'fixed (1: await asyncio.sleep)',
-  'params.blockFixedHint': '0: time.sleep, the pitfall',
+  'aboutFixed.pitfall-blocking':
+    'Pitfall fixed: the coroutine awaits asyncio.sleep(2), so the loop runs the ticker meanwhile and every timer fires on time. Compare shows the mistake beside it.',
 
   // The classroom quiz: "What happens next?"
   'view.quiz': 'Quiz',
@@ -396,452 +396,61 @@ export const en = {
   'validate.jsonEmpty': 'it is empty',
   'validate.jsonEnd': 'not valid JSON: the text ends too soon (line {line}, column {column})',
   'validate.jsonChar': "not valid JSON: unexpected '{found}' at line {line}, column {column}",
+  // Pitfalls (issue #9): each a mistake and its fixed twin.
+  'preset.group.pitfalls': 'Pitfalls',
+  'preset.pitfall-lock-twice': 'A Lock taken twice',
+  'preset.pitfall-task-done': 'task_done() forgotten',
+  'preset.pitfall-unbounded-queue': 'An unbounded Queue',
+  'about.pitfall-lock-twice':
+    'Pitfall: a task asks again for an asyncio.Lock it already holds. The lock is not reentrant: the task waits for itself, and every worker behind it waits too; nothing can ever wake them (a deadlock). Compare shows the fix beside it.',
+  'about.pitfall-task-done':
+    'Pitfall: the consumer takes every item but never calls queue.task_done(). The queue still counts them unfinished, so await queue.join() never returns: the producer waits for ever (a deadlock). Compare shows the fix beside it.',
+  'about.pitfall-unbounded-queue':
+    'Pitfall: asyncio.Queue() without maxsize never makes put() wait. The producer is faster than the consumer, so the queue grows without end (in a real program, its memory too). Compare shows the fix beside it.',
+  'aboutFixed.pitfall-lock-twice':
+    'Pitfall fixed: the task releases the lock before it takes it again. Then the first waiter gets it (a lock is fair), and every worker finishes. Compare shows the mistake beside it.',
+  'aboutFixed.pitfall-task-done':
+    'Pitfall fixed: the consumer calls queue.task_done() after each item; when the last one is done, await queue.join() returns. Compare shows the mistake beside it.',
+  'aboutFixed.pitfall-unbounded-queue':
+    'Pitfall fixed: asyncio.Queue(maxsize) bounds the queue: when it is full, put() waits for the consumer, and the producer goes at the consumer’s pace. Compare shows the mistake beside it.',
+  'params.fixed': 'version',
+  'params.fixed.0': 'the mistake',
+  'params.fixed.1': 'fixed',
+  'params.hold': 'holds the lock (s)',
+  'params.items': 'items',
+  'params.bound': 'maxsize, once fixed',
+  'preset.program.forgotten-await': 'A forgotten await (Python)',
+  'preset.program.task-not-kept': 'A task not kept (Python)',
+  'about.program.forgotten-await':
+    "Pitfall, run by CPython: save(1) without await only makes a coroutine object; nothing runs, and CPython warns on stderr: RuntimeWarning: coroutine 'save' was never awaited, naming the line. The version control above opens the fix.",
+  'about.program.task-not-kept':
+    'Pitfall, run by CPython: create_task() without keeping the task. It runs anyway (the loop has it scheduled), but nobody awaits it: when main() returns, asyncio.run cancels what is left ("long"). The version control above opens the fix.',
+  'aboutFixed.program.forgotten-await':
+    'Pitfall fixed: await save(1) runs the coroutine and waits for it: "saved 1", and no warning. The version control above opens the mistake.',
+  'aboutFixed.program.task-not-kept':
+    'Pitfall fixed: the tasks are kept in a list and awaited with gather() before main() returns: "long" finishes too. The version control above opens the mistake.',
 };
 
 export type MessageKey = keyof typeof en;
 
-export const fr: Record<MessageKey, string> = {
-  'app.title': 'asyncio, pas à pas',
-  'app.titleAccent': 'pas à pas',
-  'app.description':
-    "Regardez tourner la boucle d'événements d'asyncio, pas à pas : tâches, minuteries, queues, verrous. Chaque ordre est celui de CPython 3.14.",
-  'lang.label': 'Langue',
-  'view.compare': 'Comparer',
-  'view.full': 'Vue complète ↗',
-  'view.compareTitle': 'Deux jeux de paramètres côte à côte, sur la même horloge (C)',
-  'compare.a': 'Exécution A',
-  'compare.b': 'Exécution B',
-  'compare.aNote': 'Exécution A : les paramètres en haut de la page',
-  'compare.bNote': 'Exécution B : les paramètres sur la ligne du dessus',
-  'compare.bParams': 'Exécution B : scénario et paramètres',
-  'compare.timeline': "Chronologie de l'exécution {run}",
-  'compare.total': 'durée totale {t} s',
-  'compare.endless': 'tourne sans fin',
-  'compare.peak': 'au plus {n} en sleep à la fois',
-  'chart.title': 'Durée totale et concurrence maximale selon maxsize',
-  'chart.time': 'durée totale',
-  'chart.peak': 'concurrence maximale',
-  'chart.onlyWindow':
-    'Le graphique est tracé pour les fenêtres de jobs (Queue ou Semaphore), qui ont des jobs et un maxsize.',
-  'chart.aria':
-    'Graphique pour {jobs} {jobs|job|jobs} : la durée totale baisse quand maxsize grandit, la concurrence maximale monte ; à maxsize {maxsize} : {time} s, {peak} à la fois',
-  'chart.mark': '{run} : maxsize {maxsize}',
-  'chart.unboundedAs': '0 (sans limite : comme {jobs})',
-  'chart.aboveAs': '{maxsize} (comme {jobs})',
-  'files.open': 'Ouvrir…',
-  'files.openTitle':
-    'Ouvrir un fichier de scénario (JSON) ou un programme Python (.py), ou en déposer un sur la page',
-  'files.save': 'Enregistrer',
-  'files.saveTitle': 'Enregistrer ce scénario dans un fichier (JSON)',
-  'files.drop': 'Déposez un fichier de scénario (JSON) pour l’ouvrir',
-  'files.error': "{name} n'a pas pu être ouvert : {message}",
-  'files.tooBig':
-    "il a {tasks} {tasks|tâche|tâches} et {steps} {steps|étape|étapes}, plus que la page ne peut en montrer ({maxTasks} tâches, {maxSteps} étapes) ; la ligne de commande peut l'exécuter",
-  'files.notText': "ce n'est pas un fichier texte (JSON)",
-  'files.python': '{message}',
-  'preset.file': 'Fichier : {name}',
-  'files.linked': 'scénario du lien',
-  'view.label': 'Affichage',
-  'view.present': 'Présenter',
-  'view.presentTitle': 'Mode présentation : plein écran, grands caractères (P)',
-  'view.dark': 'Sombre',
-  'view.darkTitle': 'Thème sombre (D)',
-  'view.bottom': 'Console',
-  'view.bottomTitle': 'Montrer la console et le code',
-  'export.markdownTitle': 'Copier le tableau en Markdown',
-  'export.svgTitle':
-    "Télécharger la chronologie telle qu'elle est affichée, en SVG (Fin d'abord pour l'exécution entière)",
-  'export.pngTitle':
-    "Télécharger la chronologie telle qu'elle est affichée, en PNG (Fin d'abord pour l'exécution entière)",
-  'lang.en': 'English',
-  'lang.fr': 'Français',
+export type Messages = Record<MessageKey, string>;
 
-  'params.label': 'Scénario et paramètres',
-  'params.scenario': 'Scénario',
-  'preset.job-window': 'Fenêtre de jobs (jetons)',
-  'preset.producer-consumer': 'Producteur / consommateur',
-  'preset.semaphore-window': 'Fenêtre de jobs (Semaphore)',
-  'preset.unbounded': 'Sans limite (maxsize=0)',
-  'preset.shared-lock': 'Ressource partagée (Lock)',
-  'preset.event-start': 'Départ groupé (Event)',
-  'about.job-window':
-    'Le cours : une asyncio.Queue(maxsize) utilisée comme un ensemble de jetons. Un job prend un jeton avec put() avant de tourner et le rend avec get() : au plus maxsize jobs tournent à la fois ; les autres attendent, premier arrivé, premier servi.',
-  'about.semaphore-window':
-    "La même fenêtre, de façon idiomatique : async with asyncio.Semaphore(n). Une tâche réveillée a sa place réservée, alors qu'une queue laisse un nouveau venu la prendre avant elle.",
-  'about.unbounded':
-    "Queue(maxsize=0) n'a pas de limite (en Python, maxsize <= 0 veut dire sans limite) : put() n'attend jamais, et tous les jobs tournent à la fois.",
-  'about.producer-consumer':
-    'Le cours : un producteur et un consommateur partagent une asyncio.Queue(maxsize). Le producteur attend quand la queue est pleine, le consommateur quand elle est vide. Les deux tournent sans fin.',
-  'about.shared-lock':
-    "Une imprimante, plusieurs workers : async with asyncio.Lock() ne laisse entrer qu'un worker à la fois. Un verrou libéré va au premier qui attend ; un nouveau venu ne peut pas passer devant.",
-  'about.event-start':
-    "Des coureurs attendent le même asyncio.Event ; le starter le déclenche après un compte à rebours, et set() réveille tous ceux qui attendent, dans l'ordre où ils ont commencé à attendre.",
-  'about.file':
-    "Votre scénario ({name} : {tasks} {tasks|tâche|tâches}). Son code Python est dans l'onglet Code Python.",
-  'about.fileTitled':
-    "{title} ({name} : {tasks} {tasks|tâche|tâches}). Son code Python est dans l'onglet Code Python.",
-  'params.semaphoreValue': 'valeur du Semaphore',
-  'params.workers': 'workers',
-  'params.rounds': 'tours',
-  'params.use': "utilisation de l'imprimante (s)",
-  'params.think': 'pause entre deux (s)',
-  'params.thinkHint': '0 : aucun sleep',
-  'params.runners': 'coureurs',
-  'params.countdown': 'compte à rebours (s)',
-  'params.jobs': 'jobs',
-  'params.windowMaxsize': 'maxsize de window',
-  'params.queueMaxsize': 'maxsize de la queue',
-  'params.unbounded': '0 = sans limite, comme en Python',
-  'params.period': 'période du producteur (s)',
-  'params.work': 'travail du consommateur (s)',
-  'params.workHint': '0 : pas de sleep, comme dans le cours',
-  'params.durations': 'durées',
-  'durations.formula': '(i % 3) + 1, le cours',
-  'durations.constant': 'la même pour tous',
-  'durations.list': 'une liste (répétée)',
-  'durations.random': 'au hasard, avec une graine',
-  'durations.seconds': 'en secondes',
-  'durations.seed': 'graine:max',
-  'durations.errorRandom': 'GRAINE ou GRAINE:MAX, comme 42:3',
-  'durations.errorConstant': 'Un nombre de secondes',
-  'durations.errorList': 'Des secondes séparées par des virgules, comme 1, 2, 3',
-  'field.wholeRange': 'Un nombre entier de {min} à {max}',
-  'field.numberRange': 'Un nombre de {min} à {max}',
+/**
+ * The languages loaded so far. English is built in; the others are chunks of their own, loaded
+ * before they are shown (`loadLang`), so a visitor downloads only the language in use.
+ */
+const loaded: Partial<Record<Lang, Messages>> = { en };
 
-  'playback.label': 'Lecture',
-  'playback.restart': 'Recommencer',
-  'playback.restartTitle': 'Recommencer (Début)',
-  'playback.prevInstant': 'Instant précédent',
-  'playback.prevInstantTitle': 'Instant précédent (↑ ou Maj+←)',
-  'playback.stepBack': 'Un pas en arrière',
-  'playback.stepBackTitle': "Revenir d'un événement (← ou Page préc.)",
-  'playback.play': 'Lecture',
-  'playback.pause': 'Pause',
-  'playback.playTitle': 'Lecture / pause (Espace)',
-  'playback.stepForward': 'Un pas en avant',
-  'playback.stepForwardTitle': "Aller à l'événement suivant (→ ou Page suiv.)",
-  'playback.nextInstant': 'Instant suivant',
-  'playback.nextInstantTitle': 'Instant suivant (↓ ou Maj+→)',
-  'playback.end': 'À la fin',
-  'playback.endTitle': 'Fin (Fin)',
-  'playback.time': 'Temps virtuel',
-  'playback.seconds': '{t} {t|seconde|secondes}',
-  'playback.speed': 'vitesse',
+/** Loads a language's messages (at once for English, or when loaded before). */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (loaded[lang]) return;
+  if (lang === 'fr') loaded.fr = (await import('./fr')).fr;
+}
 
-  'timeline.title': 'Chronologie',
-  'timeline.running': 'tourne (sleep)',
-  'timeline.waiting': 'attend',
-  'timeline.done': 'finie',
-  'timeline.table': 'Tableau',
-  'timeline.zoom': 'Zoom de la chronologie',
-  'timeline.zoomOut': 'Zoom arrière',
-  'timeline.zoomFit': 'Zoom par défaut (1:1)',
-  'timeline.zoomIn': 'Zoom avant',
-  'timeline.aria':
-    'Chronologie de {tasks} {tasks|tâche|tâches} sur {seconds} {seconds|seconde|secondes} ; sa version texte suit',
-  'timeline.ariaTable':
-    'Chronologie de {tasks} {tasks|tâche|tâches} sur {seconds} {seconds|seconde|secondes} ; le bouton Tableau la donne en texte',
-  'timeline.notYet': '{task} : pas encore (la tête de lecture est à {t} s)',
-  'timeline.tableCaption':
-    'La chronologie en texte : pendant chaque tranche de {slot} s, quelle tâche tourne (dans son sleep) et laquelle attend (un jeton, un élément, un verrou)',
-  'timeline.slot': 'tranche (s)',
-  'timeline.runs': 'tourne',
-  'timeline.waits': 'attend',
-  'timeline.listLabel': 'La chronologie en texte : quand chaque tâche attend et tourne',
-  'timeline.listRuns': 'tourne {from}–{to} s',
-  'timeline.listWaits': 'attend {from}–{to} s',
-  'timeline.listDone': ' ; terminée à {t} s',
-
-  'status.unstarted': 'pas encore créée',
-  'status.created': 'créée',
-  'status.ready': 'prête',
-  'status.running': 'active',
-  'status.sleeping': 'dort',
-  'status.waiting': 'attend',
-  'status.done': 'finie',
-  'status.failed': 'en échec',
-  'status.cancelled': 'annulée',
-  'count.unstarted': '{n} {n|pas encore créée|pas encore créées}',
-  'count.created': '{n} {n|créée|créées}',
-  'count.ready': '{n} {n|prête|prêtes}',
-  'count.running': '{n} {n|active|actives}',
-  'count.sleeping': '{n} {n|dort|dorment}',
-  'count.waiting': '{n} {n|attend|attendent}',
-  'count.done': '{n} {n|finie|finies}',
-  'count.failed': '{n} en échec',
-  'count.cancelled': '{n} {n|annulée|annulées}',
-
-  'segment.sleeping': '{task} tourne : dans asyncio.sleep({seconds}), {span}',
-  'segment.put': '{task} attend une place libre dans {primitive} (bloquée sur put), {span}',
-  'segment.get': '{task} attend un élément de {primitive} (bloquée sur get), {span}',
-  'segment.acquire': '{task} attend de prendre {primitive}, {span}',
-  'segment.event': '{task} attend que {primitive} soit déclenché, {span}',
-  'segment.join': '{task} attend que chaque élément de {primitive} soit traité (join), {span}',
-  'segment.await': '{task} attend la fin de la tâche {target}, {span}',
-  'segment.gather': '{task} attend la fin de {targets} (gather), {span}',
-  'segment.wait': '{task} attend {targets} (asyncio.wait), {span}',
-  'segment.taskgroup': '{task} attend la fin des tâches de son TaskGroup : {targets}, {span}',
-  'segment.future': '{task} attend un futur, {span}',
-  'segment.condition': '{task} attend un notify() de {primitive}, {span}',
-  'segment.fromTo': 'de {from} à {to} s',
-  'segment.since': 'depuis {from} s',
-
-  // Un appel bloquant (time.sleep dans une coroutine) et le retard qu'il cause.
-  'block.timeline': 'bloque la boucle',
-  'block.list': 'bloque la boucle {from}–{to} s',
-  'block.segment':
-    '{task} bloque toute la boucle : time.sleep({seconds}), {span} ; aucune autre tâche ni minuterie ne tourne',
-  'block.lateSegment':
-    '{text} ; réveillée avec {late} s de retard : sa minuterie échéait à {due} s, mais la boucle était bloquée',
-  'block.late': '{late} s de retard',
-  'block.timerLate': 'échéance {due} s, déclenchée à {at} s : {late} s de retard',
-  'block.legendBlocking': 'bloquant',
-  'block.legendLate': 'en retard',
-  'preset.pitfall-blocking': 'Piège : time.sleep()',
-  'about.pitfall-blocking':
-    "Une coroutine appelle time.sleep(2) au lieu de await asyncio.sleep(2) : toute la boucle s'arrête dans cette étape. Aucune autre tâche ne tourne, aucune minuterie ne se déclenche ; au retour, chaque minuterie échue entre-temps se déclenche en retard (en rouge). Mettez « corrigé » à 1 pour attendre asyncio.sleep, ou comparez les deux.",
-  'params.seconds': "durée de l'appel lent (s)",
-  'params.ticks': 'tics',
-  'params.blockFixed': 'corrigé (1 : await asyncio.sleep)',
-  'params.blockFixedHint': '0 : time.sleep, le piège',
-
-  // Le quiz en classe : « Et ensuite ? »
-  'view.quiz': 'Quiz',
-  'view.quizTitle': 'Et ensuite ? La lecture s’arrête et pose une question (Q)',
-  'quiz.title': 'Et ensuite ?',
-  'quiz.idle': 'Quiz activé : lancez ou avancez, la lecture s’arrête à une question.',
-  'quiz.score': 'Score {right}/{asked}',
-  'quiz.askTask': 'Quelle tâche la boucle exécute-t-elle ensuite ?',
-  'quiz.askPutter':
-    '{primitive} a de nouveau une place libre : quelle tâche en attente l’obtient ?',
-  'quiz.askGetter': '{primitive} a de nouveau un élément : quelle tâche en attente l’obtient ?',
-  'quiz.askWaiter': '{primitive} est de nouveau libre : quelle tâche en attente l’obtient ?',
-  'quiz.askPrint': 'Qu’affiche la console ensuite ?',
-  'quiz.keys': 'Tapez 1–{n} pour choisir, Entrée pour révéler.',
-  'quiz.reveal': 'Révéler',
-  'quiz.right': 'Bonne réponse !',
-  'quiz.wrong': 'Pas cette fois : c’est {answer}.',
-  'quiz.answer': 'La réponse : {answer}.',
-  'quiz.ruleReady':
-    'La file des prêts est premier entré, premier sorti : la boucle exécute ses rappels dans l’ordre où ils y sont entrés ({order}). {task} était en tête : {why}.',
-  'quiz.why.created': 'elle a été créée la première',
-  'quiz.why.woken': 'son futur a été terminé le premier',
-  'quiz.why.yielded': 'elle est revenue dans la file la première',
-  'quiz.ruleWaiters':
-    'asyncio.{type} réveille ses tâches en attente dans l’ordre d’arrivée, depuis la gauche de sa deque ({order}) : {task} attend depuis le plus longtemps.',
-  'quiz.rulePrint':
-    'La boucle exécute un rappel à la fois : à t={t} s, la ligne suivante vient de {task}, la tâche qui tourne ensuite, avant qu’elle n’attende de nouveau.',
-  'quiz.continue': 'Continuer (Entrée)',
-
-  'loop.title': "Boucle d'événements",
-  'loop.iteration': 'itération',
-  'loop.before': 'Avant que la boucle démarre : les tâches sont créées',
-  'loop.running': 'En cours',
-  'loop.ready': 'File des prêts',
-  'loop.timers': 'Minuteries',
-  'loop.tasks': 'Tâches',
-  'loop.empty': 'vide',
-  'loop.none': 'aucune',
-  'ready.step': 'étape',
-  'ready.wakeup': 'réveil',
-  'ready.timer': 'minuterie',
-  'ready.callback': 'rappel de gather',
-  'ready.handle': 'rappel',
-  'ready.cancelled': 'annulé',
-  'task.unstarted': 'pas encore créée (une étape spawn ou gather la lance)',
-  'task.created': 'créée, pas encore lancée',
-  'task.ready': 'prête à tourner',
-  'task.readyCancelled': 'prête (annulée)',
-  'task.running': 'en cours',
-  'task.sleeping': "en sleep jusqu'à {t} s",
-  'task.put': 'attend de mettre dans {primitive} (pleine)',
-  'task.get': 'attend de prendre dans {primitive} (vide)',
-  'task.acquire': 'attend de prendre {primitive}',
-  'task.event': 'attend que {primitive} soit déclenché',
-  'task.join': 'attend que chaque élément de {primitive} soit traité (join)',
-  'task.await': 'attend la fin de la tâche {target}',
-  'task.gather': 'attend la fin de {targets} (gather)',
-  'task.done': 'terminée',
-  'task.failed': 'en échec : {error}',
-  'task.cancelled': 'annulée',
-
-  'primitives.queue': 'La queue',
-  'primitives.title': 'Primitives',
-  'primitives.none': 'Aucune : ce scénario ne partage ni Queue, ni Lock, ni Semaphore, ni Event.',
-  'primitives.noneProgram':
-    'Aucune : ce programme ne crée ni Queue, ni Lock, ni Semaphore, ni Event, ni Condition.',
-  'queue.full': 'pleine',
-  'queue.unbounded': '{count} {count|élément|éléments} · sans limite (maxsize={size})',
-  'queue.items': '{name} : {count} {count|élément|éléments}',
-  'queue.putBy': '{item}, mis par {task}',
-  'queue.putters': 'putters (attendent une place libre)',
-  'queue.getters': 'getters (attendent un élément)',
-  'queue.unfinished': '{count} {count|non traité|non traités} (task_done à venir)',
-  'queue.joiners': 'dans join() (attendent que tout soit traité)',
-  'waiters.label': 'en attente',
-  'waiters.woken': 'réveillée',
-  'lock.heldBy': 'pris par {task}',
-  'lock.free': 'libre',
-  'event.set': 'déclenché',
-  'event.notSet': 'non déclenché',
-  'semaphore.value': 'valeur {value}',
-
-  'console.tab': 'Console',
-  'console.label': 'Sortie de la console',
-  'console.empty': "Rien d'affiché pour l'instant.",
-  'code.tab': 'Code Python',
-  'code.label': 'Code Python',
-  'code.copy': 'Copier le code',
-  'code.copied': 'Copié ✓',
-
-  'preset.python': 'Votre programme Python',
-  'about.python':
-    "Votre propre programme asyncio, exécuté par CPython 3.14 (Pyodide) dans cette page sur une horloge virtuelle : chaque vue montre ce qu'en fait la boucle d'événements. Modifiez-le dans l'onglet Programme et cliquez sur Exécuter (Ctrl+Entrée).",
-  'python.run': 'Exécuter',
-  'python.runTitle': 'Exécuter ce programme avec CPython (Ctrl+Entrée)',
-  'python.open': 'Ouvrir .py…',
-  'python.openTitle': 'Ouvrir un fichier Python (.py)',
-  'python.save': 'Enregistrer .py',
-  'python.saveTitle': 'Enregistrer ce programme dans un fichier Python',
-  'python.loading': 'Chargement de Python… {percent} %',
-  'python.starting': 'Démarrage de Python…',
-  'python.running': 'Exécution…',
-  'python.ran': 'Exécuté en {ms} ms',
-  'python.edited': 'Modifié depuis son exécution : Exécuter (Ctrl+Entrée) pour le voir',
-  'python.wallTime':
-    'Arrêté après {seconds} s de calcul sans rendre la main à la boucle ; Python a été relancé.',
-  'python.failed': "Python n'a pas pu s'exécuter : {message}",
-  'python.syntax': 'Ligne {line} : {message}',
-  'python.editor': "Programme Python (Ctrl+Entrée l'exécute ; Échap puis Tab quitte l'éditeur)",
-  'python.tab': 'Programme',
-  'python.fileError': "{name} n'a pas pu être ouvert : {message}",
-  'python.empty': 'Cliquez sur Exécuter (Ctrl+Entrée) pour exécuter ce programme.',
-  'code.edit': 'Modifier ce code',
-  'code.editTitle':
-    "Ouvrir ce code comme programme Python, pour le modifier et l'exécuter avec CPython",
-  'bottom.label': 'Console et code',
-  'bottom.tabs': 'Sortie',
-
-  'export.label': 'Exporter',
-  'export.markdown': 'Markdown',
-  'export.copied': 'Markdown copié',
-  'export.tooLarge':
-    "Pas copié : {rows} lignes de {columns} colonnes, c'est un tableau trop grand (revenez en arrière, ou prenez moins de tâches)",
-  'copy.failed': "Rien n'a été copié : le navigateur ne l'a pas permis",
-
-  'messages.url': "Certaines valeurs du lien n'ont pas pu être utilisées :",
-  'messages.ok': 'OK',
-  'end.deadlock': 'Interblocage.',
-  'end.livelock': 'Blocage actif.',
-  'end.stopped': 'Arrêt.',
-  'end.interrupted': 'KeyboardInterrupt.',
-  'end.interruptedText':
-    'À t={t}, Ctrl-C a arrêté la boucle : KeyboardInterrupt est sorti de la boucle, comme le cours arrête sa boucle sans fin',
-  'end.interruptedBlockedText':
-    'À t={t}, Ctrl-C a arrêté la boucle : KeyboardInterrupt est sorti de la boucle ; {n|cette tâche n’a jamais fini|ces tâches n’ont jamais fini} : {list}',
-  'end.deadlockText':
-    'À t={t}, plus rien ne peut arriver, et {n|cette tâche ne finira|ces tâches ne finiront} jamais : {list}',
-  'end.livelockText':
-    "À t={t}, la boucle a fait {count} itérations sans que l'horloge avance ; {tasks} {n|occupe|occupent} la file des prêts (sleep(0) dans une boucle sans fin, ou des tâches qui se réveillent l'une l'autre ?), le temps ne peut donc plus avancer",
-  'end.noYieldText':
-    "{task} a exécuté {count} étapes à t={t} sans rien attendre qui bloque : en Python, cette boucle ne rend jamais la main à la boucle d'événements, et le programme se fige",
-  'end.limitText': "À t={t}, après {count} événements : la taille maximale d'une trace.",
-  'end.iterationLimitText':
-    "À t={t}, après {count} itérations de la boucle : la taille maximale d'une trace.",
-  'end.waitsOn': '{task} attend {what}',
-  'end.separator': ' ; ',
-  'wait.first': "sa première étape (elle n'a jamais tourné)",
-  'wait.next': 'sa prochaine étape',
-  'wait.sleep0': 'sa prochaine étape (après sleep(0))',
-  'wait.sleep': 'la fin de son sleep à t={t}',
-  'wait.put': "une place libre dans la file '{queue}' (pleine, {size}/{maxsize})",
-  'wait.get': "un élément de la file '{queue}' (vide)",
-  'wait.lock': "le Lock '{lock}' (pris)",
-  'wait.semaphore': "le {type} '{semaphore}' (valeur {value})",
-  'wait.event': "l'Event '{event}' (pas encore déclenché)",
-  'wait.join': "que chaque élément de la file '{queue}' soit traité ({unfinished} en cours)",
-  'wait.task': "la fin de la tâche '{task}'",
-  'wait.gather': 'la fin de gather({tasks})',
-  'wait.condition': "un notify() de la Condition '{condition}'",
-  'wait.wait': 'que wait({tasks}) rende la main',
-  'wait.taskgroup': 'la fin des tâches du TaskGroup ({tasks})',
-  'wait.future': 'un futur',
-  'wait.woken': '{what}, déjà réveillée',
-
-  'url.integer':
-    "{name} {value} n'est pas un nombre entier de {min} à {max} ; on prend {fallback}.",
-  'url.event': "e {value} n'est pas un nombre d'événements ; on montre la fin de l'instant.",
-  'url.seconds':
-    "{name} {value} n'est pas un nombre de secondes de 0 à {max} ; on prend {fallback}.",
-  'url.durations':
-    "{name} {value} n'est ni « formula », ni un nombre de secondes, ni une liste comme 1,2,3, ni random:GRAINE:MAX ; on prend la formule du cours.",
-  'url.preset': "le scénario {value} n'existe pas (il y a {list}) ; on montre la fenêtre de jobs.",
-  'url.lang': "la langue {value} n'existe pas (il y a en et fr).",
-  'url.scenario': 'le scénario du lien ne peut pas être utilisé : {message}',
-  'url.scenarioLink': "le scénario du lien est abîmé (ce n'est pas un lien de scénario).",
-  'url.program':
-    'le programme Python du lien est abîmé (il ne se décode pas) ; affichage de la fenêtre de jobs.',
-
-  'list.or': 'ou',
-  'validate.at': '{path} : {message}',
-  'validate.notObject':
-    'un scénario doit être un objet JSON avec "version", "primitives" et "tasks"',
-  'validate.unknownKey': 'clé inconnue (clés possibles : {expected})',
-  'validate.version': 'doit valoir 1',
-  'validate.notString': 'doit être une chaîne de caractères',
-  'validate.loneSurrogate': 'doit être un texte Unicode valide (il contient un surrogate isolé)',
-  'validate.notInteger': 'doit être un nombre entier >= {min}',
-  'validate.notBoolean': 'doit valoir true ou false',
-  'validate.oneOf': "doit être l'une de ces valeurs : {list}",
-  'validate.primitivesShape': 'doit être un objet qui associe des noms à des primitives',
-  'validate.primitiveName': 'une primitive doit avoir un nom non vide',
-  'validate.primitiveShape': 'doit être un objet comme {"type": "Queue", "maxsize": 1}',
-  'validate.maxsize': 'doit être un nombre entier (0 ou moins : sans limite)',
-  'validate.notPrimitiveName': "doit être le nom d'une primitive de type {what}",
-  'validate.noPrimitive': `aucune primitive nommée '{name}' dans "primitives"`,
-  'validate.noPrimitiveDeclared': `aucune primitive nommée '{name}' dans "primitives" ({count|déclarée|déclarées} : {declared})`,
-  'validate.wrongPrimitive': "'{name}' est de type {type}, et non {what}",
-  'validate.notTasks': 'doit être une liste de tâches',
-  'validate.noTasks': 'doit contenir au moins une tâche',
-  'validate.tooManyTasks': 'doit contenir au plus {max} tâches',
-  'validate.tooManySteps': 'doit contenir au plus {max} étapes en tout',
-  'validate.taskShape': 'doit être un objet comme {"name": "worker", "steps": [...]}',
-  'validate.taskName': 'doit être une chaîne non vide',
-  'validate.nameSpaces':
-    'ne doit pas contenir d\'espace (les lignes affichées sont "<temps> <tâche> <texte>")',
-  'validate.nameTaken': "'{name}' est déjà le nom d'une autre tâche",
-  'validate.notSteps': "doit être une liste d'étapes",
-  'validate.stepShape': 'doit être un objet comme {"op": "sleep", "seconds": 1}',
-  'validate.seconds': 'doit être un nombre >= 0',
-  'validate.secondsMax': 'doit valoir au plus {max} (environ 31 ans)',
-  'validate.repeatDepth': "les repeat s'imbriquent sur {max} niveaux au plus",
-  'validate.notTaskName': "doit être le nom d'une tâche",
-  'validate.noTask': "aucune tâche nommée '{task}'",
-  'validate.spawnInRepeat':
-    "spawn ne peut pas être dans un repeat (une tâche n'est lancée qu'une fois)",
-  'validate.gatherTasks': 'doit être une liste non vide de noms de tâches',
-  'validate.gatherInRepeat':
-    "gather ne peut pas être dans un repeat (il ne crée ses tâches qu'une fois)",
-  'validate.gatheredTwice': "'{task}' est déjà dans ce gather",
-  'validate.awaitSelf': "une tâche ne peut pas s'attendre elle-même",
-  'validate.startsWithLoop':
-    '\'{task}\' démarre avec la boucle ; donnez-lui "start": false pour la lancer avec {how}',
-  'validate.startedTwice': "'{task}' est déjà lancée en {at} (une tâche n'est lancée qu'une fois)",
-  'validate.neverStarted':
-    "'{task}' n'est jamais lancée (aucune étape spawn ou gather ne la nomme)",
-  'validate.cannotStart':
-    "'{task}' ne peut jamais démarrer : les tâches qui la lanceraient ne démarrent jamais",
-  'validate.awaitCycle':
-    "'{other}' attend '{task}' (directement ou non) : elles s'attendraient l'une l'autre pour toujours",
-  'validate.json': "ce n'est pas du JSON valide",
-  'validate.jsonEmpty': 'il est vide',
-  'validate.jsonEnd':
-    "ce n'est pas du JSON valide : le texte s'arrête trop tôt (ligne {line}, colonne {column})",
-  'validate.jsonChar':
-    "ce n'est pas du JSON valide : « {found} » inattendu à la ligne {line}, colonne {column}",
-};
-
-export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, fr };
+/** Whether `translate` has the language's own messages (else it falls back to English). */
+export function isLoaded(lang: Lang): boolean {
+  return loaded[lang] !== undefined;
+}
 
 /** Whether `count` takes the singular: in French 0 and 1 (and 1.5) do, in English only 1. */
 export function isSingular(lang: Lang, count: string | number): boolean {
@@ -854,7 +463,7 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = MESSAGES[lang][key] ?? en[key];
+  const template = loaded[lang]?.[key] ?? en[key];
   return template.replace(
     /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
     (match, name: string, one?: string, many?: string) => {

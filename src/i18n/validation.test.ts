@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/validate';
 import { VALIDATION_EN, type ValidationCode } from '../scenario/errors';
-import { en, fr, translate, type Lang, type MessageKey } from './messages';
+import { en, translate, type Lang, type MessageKey } from './messages';
+import { fr } from './fr';
 import { validationText } from './validation';
 
 const t = (lang: Lang) => (key: MessageKey, params?: Record<string, string | number>) =>

@@ -10,7 +10,7 @@ import {
   type PresetId,
   type PresetParams,
 } from '../scenario/presets';
-import type { Lang } from '../i18n/messages';
+import { isLoaded, loadLang, type Lang } from '../i18n/messages';
 export type Theme = 'light' | 'dark';
 import {
   LOOKAHEAD,
@@ -488,7 +488,11 @@ export function createAppStore(initial: {
       setSpeed: (speed) => set({ speed }),
 
       lang: initial.lang ?? 'en',
-      setLang: (lang) => set({ lang }),
+      // A language not loaded yet is shown once its messages are in (a chunk of its own).
+      setLang: (lang) => {
+        if (isLoaded(lang)) set({ lang });
+        else void loadLang(lang).then(() => set({ lang }));
+      },
       theme: initial.theme ?? 'light',
       setTheme: (theme) => set({ theme }),
       presenting: initial.presenting ?? false,

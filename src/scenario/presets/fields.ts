@@ -40,6 +40,7 @@ const seconds = (key: string): FieldSpec => ({
 });
 const jobs = integer('jobs', 1, 1_000_000, 2000);
 const maxsize = integer('maxsize', 0, 1e9, 10_000);
+const fixed = integer('fixed', 0, 1, 1);
 const durations: FieldSpec = {
   key: 'durations',
   name: 'durations',
@@ -66,10 +67,15 @@ export const PRESET_FIELDS: Record<PresetId, FieldSpec[]> = {
     seconds('think'),
   ],
   'event-start': [integer('runners', 1, 1_000_000, 500), seconds('countdown')],
-  'pitfall-blocking': [
-    seconds('seconds'),
-    integer('ticks', 1, 100_000, 1000),
-    integer('fixed', 0, 1, 1),
+  'pitfall-blocking': [seconds('seconds'), integer('ticks', 1, 100_000, 1000), fixed],
+  // `fixed`: 0 the mistake, 1 its fix (the twin Compare shows beside it).
+  'pitfall-lock-twice': [fixed, integer('workers', 1, 100_000, 200), seconds('hold')],
+  'pitfall-task-done': [fixed, integer('items', 1, 1_000_000, 500), seconds('work')],
+  'pitfall-unbounded-queue': [
+    fixed,
+    integer('bound', 1, 1e9, 10_000),
+    seconds('period'),
+    seconds('work'),
   ],
 };
 

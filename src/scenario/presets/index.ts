@@ -31,11 +31,26 @@ import {
   blockingScenario,
   type BlockingParams,
 } from './blocking';
+import {
+  LOCK_TWICE_DEFAULTS,
+  lockTwicePython,
+  lockTwiceScenario,
+  TASK_DONE_DEFAULTS,
+  taskDonePython,
+  taskDoneScenario,
+  UNBOUNDED_QUEUE_DEFAULTS,
+  unboundedQueuePython,
+  unboundedQueueScenario,
+  type LockTwiceParams,
+  type TaskDoneParams,
+  type UnboundedQueueParams,
+} from './pitfalls';
 
 export * from './jobWindow';
 export * from './producerConsumer';
 export * from './lecture';
 export * from './blocking';
+export * from './pitfalls';
 
 export type PresetId =
   | 'job-window'
@@ -44,7 +59,19 @@ export type PresetId =
   | 'producer-consumer'
   | 'shared-lock'
   | 'event-start'
-  | 'pitfall-blocking';
+  | PitfallId;
+export type PitfallId =
+  'pitfall-blocking' | 'pitfall-lock-twice' | 'pitfall-task-done' | 'pitfall-unbounded-queue';
+/** Each a mistake and its fix: the same preset with `fixed` 0 or 1. */
+export const PITFALL_IDS: PitfallId[] = [
+  'pitfall-blocking',
+  'pitfall-lock-twice',
+  'pitfall-task-done',
+  'pitfall-unbounded-queue',
+];
+export function isPitfall(preset: PresetId): preset is PitfallId {
+  return (PITFALL_IDS as PresetId[]).includes(preset);
+}
 export const PRESET_IDS: PresetId[] = [
   'job-window',
   'semaphore-window',
@@ -52,7 +79,7 @@ export const PRESET_IDS: PresetId[] = [
   'producer-consumer',
   'shared-lock',
   'event-start',
-  'pitfall-blocking',
+  ...PITFALL_IDS,
 ];
 
 export type PresetParams =
@@ -60,7 +87,10 @@ export type PresetParams =
   | { preset: 'producer-consumer'; params: ProducerConsumerParams }
   | { preset: 'shared-lock'; params: SharedLockParams }
   | { preset: 'event-start'; params: EventStartParams }
-  | { preset: 'pitfall-blocking'; params: BlockingParams };
+  | { preset: 'pitfall-blocking'; params: BlockingParams }
+  | { preset: 'pitfall-lock-twice'; params: LockTwiceParams }
+  | { preset: 'pitfall-task-done'; params: TaskDoneParams }
+  | { preset: 'pitfall-unbounded-queue'; params: UnboundedQueueParams };
 
 export interface BuiltPreset {
   scenario: Scenario;
@@ -72,7 +102,7 @@ export interface BuiltPreset {
  * too); the others' scenarios differ by their title only.
  */
 export function presetSpeaks(preset: PresetId): boolean {
-  return preset === 'shared-lock' || preset === 'event-start' || preset === 'pitfall-blocking';
+  return preset === 'shared-lock' || preset === 'event-start' || isPitfall(preset);
 }
 
 /** The preset's scenario and code; English by default, as on the command line. */
@@ -113,6 +143,21 @@ export function buildPreset(choice: PresetParams, lang: CodeLang = 'en'): BuiltP
         scenario: blockingScenario(choice.params, lang),
         python: blockingPython(choice.params, lang),
       };
+    case 'pitfall-lock-twice':
+      return {
+        scenario: lockTwiceScenario(choice.params, lang),
+        python: lockTwicePython(choice.params, lang),
+      };
+    case 'pitfall-task-done':
+      return {
+        scenario: taskDoneScenario(choice.params, lang),
+        python: taskDonePython(choice.params, lang),
+      };
+    case 'pitfall-unbounded-queue':
+      return {
+        scenario: unboundedQueueScenario(choice.params, lang),
+        python: unboundedQueuePython(choice.params, lang),
+      };
   }
 }
 
@@ -131,5 +176,11 @@ export function presetDefaults(preset: PresetId): PresetParams {
       return { preset, params: { ...EVENT_START_DEFAULTS } };
     case 'pitfall-blocking':
       return { preset, params: { ...BLOCKING_DEFAULTS } };
+    case 'pitfall-lock-twice':
+      return { preset, params: { ...LOCK_TWICE_DEFAULTS } };
+    case 'pitfall-task-done':
+      return { preset, params: { ...TASK_DONE_DEFAULTS } };
+    case 'pitfall-unbounded-queue':
+      return { preset, params: { ...UNBOUNDED_QUEUE_DEFAULTS } };
   }
 }

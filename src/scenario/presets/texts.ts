@@ -58,3 +58,85 @@ export const PRESET_TEXTS = {
   arrived: { en: 'arrived', fr: 'arrivé' },
   setGo: { en: 'set!', fr: 'partez !' },
 } as const;
+
+/** The pitfalls' titles, printed lines and code comments (`{n}`, `{item}`: as in log steps). */
+export const PITFALL_TEXTS = {
+  lockTwiceTitle: (lang: CodeLang, fixed: boolean) =>
+    lang === 'fr'
+      ? fixed
+        ? 'Piège corrigé : le verrou rendu avant de le reprendre'
+        : 'Piège : un asyncio.Lock pris deux fois par la même tâche'
+      : fixed
+        ? 'Pitfall fixed: the lock released before it is taken again'
+        : 'Pitfall: one task takes the same asyncio.Lock twice',
+  taskDoneTitle: (lang: CodeLang, fixed: boolean) =>
+    lang === 'fr'
+      ? fixed
+        ? 'Piège corrigé : task_done() après chaque élément, join() revient'
+        : 'Piège : task_done() oublié, join() ne revient jamais'
+      : fixed
+        ? 'Pitfall fixed: task_done() after each item, join() returns'
+        : 'Pitfall: task_done() forgotten, join() never returns',
+  unboundedQueueTitle: (lang: CodeLang, maxsize: number) =>
+    lang === 'fr'
+      ? maxsize > 0
+        ? `Piège corrigé : Queue(maxsize=${maxsize}), le producteur attend`
+        : 'Piège : une Queue() sans limite grossit sans fin'
+      : maxsize > 0
+        ? `Pitfall fixed: Queue(maxsize=${maxsize}), the producer waits`
+        : 'Pitfall: an unbounded Queue() grows without end',
+  step1: { en: 'step 1, holding the lock', fr: 'étape 1, avec le verrou' },
+  step2: { en: 'step 2, holding the lock', fr: 'étape 2, avec le verrou' },
+  lockPitfallComment: {
+    en: [
+      'PITFALL: this task asks again for the lock it holds. asyncio.Lock is not',
+      'reentrant: the task waits for itself, for ever (and every other worker with it).',
+    ],
+    fr: [
+      'PIÈGE : cette tâche redemande le verrou qu’elle tient. asyncio.Lock n’est pas',
+      'réentrant : la tâche s’attend elle-même, pour toujours (et les autres workers avec).',
+    ],
+  },
+  lockFixedComment: {
+    en: ['FIXED: the lock is released here, before it is taken again.'],
+    fr: ['CORRIGÉ : le verrou est rendu ici, avant d’être repris.'],
+  },
+  putJob: { en: 'put job{n}', fr: 'dépose job{n}' },
+  got: { en: 'got {item}', fr: 'reçu {item}' },
+  allDone: { en: 'all jobs done', fr: 'tous les jobs finis' },
+  joinComment: {
+    en: ['join() returns once task_done() has been called for every item put'],
+    fr: ['join() revient quand task_done() a été appelé pour chaque élément déposé'],
+  },
+  taskDonePitfallComment: {
+    en: [
+      'PITFALL: queue.task_done() is never called: the queue still counts',
+      'every item as unfinished, and join() waits for ever.',
+    ],
+    fr: [
+      'PIÈGE : queue.task_done() n’est jamais appelé : la queue compte encore',
+      'chaque élément comme non fini, et join() attend pour toujours.',
+    ],
+  },
+  taskDoneFixedComment: {
+    en: ['FIXED: each item is marked done, so join() can return'],
+    fr: ['CORRIGÉ : chaque élément est marqué fini, join() peut revenir'],
+  },
+  putTick: { en: 'put tick{n}', fr: 'dépose tick{n}' },
+  unboundedComment: {
+    en: [
+      'PITFALL: no maxsize: put() never waits. The producer is faster than the',
+      'consumer, so the queue grows without end (memory too, in a real program).',
+    ],
+    fr: [
+      'PIÈGE : pas de maxsize : put() n’attend jamais. Le producteur est plus rapide',
+      'que le consommateur : la queue grossit sans fin (la mémoire aussi, en vrai).',
+    ],
+  },
+  boundedComment: {
+    en: (n: number) => [`FIXED: at most ${n} items; put() waits while the queue is full`],
+    fr: (n: number) => [
+      `CORRIGÉ : au plus ${n} éléments ; put() attend tant que la queue est pleine`,
+    ],
+  },
+} as const;

@@ -3,7 +3,13 @@
  * not valid yet keeps the last good one and says why.
  */
 import { useId, useState } from 'react';
-import { PRESET_IDS, type Durations, type PresetId } from '../../scenario/presets';
+import {
+  isPitfall,
+  PITFALL_IDS,
+  PRESET_IDS,
+  type Durations,
+  type PresetId,
+} from '../../scenario/presets';
 import {
   fieldsOf,
   formatDurations,
@@ -14,6 +20,12 @@ import {
 import { useApp, useAppStore } from '../../store/context';
 import { pythonIn } from '../../store/run';
 import { PythonControls } from '../python/PythonControls';
+import {
+  PITFALL_PROGRAM_IDS,
+  PITFALL_PROGRAMS,
+  whichPitfallProgram,
+  type PitfallProgramId,
+} from '../../python/pitfallPrograms';
 import { selectChoice } from '../../store/selectors';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
@@ -163,21 +175,40 @@ function DurationsField({ value, onChange }: { value: Durations; onChange(d: Dur
   );
 }
 
+/** A pitfall's version: the mistake (0) or its fix (1). */
+function FixedField(props: { value: number; testId: string; onChange(value: number): void }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('params.fixed')}</label>
+      <select
+        id={id}
+        value={props.value}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      >
+        <option value={0}>{t('params.fixed.0')}</option>
+        <option value={1}>{t('params.fixed.1')}</option>
+      </select>
+    </div>
+  );
+}
+
 /** The label of a parameter, which depends on the preset for maxsize. */
 function labelKey(preset: PresetId, key: string): MessageKey {
   if (key === 'maxsize') {
     if (preset === 'semaphore-window') return 'params.semaphoreValue';
     return preset === 'producer-consumer' ? 'params.queueMaxsize' : 'params.windowMaxsize';
   }
-  if (preset === 'pitfall-blocking' && key === 'fixed') return 'params.blockFixed';
   return `params.${key}` as MessageKey;
 }
 
 function hintKey(preset: PresetId, key: string): MessageKey | undefined {
+  if (isPitfall(preset)) return undefined;
   if (key === 'maxsize' && preset !== 'semaphore-window') return 'params.unbounded';
   if (key === 'work') return 'params.workHint';
   if (key === 'think') return 'params.thinkHint';
-  if (preset === 'pitfall-blocking' && key === 'fixed') return 'params.blockFixedHint';
   return undefined;
 }
 
@@ -201,14 +232,29 @@ export function ParamsPanel({
   const values = fieldsOf(choice);
   // The main form only: the Python mode starts from the code of what is shown.
   const python = idPrefix === '' && !compact;
+  // A string from the store (a new object each time would re-render for ever).
+  const example = whichPitfallProgram(useApp((s) => s.program));
+  /** A pitfall program (or its fix) in the editor, run at once. */
+  const openExample = (id: PitfallProgramId, fixed: boolean) => {
+    const program = PITFALL_PROGRAMS[id];
+    store.getState().openProgram(fixed ? program.fixed : program.pitfall);
+    void store.getState().runProgram();
+  };
   const choose = (value: string) => {
-    if (value === 'python') {
+    if (value.startsWith('program:')) openExample(value.slice(8) as PitfallProgramId, false);
+    else if (value === 'python') {
       const { run, lang } = store.getState();
       store.getState().openProgram(pythonIn(run, lang).code);
       void store.getState().runProgram();
     } else if (value !== 'file') setPreset(value as PresetId);
   };
-  const shown = inPython ? 'python' : file ? 'file' : choice.preset;
+  const shown = inPython
+    ? example
+      ? `program:${example.id}`
+      : 'python'
+    : file
+      ? 'file'
+      : choice.preset;
   return (
     <form
       className={compact ? 'params compact' : 'params'}
@@ -226,19 +272,46 @@ export function ParamsPanel({
           {file && !inPython && (
             <option value="file">{t('preset.file', { name: file.name })}</option>
           )}
-          {PRESET_IDS.map((id) => (
+          {PRESET_IDS.filter((id) => !isPitfall(id)).map((id) => (
             <option key={id} value={id}>
               {t(`preset.${id}`)}
             </option>
           ))}
+          <optgroup label={t('preset.group.pitfalls')}>
+            {PITFALL_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t(`preset.${id}`)}
+              </option>
+            ))}
+            {(python || inPython) &&
+              PITFALL_PROGRAM_IDS.map((id) => (
+                <option key={id} value={`program:${id}`}>
+                  {t(`preset.program.${id}`)}
+                </option>
+              ))}
+          </optgroup>
           {(python || inPython) && <option value="python">{t('preset.python')}</option>}
         </select>
       </div>
+      {inPython && python && example && (
+        <FixedField
+          value={example.fixed ? 1 : 0}
+          testId="program-fixed"
+          onChange={(value) => openExample(example.id, value === 1)}
+        />
+      )}
       {inPython && python && <PythonControls />}
       {!file &&
         !inPython &&
         PRESET_FIELDS[choice.preset].map((field) =>
-          field.linkOnly ? null : field.kind === 'durations' ? (
+          field.linkOnly ? null : field.key === 'fixed' ? (
+            <FixedField
+              key={`${choice.preset}-${field.key}`}
+              value={values[field.key] as number}
+              testId={`${idPrefix}${field.key}`}
+              onChange={(value) => setParams(withField(choice, field.key, value))}
+            />
+          ) : field.kind === 'durations' ? (
             <DurationsField
               key={`${choice.preset}-${field.key}`}
               value={values[field.key] as Durations}
