@@ -198,7 +198,7 @@ export const fr: Messages = {
   'block.timerLate': 'échéance {due} s, déclenchée à {at} s : {late} s de retard',
   'block.legendBlocking': 'bloquant',
   'block.legendLate': 'en retard',
-  'preset.pitfall-blocking': 'time.sleep() dans une coroutine',
+  'preset.pitfall-blocking': 'time.sleep() bloquant',
   'about.pitfall-blocking':
     "Une coroutine appelle time.sleep(2) au lieu de await asyncio.sleep(2) : toute la boucle s'arrête dans cette étape. Aucune autre tâche ne tourne, aucune minuterie ne se déclenche ; au retour, chaque minuterie échue entre-temps se déclenche en retard (en rouge). Comparer montre la correction à côté.",
   'params.seconds': "durée de l'appel lent (s)",

@@ -208,7 +208,7 @@ export const en = {
   'block.timerLate': 'due at {due} s, fired at {at} s: {late} s late',
   'block.legendBlocking': 'blocking',
   'block.legendLate': 'late',
-  'preset.pitfall-blocking': 'time.sleep() in a coroutine',
+  'preset.pitfall-blocking': 'time.sleep() blocks',
   'about.pitfall-blocking':
     'A coroutine calls time.sleep(2) instead of await asyncio.sleep(2): the whole loop stops inside that step. No other task runs and no timer fires; when it returns, every timer due meanwhile fires late (in red). Compare shows the fix beside it.',
   'params.seconds': 'length of the slow call (s)',
