@@ -9,14 +9,16 @@ import { comment, type CodeLang } from '../comments';
 import type { PythonCode } from '../python';
 import { jobDurations, type JobWindowParams } from './jobWindow';
 
-function header(w: CodeWriter, lang: CodeLang): void {
+/** The lines every lecture program starts with: asyncio and the `show` timer. */
+export function header(w: CodeWriter, lang: CodeLang): void {
   w.line('import asyncio');
   w.blank();
   showTimer(lang).forEach((line) => w.line(line));
   w.blank(2);
 }
 
-function footer(w: CodeWriter, starts: string[]): void {
+/** `main()`, which sets the clock's start then runs `starts`, and the `asyncio.run` line. */
+export function footer(w: CodeWriter, starts: string[]): void {
   w.line('async def main():');
   w.line('    global start');
   w.line('    start = asyncio.get_running_loop().time()');

@@ -6,30 +6,14 @@
  * run for real, the two deadlocks never end (nothing can wake them), as in the simulator.
  */
 import type { Scenario, Step, TaskSpec } from '../types';
-import { CodeWriter, pyNumber, pyString, showTimer } from '../pyformat';
+import { CodeWriter, pyNumber, pyString } from '../pyformat';
 import type { CodeLang } from '../comments';
 import type { PythonCode } from '../python';
 import { PITFALL_TEXTS as T } from './texts';
+import { footer, header } from './lecture';
 
 /** 0: the mistake; 1: its fix. */
 type Fixed = number;
-
-function header(w: CodeWriter, lang: CodeLang): void {
-  w.line('import asyncio');
-  w.blank();
-  showTimer(lang).forEach((line) => w.line(line));
-  w.blank(2);
-}
-
-function footer(w: CodeWriter, starts: string[]): void {
-  w.line('async def main():');
-  w.line('    global start');
-  w.line('    start = asyncio.get_running_loop().time()');
-  starts.forEach((line) => w.line(`    ${line}`));
-  w.blank(2);
-  w.line('if __name__ == "__main__":');
-  w.line('    asyncio.run(main())');
-}
 
 /** A comment line of the code, one per element of the text (already in the language). */
 function comments(w: CodeWriter, indent: string, text: readonly string[]): void {
