@@ -255,3 +255,100 @@ export function randomCase(): fc.Arbitrary<RandomCase> {
         });
     });
 }
+
+const IO_TEXTS = ['a\n', 'bc', 'line\n', '\n', 'x\ny\n', 'tail'];
+
+/**
+ * Random programs on Connections: one or two servers (latency, data at equal or distinct
+ * times, EOF or none), clients that connect, read lines or n bytes, write and close, alongside
+ * sleepers and a queue; and the mistakes CPython raises for (a read before the connection is
+ * open, two readers at once, a write after the close).
+ */
+export function randomIoCase(): fc.Arbitrary<RandomCase> {
+  const afters = fc.array(fc.constantFrom(0, 0, 0.1, 0.25, 0.5, 1, 1.5), { maxLength: 4 });
+  const server = fc
+    .record({
+      latency: fc.constantFrom(0, 0.1, 0.5),
+      afters,
+      texts: fc.array(fc.constantFrom(...IO_TEXTS), { minLength: 4, maxLength: 4 }),
+      eof: fc.option(fc.constantFrom(0, 0.5, 1.5, 2), { nil: undefined }),
+    })
+    .map(({ latency, afters, texts, eof }): PrimitiveSpec => {
+      const sorted = [...afters].sort((x, y) => x - y);
+      const last = sorted.length > 0 ? sorted[sorted.length - 1] : 0;
+      return {
+        type: 'Connection',
+        latency,
+        data: sorted.map((after, i) => ({ after, text: texts[i] })),
+        ...(eof === undefined ? {} : { eof: Math.max(eof, last) }),
+      };
+    });
+  return fc
+    .tuple(fc.array(server, { minLength: 1, maxLength: 2 }), fc.integer({ min: 0, max: 2 ** 30 }))
+    .chain(([servers, seed]) => {
+      const conns = servers.map((_, i) => `c${i}`);
+      const ioStep = (conn: string): fc.Arbitrary<Step> =>
+        fc.oneof(
+          { weight: 5, arbitrary: fc.constant<Step>({ op: 'readline', conn }) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(1, 2, 5).map((n): Step => ({ op: 'read', conn, n })),
+          },
+          {
+            weight: 2,
+            arbitrary: fc
+              .constantFrom('hi\n', '{item}!', 'n={n}\n')
+              .map((text): Step => ({ op: 'write', conn, text })),
+          },
+          { weight: 3, arbitrary: fc.constant<Step>({ op: 'log', text: 'got {item}' }) },
+          { weight: 2, arbitrary: sleepStep },
+          { weight: 1, arbitrary: fc.constant<Step>({ op: 'put', queue: 'q', value: '{item}' }) },
+        );
+      // Each connection: one client task that connects (maybe after a sleep), works, and
+      // maybe closes; some other task may read or write on it too.
+      const client = (conn: string) =>
+        fc
+          .tuple(
+            fc.option(sleepStep, { nil: undefined }),
+            fc.array(ioStep(conn), { maxLength: 6 }),
+            fc.option(
+              fc.tuple(fc.integer({ min: 1, max: 3 }), fc.array(ioStep(conn), { maxLength: 3 })),
+              { nil: undefined },
+            ),
+            fc.boolean(),
+            fc.array(ioStep(conn), { maxLength: 2 }),
+          )
+          .map(([wait, body, loop, close, after]): Step[] => [
+            ...(wait ? [wait] : []),
+            { op: 'connect', conn },
+            ...body,
+            ...(loop ? [{ op: 'repeat' as const, times: loop[0], steps: loop[1] }] : []),
+            ...(close ? [{ op: 'close' as const, conn }, ...after] : []),
+          ]);
+      const other = fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: sleepStep },
+          { weight: 2, arbitrary: fc.constant<Step>({ op: 'log', text: 'tick' }) },
+          { weight: 2, arbitrary: fc.constant<Step>({ op: 'get', queue: 'q' }) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(...conns).chain((conn) => ioStep(conn)),
+          },
+        ),
+        { maxLength: 6 },
+      );
+      return fc
+        .tuple(fc.tuple(...conns.map(client)), fc.array(other, { maxLength: 2 }))
+        .map(([clients, others]): RandomCase => {
+          const primitives: Record<string, PrimitiveSpec> = {
+            q: { type: 'Queue', maxsize: seed % 3 },
+          };
+          servers.forEach((spec, i) => (primitives[conns[i]] = spec));
+          const tasks: TaskSpec[] = [
+            ...clients.map((steps, i) => ({ name: `client${i}`, steps })),
+            ...others.map((steps, i) => ({ name: `other${i}`, steps })),
+          ];
+          return { scenario: { version: 1, primitives, tasks } };
+        });
+    });
+}

@@ -8,7 +8,11 @@ Only the clock and the selector are replaced:
   head timer's deadline (as a real clock whose steps cost nothing would);
 * timers due at the same instant fire in creation order (a ``TimerHandle`` subclass compares
   ``(when, seq)``), the simulator's documented convention;
-* the clock resolution is 1e-9 whatever the platform says.
+* the clock resolution is 1e-9 whatever the platform says;
+* a Connection's socket is a ``VirtualSocket``, whose server is a schedule of data on the
+  virtual clock: the loop is a real ``BaseSelectorEventLoop`` (its ``sock_connect``,
+  ``_SelectorSocketTransport`` and ``StreamReader``), and the selector reports the socket
+  writable once the server accepted, readable once its data or EOF arrived.
 
 The scenario is interpreted by plain ``async def`` code (``_Interpreter``) that awaits the real
 primitives (``Queue.task_done``/``join`` included), creates tasks with the real ``create_task``
@@ -27,13 +31,19 @@ with a native ``python3``. Works with CPython >= 3.11.
 """
 
 import asyncio
+import asyncio.base_events
+import asyncio.selector_events
 import contextlib
+import errno
 import heapq
 import io
 import json
 import math
 import re
+import selectors
+import socket
 import sys
+import types
 
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 DEFAULT_MAX_ITERATIONS_PER_INSTANT = 100_000
@@ -64,25 +74,123 @@ class VirtualTimer(asyncio.TimerHandle):
         return (self._when, self._seq) >= (other._when, other._seq)
 
 
-class VirtualSelector:
+FIRST_FD = 6  # as in a fresh CPython process: 3 is epoll, 4 and 5 the self-pipe
+FIRST_PORT = 8001
+
+
+class VirtualServer:
+    """What a Connection's server does, on the virtual clock: it accepts ``latency`` seconds
+    after the connect starts, then sends each text ``after`` seconds later, then EOF."""
+
+    def __init__(self, latency, data, eof=None):
+        self.latency = latency
+        self.data = [(after, text.encode()) for after, text in data]
+        self.eof = math.inf if eof is None else eof
+
+
+class VirtualSocket:
+    """A non-blocking TCP socket whose peer is a VirtualServer."""
+
+    family = socket.AF_INET
+    type = socket.SOCK_STREAM
+    proto = socket.IPPROTO_TCP
+
     def __init__(self, loop):
         self.loop = loop
+        self.fd = FIRST_FD + len(loop.sockets)
+        loop.sockets[self.fd] = self
+        self.server = None
+        self.opened_at = math.inf
+        self.next = 0
+        self.closed = False
+
+    def fileno(self):
+        return -1 if self.closed else self.fd
+
+    def setblocking(self, flag):
+        pass
+
+    def gettimeout(self):
+        return 0.0
+
+    def setsockopt(self, *args):
+        pass
+
+    def getsockopt(self, level, option):
+        return 0  # SO_ERROR: the connect succeeded
+
+    def getsockname(self):
+        return ("127.0.0.1", 40000 + self.fd)
+
+    def getpeername(self):
+        return ("127.0.0.1", self.port)
+
+    def connect(self, address):
+        self.port = address[1]
+        self.server = self.loop.servers[self.port]
+        self.opened_at = self.loop.time() + self.server.latency
+        raise BlockingIOError(errno.EINPROGRESS, "Operation now in progress")
+
+    def ready_at(self, events):
+        """When the selector reports it ready for ``events``."""
+        if events & selectors.EVENT_WRITE:
+            return self.opened_at
+        if self.next < len(self.server.data):
+            return self.opened_at + self.server.data[self.next][0]
+        return self.opened_at + self.server.eof
+
+    def recv(self, size):
+        now = self.loop.time()
+        chunks = []
+        data = self.server.data
+        while self.next < len(data) and self.opened_at + data[self.next][0] <= now:
+            chunks.append(data[self.next][1])
+            self.next += 1
+        if chunks:
+            return b"".join(chunks)
+        if self.opened_at + self.server.eof <= now:
+            return b""
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    def send(self, data):
+        return len(data)  # the server reads everything at once
+
+    def shutdown(self, how):
+        pass
+
+    def close(self):
+        self.closed = True
+
+
+class VirtualSelector(selectors._BaseSelectorImpl):
+    def __init__(self, loop):
+        super().__init__()
+        self.loop = loop
+
+    def ready_at(self):
+        """When a registered fd next becomes ready (inf: never)."""
+        sockets = self.loop.sockets
+        return min((sockets[fd].ready_at(key.events) for fd, key in self._fd_to_key.items()),
+                   default=math.inf)
 
     def select(self, timeout):
         loop = self.loop
         interrupt = loop.interrupt
-        if timeout is None:
+        io = self.ready_at()
+        if timeout is None and io == math.inf:
             # run_forever() waits here for ever, unless a Ctrl-C comes while a task is left.
             if interrupt is not None and any(not t.done() for t in asyncio.all_tasks(loop)):
                 loop._now = max(loop._now, interrupt)
                 raise KeyboardInterrupt
             raise Stop("idle")
-        if timeout > 0 and interrupt is not None and interrupt < loop.select_time():
-            # The signal's handler raises KeyboardInterrupt out of the waiting select().
-            loop._now = max(loop._now, interrupt)
-            raise KeyboardInterrupt
-        if timeout > 0:
-            loop._now = loop.select_time()
+        if timeout != 0 and io > loop._now:
+            # Wait for the head timer, or for an fd to become ready if that comes first.
+            wake = min(loop.select_time() if timeout is not None else math.inf, io)
+            if interrupt is not None and interrupt < wake:
+                # The signal's handler raises KeyboardInterrupt out of the waiting select().
+                loop._now = max(loop._now, interrupt)
+                raise KeyboardInterrupt
+            loop._now = wake
         if loop._now == loop._last_select:
             loop._stuck += 1
         else:
@@ -90,18 +198,18 @@ class VirtualSelector:
         loop._last_select = loop._now
         if loop._stuck >= loop.max_iterations_per_instant:
             raise Stop("livelock")
-        return []
+        sockets = loop.sockets
+        return [(key, key.events) for fd, key in sorted(self._fd_to_key.items())
+                if sockets[fd].ready_at(key.events) <= loop._now]
 
-    def close(self):
-        pass
 
-
-class VirtualLoop(asyncio.BaseEventLoop):
+class VirtualLoop(asyncio.selector_events.BaseSelectorEventLoop):
     def __init__(self, until=None, max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT,
-                 interrupt=None):
-        super().__init__()
+                 interrupt=None, servers=None):
         self.interrupt = interrupt  # Ctrl-C at this virtual time
-        self._selector = VirtualSelector(self)
+        self.sockets = {}  # fd -> VirtualSocket
+        self.servers = servers or {}  # port -> VirtualServer
+        super().__init__(VirtualSelector(self))
         self._clock_resolution = 1e-9
         self._now = 0.0
         self._seq = 0
@@ -143,7 +251,10 @@ class VirtualLoop(asyncio.BaseEventLoop):
         timer._scheduled = True
         return timer
 
-    def _process_events(self, event_list):
+    def _make_self_pipe(self):
+        pass  # no socketpair here, and nothing writes to it: no thread, no signal
+
+    def _close_self_pipe(self):
         pass
 
     def _write_to_self(self):
@@ -153,17 +264,24 @@ class VirtualLoop(asyncio.BaseEventLoop):
         """The clock the next iteration will read after select; None when it ends the run."""
         if self._ready:
             return self._now
+        io = self._selector.ready_at()
+        if io <= self._now:
+            return self._now
         live = [t for t in self._scheduled if not t._cancelled]
-        if not live:
+        if not live and io == math.inf:
             if self.interrupt is not None and any(not t.done() for t in asyncio.all_tasks(self)):
                 return max(self._now, self.interrupt)
             return None
-        head = min(live)
-        timeout = head._when - self._now
-        if timeout > MAXIMUM_SELECT_TIMEOUT:
-            upcoming = self._now + MAXIMUM_SELECT_TIMEOUT
+        if live:
+            head = min(live)
+            timeout = head._when - self._now
+            if timeout > MAXIMUM_SELECT_TIMEOUT:
+                upcoming = self._now + MAXIMUM_SELECT_TIMEOUT
+            else:
+                upcoming = head._when if timeout > 0 else self._now
+            upcoming = min(upcoming, io)
         else:
-            upcoming = head._when if timeout > 0 else self._now
+            upcoming = io
         if self.interrupt is not None and self.interrupt < upcoming:
             return max(self._now, self.interrupt)
         return upcoming
@@ -191,6 +309,39 @@ class VirtualLoop(asyncio.BaseEventLoop):
         return "stopped"
 
 
+def servers_of(scenario):
+    """The scenario's Connections: {name: port} and {port: VirtualServer}, ports in order."""
+    ports, servers = {}, {}
+    for name, spec in scenario["primitives"].items():
+        if spec["type"] == "Connection":
+            port = ports[name] = FIRST_PORT + len(ports)
+            servers[port] = VirtualServer(spec["latency"], [(d["after"], d["text"]) for d in spec["data"]],
+                                          spec.get("eof"))
+    return ports, servers
+
+
+@contextlib.contextmanager
+def virtual_sockets():
+    """``socket.socket()`` in asyncio's base_events (``create_connection``'s) makes a
+    VirtualSocket while a VirtualLoop runs; everything else is the real module."""
+    real = asyncio.base_events.socket
+    proxy = types.ModuleType("socket")
+    proxy.__dict__.update(real.__dict__)
+
+    def make(family=-1, type=-1, proto=-1, fileno=None):
+        loop = asyncio.events._get_running_loop()
+        if isinstance(loop, VirtualLoop):
+            return VirtualSocket(loop)
+        return real.socket(family, type, proto, fileno)
+
+    proxy.socket = make
+    asyncio.base_events.socket = proxy
+    try:
+        yield
+    finally:
+        asyncio.base_events.socket = real
+
+
 def render(text, n, item):
     """{n} and {item}, scanned left to right, as the simulator does."""
     return re.sub(r"\{n\}|\{item\}", lambda m: str(n) if m.group(0) == "{n}" else str(item), text)
@@ -208,6 +359,8 @@ def make_primitive(spec):
         return asyncio.Semaphore(spec.get("value", 1))
     if kind == "BoundedSemaphore":
         return asyncio.BoundedSemaphore(spec.get("value", 1))
+    if kind == "Connection":
+        return None  # a server: see servers_of
     raise ValueError(f"unknown primitive type {kind!r}")
 
 
@@ -226,6 +379,8 @@ class _Interpreter:
         self.position = {spec["name"]: -1 for spec in scenario["tasks"]}
         self.ops = {}
         self.culprit = None  # the task stopped for never yielding
+        self.ports, _ = servers_of(scenario)
+        self.streams = {}  # connection -> (reader, writer), once open_connection returned
 
     def start(self, name):
         """``tasks[name] = asyncio.create_task(...)``."""
@@ -322,6 +477,29 @@ class _Interpreter:
                 children = [self.start(child) for child in step["tasks"]]
                 await self.blocking(name, asyncio.gather(*children))
                 self.done(name, i, "gather")
+            elif op == "connect":
+                conn = step["conn"]
+                self.streams[conn] = await self.blocking(
+                    name, asyncio.open_connection("127.0.0.1", self.ports[conn]))
+                self.done(name, i, "connect")
+            elif op in ("readline", "read"):
+                reader, _ = self.streams[step["conn"]]
+                data = await self.blocking(
+                    name, reader.readline() if op == "readline" else reader.read(step["n"]))
+                text = data.decode()
+                state["item"] = text[:-1] if text.endswith("\n") else text
+                self.done(name, i, "read", text)
+            elif op == "write":
+                _, writer = self.streams[step["conn"]]
+                text = render(step["text"], n, state["item"])
+                writer.write(text.encode())
+                await self.blocking(name, writer.drain())
+                self.done(name, i, "write", text)
+            elif op == "close":
+                _, writer = self.streams[step["conn"]]
+                writer.close()
+                await self.blocking(name, writer.wait_closed())
+                self.done(name, i, "close")
             elif op == "repeat":
                 times = step.get("times")
                 if times is None or times > 0:
@@ -360,7 +538,8 @@ def run_log(scenario, until=None,
     """The log alone (a list of (time, task, text)): the lean path when the no-yield bound
     cannot be reached, else ``run`` without records."""
     bounds = (max_ops(spec["steps"]) for spec in scenario["tasks"])
-    if any(bound is None or bound > max_ops_per_step for bound in bounds):
+    connections = any(spec["type"] == "Connection" for spec in scenario["primitives"].values())
+    if connections or any(bound is None or bound > max_ops_per_step for bound in bounds):
         return run(scenario, until=until, records=False,
                    max_iterations_per_instant=max_iterations_per_instant,
                    max_ops_per_step=max_ops_per_step)["log"]
@@ -443,14 +622,15 @@ def run(scenario, until=None, records=True,
         max_ops_per_step=DEFAULT_MAX_OPS_PER_STEP):
     """Runs a scenario with every step instrumented; returns {records, log, end}."""
     loop = VirtualLoop(until=until, max_iterations_per_instant=max_iterations_per_instant,
-                       interrupt=scenario.get("interrupt"))
+                       interrupt=scenario.get("interrupt"), servers=servers_of(scenario)[1])
     record_list = [] if records else None
     log = []
     interp = _Interpreter(scenario, loop, record_list, log, max_ops_per_step)
     for spec in scenario["tasks"]:  # asyncio.ensure_future, in order, before the loop starts
         if spec.get("start", True):
             interp.start(spec["name"])
-    reason = loop.run_and_stop()
+    with virtual_sockets():
+        reason = loop.run_and_stop()
     tasks = {}
     for spec in scenario["tasks"]:
         name = spec["name"]
@@ -543,8 +723,18 @@ def run_generated(code, until=None):
         if namespace["__name__"] != "generated":
             raise RuntimeError("the generated code rebinds __name__")
         loop = VirtualLoop(until=until)
+        if "start_test_server" in namespace:
+            # The code's test server is a thread; here it is the same schedule as a
+            # VirtualServer (the client side, asyncio's, is what runs as written).
+            def start_test_server(latency, data, eof):
+                port = FIRST_PORT + len(loop.servers)
+                loop.servers[port] = VirtualServer(latency, data, eof)
+                return port
+
+            namespace["start_test_server"] = start_test_server
         loop.create_task(namespace["main"]())
-        loop.run_and_stop()
+        with virtual_sockets():
+            loop.run_and_stop()
         close_quietly(loop, asyncio.all_tasks(loop))
     return out.getvalue()
 

@@ -1,5 +1,6 @@
 import {
   Await,
+  type ConnectionPrimitive,
   type EventPrimitive,
   type LockPrimitive,
   type QueuePrimitive,
@@ -66,6 +67,13 @@ export function waitOf(
       const awaited = tasks.awaitFuture[t];
       return { kind: 'task', task: taskName(awaited), woken: tasks.done(awaited) };
     }
+    case Await.CONNECT:
+    case Await.TRANSPORT:
+      return { kind: 'io', conn: (primitive as ConnectionPrimitive).name, io: 'connect', woken };
+    case Await.READ:
+      return { kind: 'io', conn: (primitive as ConnectionPrimitive).name, io: 'read', woken };
+    case Await.CLOSE:
+      return { kind: 'io', conn: (primitive as ConnectionPrimitive).name, io: 'close', woken };
     default:
       return { kind: 'next' };
   }
@@ -107,5 +115,7 @@ export function describeWait(wait: Wait): string {
       return `the end of a TaskGroup's tasks (${wait.tasks.map((task) => `'${task}'`).join(', ')})${woken}`;
     case 'future':
       return `a future${woken}`;
+    case 'io':
+      return `${wait.io === 'connect' ? 'the connection of' : wait.io === 'read' ? 'data from' : 'the close of'} '${wait.conn}'${woken}`;
   }
 }

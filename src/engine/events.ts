@@ -29,7 +29,7 @@ export const Ev = {
   RUN_STEP: 11,
   /** A timer callback was taken from the ready queue and runs. a: timer; task: owner; b: 1 if it completed a future. */
   RUN_TIMER: 12,
-  /** A cancelled handle was taken from the ready queue and skipped. a: timer. */
+  /** A cancelled handle was taken from the ready queue and skipped. a: timer (-1: an fd's handle, cancelled by `_remove_reader` or `_remove_writer`). */
   SKIP_HANDLE: 13,
   /** The running task suspended on a pending future. task; a: WaitKind; b: target (timer, primitive, or task for WaitKind.TASK); step. */
   SUSPEND: 14,
@@ -68,9 +68,9 @@ export const Ev = {
   TIMER_SCHEDULE: 30,
   /** A timer still pending (in the heap or the ready queue) was cancelled. a: timer; task: owner. */
   TIMER_CANCEL: 31,
-  /** A callback that is neither a task's step nor a timer's joined the ready queue (`call_soon`: a TaskGroup's `_on_task_done`, the stop of `run_until_complete`...). task: the task whose end scheduled it (-1: none); a: its name (string). Python runtime only. */
+  /** A callback that is neither a task's step nor a timer's joined the ready queue (`call_soon`: a TaskGroup's `_on_task_done`, the stop of `run_until_complete`, a Connection's transport callbacks...). task: the task whose end scheduled it (-1: none); a: its name (string); b: for the handle of an fd that select returned, its Connection, else -1. */
   CALL_SOON: 32,
-  /** Such a callback was taken from the ready queue and runs. task, a: as its CALL_SOON. Python runtime only. */
+  /** Such a callback was taken from the ready queue and runs. task, a: as its CALL_SOON. */
   RUN_HANDLE: 33,
 
   /** A PriorityQueue: the item just put (the Q_PUT before) comes out after b others. a: queue. Python runtime only. */
@@ -133,6 +133,28 @@ export const Ev = {
    */
   BLOCK: 71,
 
+  // A Connection (simulated I/O): its socket, the selector, its transport and StreamReader.
+  /** `connect` made the socket (`socket.socket()`). task; a: connection; b: its fd; step. */
+  IO_SOCKET: 80,
+  /** The fd was registered with the selector (`_add_writer` / `_add_reader`). task: -1; a: connection; b: IO_READ (1) or IO_WRITE (2). */
+  FD_ADD: 81,
+  /** The fd left the selector (`_remove_writer` / `_remove_reader`). task: -1; a: connection; b: what it was registered for. */
+  FD_REMOVE: 82,
+  /** `select()` returned the fd ready: its callback joins the ready queue (the CALL_SOON after). task: -1; a: connection; b: IO_READ or IO_WRITE. */
+  FD_READY: 83,
+  /** `_read_ready`: `sock.recv()` returned data that joins the StreamReader's buffer (b: text), or b'' (b = -1: the server's EOF). task: -1; a: connection. */
+  IO_RECV: 84,
+  /** `connection_lost()` ran: the socket is closed, the reader at EOF. task: -1; a: connection. */
+  IO_LOST: 85,
+  /** `open_connection(...)` returned. task; a: connection; step. */
+  IO_OPEN: 86,
+  /** `readline()` / `read(n)` returned this text (b: string), taken from the buffer. task; a: connection; step. */
+  IO_READ: 87,
+  /** `writer.write(text)` and `drain()` returned. task; a: connection; b: text (string); step. */
+  IO_WRITE: 88,
+  /** `writer.close()` and `wait_closed()` returned. task; a: connection; step. */
+  IO_CLOSED: 89,
+
   /** The run stopped. a: EndReason. */
   END: 90,
 } as const;
@@ -162,6 +184,8 @@ export const WaitKind = {
   WAIT: 10,
   /** The end of `async with asyncio.TaskGroup()`; the SUSPEND's b is its tasks (`Trace.gathers`). */
   TASKGROUP: 11,
+  /** A Connection's future (connect, its transport, incoming data, its close); b is the connection. */
+  IO: 12,
 } as const;
 export type WaitKindValue = (typeof WaitKind)[keyof typeof WaitKind];
 

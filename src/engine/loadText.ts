@@ -128,6 +128,8 @@ const TYPE_BIT: Record<PrimitiveSpec['type'], number> = {
   Semaphore: 4,
   BoundedSemaphore: 8,
   Event: 16,
+  // Never on the fast path: its keys (latency, data...) are not among KEYS.
+  Connection: 32,
 };
 const REFERENCE_TYPES: number[] = [];
 REFERENCE_TYPES[K.queue] = TYPE_BIT.Queue;

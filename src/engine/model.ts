@@ -140,6 +140,17 @@ export const Await = {
   TASK: 9,
   /** `await asyncio.gather(...)`: `awaitFuture` is the gather. */
   GATHER: 10,
+  /** A Connection's steps, waiting on a plain future (`awaitPrimitive` is the connection). */
+  /** `sock_connect`: the socket becoming writable. */
+  CONNECT: 11,
+  /** `create_connection`: its waiter, set once the transport's callbacks ran. */
+  TRANSPORT: 12,
+  /** `StreamReader._wait_for_data` in readline / read. */
+  READ: 13,
+  /** `await writer.drain()` on a closing transport: its `sleep(0)`. */
+  DRAIN: 14,
+  /** `await writer.wait_closed()`. */
+  CLOSE: 15,
 } as const;
 
 export const TASK_PENDING = 0;
@@ -279,7 +290,68 @@ export class EventPrimitive {
   ) {}
 }
 
-export type Primitive = QueuePrimitive | LockPrimitive | EventPrimitive;
+/**
+ * A TCP connection to a simulated server, seen from the client: the socket, its
+ * `_SelectorSocketTransport`, and the `StreamReader` that `asyncio.open_connection` gives.
+ * The server's side is a schedule: it accepts at `openedAt` (the socket becomes writable), then
+ * its data and its EOF reach the socket at `openedAt + after`.
+ */
+export class ConnectionPrimitive {
+  readonly kind = 'Connection' as const;
+  /** The socket's file descriptor once `connect` made it, else -1. */
+  fd = -1;
+  /** What the selector watches it for: 0, IO_READ or IO_WRITE. */
+  registered = 0;
+  /** When the server accepts (connect's start + latency). */
+  openedAt = Infinity;
+  /** Data the server sent that `recv` has not taken yet starts at this index of `data`. */
+  nextData = 0;
+  /** `recv` returned b'' (the server's EOF reached the transport). */
+  eofRead = false;
+  /** `StreamReader._buffer` (text received, not read yet). */
+  buffer = '';
+  /** `StreamReader._eof`. */
+  eof = false;
+  /** `StreamReader._waiter`: a future, or -1. */
+  waiter = -1;
+  /** `sock_connect`'s future. */
+  connectFuture = -1;
+  /** `create_connection`'s waiter (set once the transport's callbacks ran). */
+  transportFuture = -1;
+  /** The protocol's `_closed` future (`wait_closed()`), made by connect. */
+  closedFuture = -1;
+  /** open_connection returned: `streams[name]` holds its reader and writer. */
+  open = false;
+  /** `transport._closing`, and `connection_lost` has run. */
+  closing = false;
+  lost = false;
+  /**
+   * The fd's handle (`_sock_connect_cb` or `_read_ready`) is in the ready queue, where select
+   * put it; `_remove_writer` / `_remove_reader` cancels it, and the loop then skips it.
+   */
+  fdQueued = false;
+  fdCancelled = false;
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly latency: number,
+    readonly data: readonly { after: number; text: string }[],
+    readonly eofAfter: number,
+  ) {}
+
+  /** When the selector would report it ready (for what it is registered for), or Infinity. */
+  readyAt(): number {
+    if (this.registered === IO_WRITE) return this.openedAt;
+    if (this.registered !== IO_READ) return Infinity;
+    if (this.nextData < this.data.length) return this.openedAt + this.data[this.nextData].after;
+    return this.eofRead ? Infinity : this.openedAt + this.eofAfter;
+  }
+}
+/** Selector events (selectors.EVENT_READ, EVENT_WRITE). */
+export const IO_READ = 1;
+export const IO_WRITE = 2;
+
+export type Primitive = QueuePrimitive | LockPrimitive | EventPrimitive | ConnectionPrimitive;
 
 /** `asyncio.gather(...)`'s `_GatheringFuture` and the state its `_done_callback` shares. */
 export interface Gather {

@@ -21,6 +21,11 @@ export const Op = {
   AWAIT: 14,
   GATHER: 15,
   BLOCK: 16,
+  CONNECT: 17,
+  READLINE: 18,
+  READ: 19,
+  WRITE: 20,
+  CLOSE: 21,
 } as const;
 
 export const OP_OF: Record<Step['op'], number> = {
@@ -41,6 +46,11 @@ export const OP_OF: Record<Step['op'], number> = {
   await: Op.AWAIT,
   gather: Op.GATHER,
   block: Op.BLOCK,
+  connect: Op.CONNECT,
+  readline: Op.READLINE,
+  read: Op.READ,
+  write: Op.WRITE,
+  close: Op.CLOSE,
 };
 
 /** `str` column: the value is Python's None. */
@@ -59,11 +69,11 @@ export interface Program {
   code: Uint8Array;
   /** REPEAT: the pc just after its body. */
   end: Int32Array;
-  /** SLEEP, BLOCK: seconds; REPEAT: times (Infinity when forever). */
+  /** SLEEP, BLOCK: seconds; REPEAT: times (Infinity when forever); READ: n. */
   num: Float64Array;
   /** PUT/GET/ACQUIRE/RELEASE/SET/CLEAR/WAIT/TASK_DONE/JOIN: primitive index; CANCEL/SPAWN/AWAIT: task index. */
   target: Int32Array;
-  /** LOG/PUT: index in `strings`, STR_NONE or STR_TEMPLATE. */
+  /** LOG/PUT/WRITE: index in `strings`, STR_NONE or STR_TEMPLATE. */
   str: Int32Array;
   templates: Map<number, TemplatePart[]>;
   /** GATHER: the tasks it creates and awaits, in argument order. */
@@ -253,6 +263,17 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           break;
         case 'log':
           b.text(b.step(Op.LOG), step.text);
+          break;
+        case 'connect':
+        case 'readline':
+        case 'close':
+          b.step(OP_OF[step.op], 0, primitiveIndex.get(step.conn)!);
+          break;
+        case 'read':
+          b.step(Op.READ, step.n, primitiveIndex.get(step.conn)!);
+          break;
+        case 'write':
+          b.text(b.step(Op.WRITE, 0, primitiveIndex.get(step.conn)!), step.text);
           break;
         case 'cancel':
         case 'spawn':

@@ -19,6 +19,9 @@ import {
   Await,
   CANCELLED,
   CANCELLED_ERROR,
+  ConnectionPrimitive,
+  IO_READ,
+  IO_WRITE,
   EventPrimitive,
   FINISHED,
   Futures,
@@ -53,6 +56,32 @@ const CLOCK_RESOLUTION = 1e-9;
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/**
+ * Ready handles of a Connection's callbacks: `IO_HANDLE + 8 * connection + callback`, above the
+ * tasks' steps and gather's callbacks (see ReadyHandle).
+ */
+const IO_HANDLE = 2 ** 30;
+/** The callbacks of a Connection, named as CPython's (the view shows these names). */
+const IO = {
+  CONNECT_CB: 0,
+  WRITE_DONE: 1,
+  MADE: 2,
+  ADD_READER: 3,
+  SET_WAITER: 4,
+  READ_READY: 5,
+  LOST: 6,
+} as const;
+const IO_NAMES = [
+  '_sock_connect_cb',
+  '_sock_write_done',
+  'connection_made',
+  '_add_reader',
+  '_set_result_unless_cancelled',
+  '_read_ready',
+  '_call_connection_lost',
+];
+/** The first socket's fd, as in a fresh CPython process (3: epoll, 4 and 5: the self-pipe). */
+const FIRST_FD = 6;
 
 export interface RunOptions {
   /** Stop before the clock passes this virtual time (events at t <= until are included). */
@@ -134,6 +163,8 @@ export class Simulation {
   private readonly callbackChild: number[] = [];
   /** Ctrl-C at this virtual time (the scenario's `interrupt`); Infinity: never. */
   private readonly interruptAt: number;
+  /** The Connections that have a socket, in fd order (the order select reports them in). */
+  private readonly sockets: ConnectionPrimitive[] = [];
 
   constructor(input: Scenario | CompiledScenario, options: RunOptions = {}) {
     this.limits = {
@@ -169,6 +200,10 @@ export class Simulation {
         trace.primitives.push({ name, type: spec.type, size: spec.maxsize });
       } else if (spec.type === 'Event') {
         this.primitives.push(new EventPrimitive(id, name));
+        trace.primitives.push({ name, type: spec.type, size: 0 });
+      } else if (spec.type === 'Connection') {
+        const { latency, data, eof } = spec;
+        this.primitives.push(new ConnectionPrimitive(id, name, latency, data, eof ?? Infinity));
         trace.primitives.push({ name, type: spec.type, size: 0 });
       } else {
         const value = spec.type === 'Lock' ? 1 : spec.value;
@@ -237,8 +272,12 @@ export class Simulation {
         if (head < 0 || futures.when[timer] < futures.when[head]) head = timer;
       }
     }
-    if (head < 0) return this.waitsForInterrupt() ? Math.max(this.now, this.interruptAt) : null;
-    const next = this.selectTime(futures.when[head]);
+    const io = this.ioReadyAt();
+    if (io <= this.now) return this.now;
+    if (head < 0 && io === Infinity) {
+      return this.waitsForInterrupt() ? Math.max(this.now, this.interruptAt) : null;
+    }
+    const next = Math.min(head < 0 ? Infinity : this.selectTime(futures.when[head]), io);
     // Ctrl-C comes first: select leaves with KeyboardInterrupt, the clock reading its time.
     return this.interruptAt < next ? Math.max(this.now, this.interruptAt) : next;
   }
@@ -252,6 +291,13 @@ export class Simulation {
     const tasks = this.tasks;
     for (let t = 0; t < tasks.count; t += 1) if (tasks.created[t] && !tasks.done(t)) return true;
     return false;
+  }
+
+  /** When the selector next reports a registered fd ready (Infinity: never, as things stand). */
+  private ioReadyAt(): number {
+    let at = Infinity;
+    for (const c of this.sockets) if (c.registered) at = Math.min(at, c.readyAt());
+    return at;
   }
 
   /** KeyboardInterrupt leaves select: the run ends at the Ctrl-C's time. */
@@ -310,11 +356,14 @@ export class Simulation {
     }
 
     let timeout: number;
+    const io = this.sockets.length > 0 ? this.ioReadyAt() : Infinity;
     if (this.ready.length > 0) timeout = 0;
     else if (heap.size > 0) {
       timeout = heap.peekWhen() - this.now;
       if (timeout > MAXIMUM_SELECT_TIMEOUT) timeout = MAXIMUM_SELECT_TIMEOUT;
       else if (timeout < 0) timeout = 0;
+    } else if (io < Infinity) {
+      timeout = -1; // select(None), which an fd becoming ready ends
     } else {
       // select(None): nothing can ever happen again, but a Ctrl-C.
       if (this.waitsForInterrupt()) {
@@ -329,13 +378,17 @@ export class Simulation {
       return;
     }
 
-    // select(timeout): in virtual time, the clock jumps to the head timer's deadline, unless
-    // a Ctrl-C comes first.
-    if (timeout > 0 && this.interruptAt < this.selectTime(heap.peekWhen())) {
-      this.interrupt(timeout);
-      return;
+    // select(timeout): in virtual time, the clock jumps to the head timer's deadline, or to
+    // the moment a registered fd becomes ready if that comes first, unless a Ctrl-C comes
+    // before either.
+    if (timeout !== 0 && io > this.now) {
+      const wake = Math.min(heap.size > 0 ? this.selectTime(heap.peekWhen()) : Infinity, io);
+      if (this.interruptAt < wake) {
+        this.interrupt(timeout);
+        return;
+      }
+      this.now = wake;
     }
-    if (timeout > 0) this.now = this.selectTime(heap.peekWhen());
     if (this.now === this.lastSelectTime) this.stuckIterations += 1;
     else {
       this.stuckIterations = 0;
@@ -348,6 +401,9 @@ export class Simulation {
       this.finish(EndReason.LIVELOCK);
       return;
     }
+
+    // `_process_events`: the callbacks of the fds select returned, before the due timers.
+    if (this.sockets.length > 0) this.processEvents();
 
     // Handle 'later' callbacks that are ready.
     const endTime = this.now + CLOCK_RESOLUTION;
@@ -369,6 +425,8 @@ export class Simulation {
           continue;
         }
         this.runTimer(timer);
+      } else if (handle >= IO_HANDLE) {
+        this.runIo(handle - IO_HANDLE);
       } else if (handle >= taskCount) {
         this.runCallback(handle - taskCount);
       } else if (!this.runStep(handle)) {
@@ -395,6 +453,160 @@ export class Simulation {
       -1,
     );
     if (completes) this.setResult(timer);
+  }
+
+  // ---------------------------------------------------------------- I/O
+
+  /** `_process_events(select(...))`: each ready fd's callback joins the ready queue, in fd order. */
+  private processEvents(): void {
+    for (const c of this.sockets) {
+      if (c.registered === 0 || c.readyAt() > this.now) continue;
+      this.events?.emit(Ev.FD_READY, -1, c.id, c.registered, -1);
+      c.fdQueued = true;
+      c.fdCancelled = false;
+      this.scheduleIo(c, c.registered === IO_READ ? IO.READ_READY : IO.CONNECT_CB, c.id);
+    }
+  }
+
+  /**
+   * `call_soon` of one of a Connection's callbacks, or `_add_callback` of its fd's handle
+   * (`fd`: the connection then, else -1).
+   */
+  private scheduleIo(c: ConnectionPrimitive, callback: number, fd = -1): void {
+    this.ready.push(IO_HANDLE + 8 * c.id + callback);
+    this.events?.emit(Ev.CALL_SOON, -1, this.trace.addString(IO_NAMES[callback]), fd, -1);
+  }
+
+  /** Runs a Connection's callback (`handle`: 8 * connection + callback). */
+  private runIo(handle: number): void {
+    const c = this.primitives[handle >> 3] as ConnectionPrimitive;
+    const callback = handle & 7;
+    if (callback === IO.READ_READY || callback === IO.CONNECT_CB) {
+      c.fdQueued = false;
+      if (c.fdCancelled) {
+        // `_remove_reader` / `_remove_writer` cancelled the handle after select returned it:
+        // the loop skips it.
+        this.events?.emit(Ev.SKIP_HANDLE, -1, -1, -1, -1);
+        return;
+      }
+    }
+    this.events?.emit(Ev.RUN_HANDLE, -1, this.trace.addString(IO_NAMES[callback]), -1, -1);
+    const futures = this.futures;
+    switch (callback) {
+      case IO.CONNECT_CB:
+        // `_sock_connect_cb`: the socket is writable, the connect succeeded. The future's
+        // done callbacks: `_sock_write_done` (added first), then the task's wake-up.
+        if (futures.done(c.connectFuture)) return;
+        futures.state[c.connectFuture] = FINISHED;
+        this.scheduleIo(c, IO.WRITE_DONE);
+        this.scheduleCallbacks(c.connectFuture);
+        return;
+      case IO.WRITE_DONE:
+        this.removeFd(c, IO_WRITE);
+        return;
+      case IO.MADE:
+        return; // StreamReaderProtocol.connection_made: reader.set_transport(transport)
+      case IO.ADD_READER:
+        if (c.closing) return; // never here: close() needs the transport open first
+        c.registered = IO_READ;
+        this.events?.emit(Ev.FD_ADD, -1, c.id, IO_READ, -1);
+        return;
+      case IO.SET_WAITER:
+        // `_set_result_unless_cancelled(waiter, None)`: create_connection's waiter.
+        if (!futures.done(c.transportFuture)) this.setResult(c.transportFuture);
+        return;
+      case IO.READ_READY: {
+        if (c.lost) return; // `if self._conn_lost: return`
+        // `data = self._sock.recv(self.max_size)`: everything that has arrived.
+        let text = '';
+        while (c.nextData < c.data.length && c.openedAt + c.data[c.nextData].after <= this.now) {
+          text += c.data[c.nextData].text;
+          c.nextData += 1;
+        }
+        if (text !== '') {
+          this.events?.emit(Ev.IO_RECV, -1, c.id, this.trace.addString(text), -1);
+          c.buffer += text; // protocol.data_received(data): reader.feed_data(data)
+          this.wakeupWaiter(c);
+          return;
+        }
+        // b'': `_read_ready__on_eof`: eof_received() feeds EOF to the reader and keeps the
+        // transport open for writing, so the reader leaves the selector.
+        c.eofRead = true;
+        this.events?.emit(Ev.IO_RECV, -1, c.id, -1, -1);
+        c.eof = true;
+        this.wakeupWaiter(c);
+        this.removeFd(c, IO_READ);
+        return;
+      }
+      case IO.LOST:
+        // `_call_connection_lost(None)`: protocol.connection_lost(None) feeds EOF to the
+        // reader and sets `_closed`; then the socket is closed.
+        c.lost = true;
+        this.events?.emit(Ev.IO_LOST, -1, c.id, -1, -1);
+        c.eof = true;
+        this.wakeupWaiter(c);
+        if (!futures.done(c.closedFuture)) this.setResult(c.closedFuture);
+        return;
+    }
+  }
+
+  /** `StreamReader._wakeup_waiter`. */
+  private wakeupWaiter(c: ConnectionPrimitive): void {
+    const waiter = c.waiter;
+    if (waiter < 0) return;
+    c.waiter = -1;
+    if (!this.futures.cancelled(waiter)) this.setResult(waiter);
+  }
+
+  /** `_remove_writer(fd)` / `_remove_reader(fd)`: the latter cancels a read handle in the queue. */
+  private removeFd(c: ConnectionPrimitive, what: number): void {
+    if (c.registered !== what) return;
+    c.registered = 0;
+    this.events?.emit(Ev.FD_REMOVE, -1, c.id, what, -1);
+    if (c.fdQueued) c.fdCancelled = true;
+  }
+
+  /** readline() / read(n) on an open connection: -1 when it returned, else a result code. */
+  private read(t: number, c: ConnectionPrimitive, pc: number, step: number): number {
+    const line = this.program.code[pc] === Op.READLINE;
+    let end = -1;
+    if (line) {
+      // readuntil(b'\n'): the first line in the buffer, or all of it at EOF.
+      const newline = c.buffer.indexOf('\n');
+      if (newline >= 0) end = newline + 1;
+      else if (c.eof) end = c.buffer.length;
+    } else if (c.buffer.length > 0 || c.eof) {
+      end = Math.min(this.program.num[pc], c.buffer.length);
+    }
+    const tasks = this.tasks;
+    if (end < 0) {
+      // `_wait_for_data`
+      if (c.waiter >= 0) {
+        const name = line ? 'readuntil' : 'read';
+        return this.raise(
+          t,
+          new PyError(
+            'RuntimeError',
+            `${name}() called while another coroutine is already waiting for incoming data`,
+          ),
+        );
+      }
+      const future = this.futures.create(t);
+      c.waiter = future;
+      return this.suspend(t, Await.READ, future, c, WaitKind.IO, step);
+    }
+    const text = c.buffer.slice(0, end);
+    c.buffer = c.buffer.slice(end);
+    this.events?.emit(Ev.IO_READ, t, c.id, this.trace.addString(text), step);
+    // The task's `{item}`: the text without its newline.
+    tasks.item[t] = this.trace.addString(text.endsWith('\n') ? text.slice(0, -1) : text);
+    tasks.pc[t] = pc + 1;
+    return -1;
+  }
+
+  /** `KeyError: 'name'`: a step on a connection that `streams` does not hold yet. */
+  private notOpen(t: number, c: ConnectionPrimitive): number {
+    return this.raise(t, new PyError('KeyError', pyRepr(c.name)));
   }
 
   // ---------------------------------------------------------------- futures
@@ -463,7 +675,7 @@ export class Simulation {
     switch (result) {
       case R_SUSPEND: {
         const future = tasks.awaitFuture[t];
-        if (tasks.awaiting[t] >= Await.TASK) {
+        if (tasks.awaiting[t] === Await.TASK || tasks.awaiting[t] === Await.GATHER) {
           this.suspendOnOther(t, future);
           return true;
         }
@@ -797,6 +1009,50 @@ export class Simulation {
         this.events?.emit(Ev.GATHER_DONE, t, future, error !== null ? 1 : 0, step);
         if (error === null) tasks.pc[t] += 1;
         break;
+      case Await.CONNECT: {
+        if (error !== null) break;
+        // sock_connect returned: `_create_connection_transport` makes the transport, whose
+        // __init__ schedules connection_made, `_add_reader` and the waiter's result.
+        const c = tasks.awaitPrimitive[t] as ConnectionPrimitive;
+        const waiter = this.futures.create(t);
+        c.transportFuture = waiter;
+        this.scheduleIo(c, IO.MADE);
+        this.scheduleIo(c, IO.ADD_READER);
+        this.scheduleIo(c, IO.SET_WAITER);
+        return this.suspend(t, Await.TRANSPORT, waiter, c, WaitKind.IO, step);
+      }
+      case Await.TRANSPORT: {
+        if (error !== null) break;
+        const c = tasks.awaitPrimitive[t] as ConnectionPrimitive;
+        c.open = true; // streams[name] = reader, writer
+        this.events?.emit(Ev.IO_OPEN, t, c.id, -1, step);
+        tasks.pc[t] += 1;
+        break;
+      }
+      case Await.READ: {
+        const c = tasks.awaitPrimitive[t] as ConnectionPrimitive;
+        c.waiter = -1; // finally: self._waiter = None
+        if (error !== null) break;
+        tasks.awaitPrimitive[t] = null;
+        return this.read(t, c, tasks.pc[t], step);
+      }
+      case Await.DRAIN: {
+        if (error !== null) break;
+        const c = tasks.awaitPrimitive[t] as ConnectionPrimitive;
+        tasks.awaitPrimitive[t] = null;
+        // `_drain_helper`
+        if (c.lost) return this.raise(t, new PyError('ConnectionResetError', 'Connection lost'));
+        this.events?.emit(Ev.IO_WRITE, t, c.id, this.text(t, tasks.pc[t]), step);
+        tasks.pc[t] += 1;
+        break;
+      }
+      case Await.CLOSE: {
+        if (error !== null) break;
+        const c = tasks.awaitPrimitive[t] as ConnectionPrimitive;
+        this.events?.emit(Ev.IO_CLOSED, t, c.id, -1, step);
+        tasks.pc[t] += 1;
+        break;
+      }
     }
     tasks.awaitPrimitive[t] = null;
     if (error === null && (kind === Await.SLEEP || kind === Await.SLEEP0)) {
@@ -1020,6 +1276,62 @@ export class Simulation {
           tasks.awaitFuture[t] = target;
           this.events?.emit(Ev.SUSPEND, t, WaitKind.TASK, target, step);
           return R_SUSPEND;
+        }
+        case Op.CONNECT: {
+          // open_connection -> create_connection -> sock_connect: the non-blocking connect()
+          // is in progress; the loop waits for the socket to become writable.
+          const c = this.primitives[program.target[pc]] as ConnectionPrimitive;
+          c.fd = FIRST_FD + this.sockets.length;
+          this.sockets.push(c);
+          this.events?.emit(Ev.IO_SOCKET, t, c.id, c.fd, step);
+          c.openedAt = this.now + c.latency;
+          c.closedFuture = this.futures.create(t); // the protocol's `_closed`
+          c.registered = IO_WRITE;
+          this.events?.emit(Ev.FD_ADD, -1, c.id, IO_WRITE, -1);
+          const future = this.futures.create(t);
+          c.connectFuture = future;
+          return this.suspend(t, Await.CONNECT, future, c, WaitKind.IO, step);
+        }
+        case Op.READLINE:
+        case Op.READ: {
+          const c = this.primitives[program.target[pc]] as ConnectionPrimitive;
+          if (!c.open) return this.notOpen(t, c);
+          const result = this.read(t, c, pc, step);
+          if (result !== -1) return result;
+          break;
+        }
+        case Op.WRITE: {
+          const c = this.primitives[program.target[pc]] as ConnectionPrimitive;
+          if (!c.open) return this.notOpen(t, c);
+          // transport.write(data): sent at once (the server reads everything); drain() has
+          // nothing to wait for, unless the transport is closing: then it yields once.
+          if (c.closing) {
+            tasks.awaiting[t] = Await.DRAIN;
+            tasks.awaitPrimitive[t] = c;
+            this.events?.emit(Ev.YIELD, t, -1, -1, step);
+            return R_YIELD;
+          }
+          this.events?.emit(Ev.IO_WRITE, t, c.id, this.text(t, pc), step);
+          tasks.pc[t] = pc + 1;
+          break;
+        }
+        case Op.CLOSE: {
+          const c = this.primitives[program.target[pc]] as ConnectionPrimitive;
+          if (!c.open) return this.notOpen(t, c);
+          if (!c.closing) {
+            // transport.close(): the reader leaves the selector; nothing is left to write,
+            // so connection_lost is called soon.
+            c.closing = true;
+            this.removeFd(c, IO_READ);
+            this.scheduleIo(c, IO.LOST);
+          }
+          // await writer.wait_closed(): the protocol's `_closed` future.
+          if (this.futures.done(c.closedFuture)) {
+            this.events?.emit(Ev.IO_CLOSED, t, c.id, -1, step);
+            tasks.pc[t] = pc + 1;
+            break;
+          }
+          return this.suspend(t, Await.CLOSE, c.closedFuture, c, WaitKind.IO, step);
         }
         case Op.REPEAT: {
           tasks.pc[t] = pc + 1;

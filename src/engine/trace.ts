@@ -22,7 +22,8 @@ export type Wait =
   | { kind: 'condition'; condition: string; woken: boolean }
   | { kind: 'wait'; tasks: string[]; woken: boolean }
   | { kind: 'taskgroup'; tasks: string[]; woken: boolean }
-  | { kind: 'future'; woken: boolean };
+  | { kind: 'future'; woken: boolean }
+  | { kind: 'io'; conn: string; io: 'connect' | 'read' | 'close'; woken: boolean };
 
 /** What a blocked task waits on when the run ends. */
 export interface BlockedTask {

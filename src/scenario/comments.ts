@@ -57,6 +57,18 @@ const COMMENTS = {
     en: 'the two coroutines are added to the loop; they never end (Ctrl-C stops them)',
     fr: 'on ajoute les coroutines dans la boucle ; elles ne finissent jamais (Ctrl-C les arrête)',
   },
+  testServer: {
+    en: 'A local test server in a thread, as the simulated one: it accepts one connection, then sends each text at its time (the latency, then `after` seconds), then EOF; what the client writes, it reads and ignores.',
+    fr: "Un serveur de test local dans un thread, comme le serveur simulé : il accepte une connexion, puis envoie chaque texte à son heure (la latence, puis `after` secondes), puis EOF ; ce que le client écrit, il le lit et l'ignore.",
+  },
+  servers: {
+    en: 'the simulated servers: (latency, [(after, text), ...], eof)',
+    fr: 'les serveurs simulés : (latence, [(after, texte), ...], eof)',
+  },
+  streams: {
+    en: 'connection -> (reader, writer), once open_connection returned',
+    fr: 'connexion -> (reader, writer), une fois open_connection revenue',
+  },
   lastItem: {
     en: 'the last item taken from a queue',
     fr: 'le dernier élément pris dans une queue',

@@ -43,6 +43,12 @@ const RESERVED = [
   'tasks',
   'known',
   'item',
+  'socket',
+  'threading',
+  'start_test_server',
+  'SERVERS',
+  'ports',
+  'streams',
   'n',
   ...Array.from({ length: 12 }, (_, i) => `n${i + 1}`),
 ];
@@ -50,7 +56,7 @@ const RESERVED = [
 function usesItem(steps: readonly Step[]): boolean {
   return flattenSteps(steps).some(
     (s) =>
-      (s.op === 'log' && s.text.includes('{item}')) ||
+      ((s.op === 'log' || s.op === 'write') && s.text.includes('{item}')) ||
       (s.op === 'put' && s.value?.includes('{item}')),
   );
 }
@@ -58,8 +64,34 @@ function usesItem(steps: readonly Step[]): boolean {
 function usesN(steps: readonly Step[]): boolean {
   return steps.some(
     (s) =>
-      (s.op === 'log' && s.text.includes('{n}')) || (s.op === 'put' && s.value?.includes('{n}')),
+      ((s.op === 'log' || s.op === 'write') && s.text.includes('{n}')) ||
+      (s.op === 'put' && s.value?.includes('{n}')),
   );
+}
+
+/** The test server the code starts itself for its Connections (see comments' testServer). */
+function testServerCode(lang: CodeLang): string[] {
+  return [
+    'def start_test_server(latency, data, eof):',
+    `    """${comment(lang, 'testServer')}"""`,
+    '    listener = socket.create_server(("127.0.0.1", 0))',
+    '',
+    '    def serve():',
+    '        conn, _ = listener.accept()',
+    '        accepted = time.monotonic()',
+    '        with conn:',
+    '            for after, text in data:',
+    '                time.sleep(max(0, accepted + latency + after - time.monotonic()))',
+    '                conn.sendall(text.encode())',
+    '            if eof is not None:',
+    '                time.sleep(max(0, accepted + latency + eof - time.monotonic()))',
+    '                conn.shutdown(socket.SHUT_WR)',
+    '            while conn.recv(4096):',
+    '                pass',
+    '',
+    '    threading.Thread(target=serve, daemon=True).start()',
+    '    return listener.getsockname()[1]',
+  ];
 }
 
 const PRIMITIVE_CONSTRUCTORS = {
@@ -89,11 +121,30 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   w.line('import asyncio');
   const interrupt = scenario.interrupt;
   if (interrupt !== undefined) w.line('import sys');
-  if (ops.has('block')) w.line('import time');
+  const connections = Object.entries(scenario.primitives).flatMap(([name, spec]) =>
+    spec.type === 'Connection' ? [{ name, spec }] : [],
+  );
+  if (connections.length > 0) w.line('import socket');
+  if (connections.length > 0) w.line('import threading');
+  if (ops.has('block') || connections.length > 0) w.line('import time');
   w.blank();
   showTimer(lang).forEach((line) => w.line(line));
   w.blank(2);
+  if (connections.length > 0) {
+    testServerCode(lang).forEach((line) => w.line(line));
+    w.blank(2);
+    w.line(`SERVERS = {  # ${comment(lang, 'servers')}`);
+    for (const { name, spec } of connections) {
+      const data = spec.data.map((d) => `(${pyNumber(d.after)}, ${pyString(d.text)})`);
+      const eof = spec.eof === undefined ? 'None' : pyNumber(spec.eof);
+      w.line(`    ${pyString(name)}: (${pyNumber(spec.latency)}, [${data.join(', ')}], ${eof}),`);
+    }
+    w.line('}');
+    w.line('ports = {}');
+    w.line(`streams = {}  # ${comment(lang, 'streams')}`);
+  }
   for (const [name, spec] of Object.entries(scenario.primitives)) {
+    if (spec.type === 'Connection') continue;
     const make = PRIMITIVE_CONSTRUCTORS[spec.type] as (s: typeof spec) => string;
     w.line(`${primitive.get(name)} = ${make(spec)}`);
   }
@@ -150,6 +201,30 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
           case 'log':
             emit(`show_timer(${pyTemplate(parseTemplate(step.text), n)})`);
             break;
+          case 'connect':
+            emit(
+              `streams[${pyString(step.conn)}] = await asyncio.open_connection("127.0.0.1", ports[${pyString(step.conn)}])`,
+            );
+            break;
+          case 'readline':
+          case 'read': {
+            const call = step.op === 'read' ? `read(${pyInt(step.n)})` : 'readline()';
+            const read = `await streams[${pyString(step.conn)}][0].${call}`;
+            emit(usesItem(task.steps) ? `item = (${read}).decode().removesuffix("\\n")` : read);
+            break;
+          }
+          case 'write': {
+            const writer = `streams[${pyString(step.conn)}][1]`;
+            emit(`${writer}.write(${pyTemplate(parseTemplate(step.text), n)}.encode())`);
+            w.line(`${indent}await ${writer}.drain()`);
+            break;
+          }
+          case 'close': {
+            const writer = `streams[${pyString(step.conn)}][1]`;
+            emit(`${writer}.close()`);
+            w.line(`${indent}await ${writer}.wait_closed()`);
+            break;
+          }
           case 'cancel':
             emit(`tasks[${pyString(step.task)}].cancel()`);
             break;
@@ -204,6 +279,10 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   }
   w.line('async def main():');
   w.line('    global start');
+  if (connections.length > 0) {
+    w.line('    for name, (latency, data, eof) in SERVERS.items():');
+    w.line('        ports[name] = start_test_server(latency, data, eof)');
+  }
   w.line('    start = asyncio.get_running_loop().time()');
   ctrlC?.schedule.forEach((line) => w.line(line));
   w.line(`    # ${comment(lang, 'taskOrder')}`);

@@ -7,7 +7,20 @@ export type QueueSpec = { type: 'Queue'; maxsize: number };
 export type LockSpec = { type: 'Lock' };
 export type EventSpec = { type: 'Event' };
 export type SemaphoreSpec = { type: 'Semaphore' | 'BoundedSemaphore'; value: number };
-export type PrimitiveSpec = QueueSpec | LockSpec | EventSpec | SemaphoreSpec;
+/**
+ * Extension of version 1: a TCP connection to a simulated server, opened by one `connect` step
+ * (`asyncio.open_connection`). The server accepts `latency` seconds after the connect starts;
+ * from then (the connection is open) it sends each `data` text `after` seconds later, and
+ * closes its end (EOF) `eof` seconds later (omitted: never). What the client writes, it reads
+ * and ignores.
+ */
+export type ConnectionSpec = {
+  type: 'Connection';
+  latency: number;
+  data: { after: number; text: string }[];
+  eof?: number;
+};
+export type PrimitiveSpec = QueueSpec | LockSpec | EventSpec | SemaphoreSpec | ConnectionSpec;
 export type PrimitiveType = PrimitiveSpec['type'];
 
 export type SleepStep = { op: 'sleep'; seconds: number };
@@ -38,7 +51,20 @@ export type TaskStep = { op: 'spawn' | 'await'; task: string };
  */
 export type GatherStep = { op: 'gather'; tasks: string[] };
 
+/**
+ * Extension of version 1, on a Connection: `reader, writer = await asyncio.open_connection(...)`
+ * (connect); `await reader.readline()` and `await reader.read(n)`, whose text, without its
+ * final newline, is the task's `{item}`; `writer.write(text)` then `await writer.drain()`;
+ * `writer.close()` then `await writer.wait_closed()`.
+ */
+export type ConnectStep = { op: 'connect' | 'readline' | 'close'; conn: string };
+export type ReadStep = { op: 'read'; conn: string; n: number };
+export type WriteStep = { op: 'write'; conn: string; text: string };
+
 export type Step =
+  | ConnectStep
+  | ReadStep
+  | WriteStep
   | SleepStep
   | BlockStep
   | PutStep

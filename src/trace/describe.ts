@@ -52,7 +52,7 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.SKIP_HANDLE:
     case Ev.TIMER_SCHEDULE:
     case Ev.TIMER_CANCEL:
-      timer(a);
+      if (a >= 0) timer(a); // a skipped fd handle has none
       break;
     case Ev.RUN_TIMER:
       timer(a);

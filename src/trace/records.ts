@@ -20,6 +20,10 @@ const KIND_OF: Partial<Record<number, string>> = {
   [Ev.SPAWN]: 'spawn',
   [Ev.AWAIT_PASS]: 'await',
   [Ev.BLOCK]: 'block',
+  [Ev.IO_OPEN]: 'connect',
+  [Ev.IO_READ]: 'read',
+  [Ev.IO_WRITE]: 'write',
+  [Ev.IO_CLOSED]: 'close',
 };
 
 /** Every step's completion, in order: the loop iteration and time at which it completed. */
@@ -42,7 +46,8 @@ export function stepRecordEvents(trace: Trace): { record: StepRecord; event: num
     if (kind === Ev.BLOCK && trace.b[i] === 1) continue; // cut short by a Ctrl-C: not completed
     let extra: string | boolean | null = null;
     if (kind === Ev.LOG) extra = str(trace.a[i]);
-    else if (kind === Ev.Q_PUT || kind === Ev.Q_GET) extra = str(trace.b[i]);
+    else if (kind === Ev.Q_PUT || kind === Ev.Q_GET || kind === Ev.IO_READ || kind === Ev.IO_WRITE)
+      extra = str(trace.b[i]);
     else if (kind === Ev.CANCEL) extra = trace.b[i] === 1;
     out.push({
       record: [

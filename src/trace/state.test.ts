@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../engine';
+import type { ConnectionPrimitive } from '../engine/model';
 import { jobWindowScenario, producerConsumerScenario } from '../scenario/presets';
 import type { Scenario } from '../scenario/types';
-import { randomCase } from '../../oracle/arbitrary';
+import { randomCase, randomIoCase } from '../../oracle/arbitrary';
 import { queueItems, StateIndex, type LoopState } from './state';
 import {
   acquire,
@@ -37,28 +38,38 @@ function engineState(sim: Simulation) {
   const f = sim.futures;
   return {
     ready: inner.ready.toArray().map((h) =>
-      h >= sim.tasks.count
+      h >= 2 ** 30
         ? {
-            kind: 'callback',
-            task: (sim as unknown as { callbackChild: number[] }).callbackChild[
-              h - sim.tasks.count
-            ],
+            // A Connection's callback: the fd's handle is cancelled once its fd left the selector.
+            kind: 'handle',
+            task: -1,
             timer: -1,
-            cancelled: false,
+            cancelled:
+              [0, 5].includes((h - 2 ** 30) & 7) &&
+              (sim.primitives[(h - 2 ** 30) >> 3] as ConnectionPrimitive).fdCancelled,
           }
-        : h >= 0
+        : h >= sim.tasks.count
           ? {
-              kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
-              task: h,
+              kind: 'callback',
+              task: (sim as unknown as { callbackChild: number[] }).callbackChild[
+                h - sim.tasks.count
+              ],
               timer: -1,
               cancelled: false,
             }
-          : {
-              kind: 'timer',
-              task: f.owner[-1 - h],
-              timer: f.timer[-1 - h],
-              cancelled: f.handleCancelled[-1 - h] === 1,
-            },
+          : h >= 0
+            ? {
+                kind: sim.tasks.readyReason[h] === 2 ? 'wakeup' : 'step',
+                task: h,
+                timer: -1,
+                cancelled: false,
+              }
+            : {
+                kind: 'timer',
+                task: f.owner[-1 - h],
+                timer: f.timer[-1 - h],
+                cancelled: f.handleCancelled[-1 - h] === 1,
+              },
     ),
     timers: inner.heap.sorted().map((k) => ({
       id: f.timer[k],
@@ -78,6 +89,10 @@ function engineState(sim: Simulation) {
             .map((k) => ({ task: f.owner[k], woken: f.done(k) && !f.cancelled(k) })),
         };
       }
+      if (p.kind === 'Connection') {
+        const { fd, registered, buffer, eof, open, lost: closed } = p;
+        return { fd, registered, buffer, eof, open, closed };
+      }
       const waiters = p.waiters
         .toArray()
         .map((k) => ({ task: f.owner[k], woken: f.done(k) && !f.cancelled(k) }));
@@ -92,7 +107,7 @@ function engineState(sim: Simulation) {
 function viewerState(s: LoopState) {
   return {
     // When each entry joined the queue is the views' (for lateness), not the engine's.
-    ready: s.ready.map(({ since: _since, ...entry }) => entry),
+    ready: s.ready.map(({ since: _since, text: _text, conn: _conn, ...entry }) => entry),
     timers: s.timers,
     primitives: s.primitives.map((p) => {
       if (p.type === 'Queue') {
@@ -102,6 +117,10 @@ function viewerState(s: LoopState) {
       if (p.type === 'Event') return { flag: p.flag, waiters: p.waiters };
       if (p.type === 'Lock') return { locked: p.locked, waiters: p.waiters };
       if (p.type === 'Condition') return { waiters: p.waiters };
+      if (p.type === 'Connection') {
+        const { fd, registered, buffer, eof, open, closed } = p;
+        return { fd, registered, buffer, eof, open, closed };
+      }
       return { value: p.value, waiters: p.waiters };
     }),
     done: s.tasks.map(
@@ -233,6 +252,15 @@ describe('the state at any event, from the trace alone', () => {
         checkSlices(scenario, 5, 0.1, { maxIterationsPerInstant: 50, maxOpsPerStep: 200 });
       }),
       { seed: 99, numRuns: 300 },
+    );
+  });
+
+  it('matches the engine for random programs on connections (fds, buffers, skipped handles)', () => {
+    fc.assert(
+      fc.property(randomIoCase(), ({ scenario }) => {
+        checkSlices(scenario, 3, 0.05, { maxOpsPerStep: 200 });
+      }),
+      { seed: 5, numRuns: 200 },
     );
   });
 

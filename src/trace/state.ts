@@ -43,6 +43,8 @@ export interface ReadyEntry {
   timer: number;
   /** For a `handle`: its name (a string of the trace); -1 otherwise. */
   text?: number;
+  /** For the handle of a Connection's fd that select returned: the connection. */
+  conn?: number;
   /** A timer handle cancelled after it fired: the loop will skip it. */
   cancelled: boolean;
   /** The clock when it joined the queue (a blocking call can make it wait there). */
@@ -107,6 +109,24 @@ export type PrimitiveState =
   | { type: 'Semaphore' | 'BoundedSemaphore'; value: number; holders: number[]; waiters: Waiter[] }
   | { type: 'Event'; flag: boolean; waiters: Waiter[] }
   | {
+      type: 'Connection';
+      /** Its socket's fd (-1: not connected yet). */
+      fd: number;
+      /** What the selector watches it for: 0, 1 (read) or 2 (write). */
+      registered: number;
+      /** What this iteration's select returned it ready for (0: not returned). */
+      ready: number;
+      /** The StreamReader's buffer: received, not read yet. */
+      buffer: string;
+      /** The reader is at EOF (the server closed, or the connection was lost). */
+      eof: boolean;
+      /** open_connection returned; connection_lost ran. */
+      open: boolean;
+      closed: boolean;
+      /** The last text written, if any. */
+      written: string | null;
+    }
+  | {
       type: 'Condition';
       /** The primitive number of its lock. */
       lock: number;
@@ -165,6 +185,18 @@ function initialPrimitive(p: Trace['primitives'][number]): PrimitiveState {
       return { type: 'Event', flag: false, waiters: [] };
     case 'Condition':
       return { type: 'Condition', lock: p.lock ?? -1, waiters: [] };
+    case 'Connection':
+      return {
+        type: 'Connection',
+        fd: -1,
+        registered: 0,
+        ready: 0,
+        buffer: '',
+        eof: false,
+        open: false,
+        closed: false,
+        written: null,
+      };
     default:
       return { type: p.type, value: p.size, holders: [], waiters: [] };
   }
@@ -222,6 +254,8 @@ export function cloneState(s: LoopState): LoopState {
         case 'Event':
         case 'Condition':
           return { ...p, waiters: p.waiters.map((w) => ({ ...w })) };
+        case 'Connection':
+          return { ...p };
         default:
           return { ...p, holders: [...p.holders], waiters: p.waiters.map((w) => ({ ...w })) };
       }
@@ -260,6 +294,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.ITER_START:
       s.running = -1;
       s.timeout = null;
+      for (const p of s.primitives) if (p.type === 'Connection') p.ready = 0;
       break;
     case Ev.SELECT: {
       const timeout = trace.iterationTimeout(s.iteration);
@@ -292,10 +327,44 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
         task: t,
         timer: -1,
         text: a,
+        ...(b >= 0 ? { conn: b } : {}),
         cancelled: false,
         since: s.time,
       });
       break;
+    case Ev.IO_SOCKET:
+    case Ev.FD_ADD:
+    case Ev.FD_REMOVE:
+    case Ev.FD_READY:
+    case Ev.IO_RECV:
+    case Ev.IO_LOST:
+    case Ev.IO_OPEN:
+    case Ev.IO_READ:
+    case Ev.IO_WRITE: {
+      const p = s.primitives[a];
+      if (p.type !== 'Connection') break;
+      if (kind === Ev.IO_SOCKET) p.fd = b;
+      else if (kind === Ev.FD_ADD) p.registered = b;
+      else if (kind === Ev.FD_REMOVE) {
+        p.registered = 0;
+        // `_remove_reader` / `_remove_writer` cancels the fd's handle if select queued it.
+        const queued = s.ready.find((r) => r.conn === a && !r.cancelled);
+        if (queued) queued.cancelled = true;
+      } else if (kind === Ev.FD_READY) p.ready = b;
+      else if (kind === Ev.IO_RECV) {
+        if (b >= 0) p.buffer += trace.string(b);
+        else p.eof = true;
+      } else if (kind === Ev.IO_LOST) {
+        p.closed = true;
+        p.eof = true;
+      } else if (kind === Ev.IO_OPEN) p.open = true;
+      else if (kind === Ev.IO_READ) p.buffer = p.buffer.slice(trace.string(b).length);
+      else p.written = trace.string(b);
+      if (kind === Ev.IO_OPEN || kind === Ev.IO_READ || kind === Ev.IO_WRITE) {
+        task!.step = trace.step[i];
+      }
+      break;
+    }
     case Ev.RUN_STEP:
     case Ev.RUN_TIMER:
     case Ev.RUN_CALLBACK:

@@ -23,7 +23,7 @@ export function referencedFloors(
       case Ev.SKIP_HANDLE:
       case Ev.TIMER_SCHEDULE:
       case Ev.TIMER_CANCEL:
-        timer = Math.min(timer, a[i]);
+        if (a[i] >= 0) timer = Math.min(timer, a[i]);
         break;
       case Ev.SUSPEND:
         if (a[i] === WaitKind.SLEEP) timer = Math.min(timer, b[i]);

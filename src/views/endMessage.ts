@@ -99,6 +99,9 @@ export function waitText(wait: Wait, t: T): string {
     case 'future':
       what = t('wait.future');
       break;
+    case 'io':
+      what = t(`wait.io.${wait.io}`, { conn: wait.conn });
+      break;
   }
   return wait.woken ? t('wait.woken', { what }) : what;
 }

@@ -194,6 +194,35 @@ export function PrimitivesPanel() {
             </div>
           );
         }
+        if (p.type === 'Connection') {
+          const status = p.closed
+            ? t('conn.closed')
+            : p.open && p.eof
+              ? t('conn.eof')
+              : p.registered === 1
+                ? t('conn.open', { fd: p.fd })
+                : p.fd >= 0 && !p.open
+                  ? t('conn.connecting', { fd: p.fd })
+                  : t('conn.notConnected');
+          return (
+            <div className="primitive" key={i}>
+              <p className="primitive-title">
+                <code>streams[{JSON.stringify(meta.name)}]</code>
+                <span className="fill">{status}</span>
+              </p>
+              <p className="conn-line">
+                {t('conn.buffer')}:{' '}
+                {p.buffer ? <code>{JSON.stringify(p.buffer)}</code> : <em>{t('conn.empty')}</em>}
+                {p.written !== null ? (
+                  <>
+                    {' · '}
+                    {t('conn.written')}: <code>{JSON.stringify(p.written)}</code>
+                  </>
+                ) : null}
+              </p>
+            </div>
+          );
+        }
         if (p.type === 'Condition') {
           return (
             <div className="primitive" key={i}>
