@@ -310,3 +310,64 @@ describe('scenario validation', () => {
     });
   });
 });
+
+describe('Connections (simulated I/O)', () => {
+  const conn = { c: { type: 'Connection', latency: 0.1, data: [{ after: 1, text: 'hi\n' }] } };
+  it('accepts a connection and its steps, latency and data defaulting to none', () => {
+    const result = validateScenario(
+      base(
+        [
+          { op: 'connect', conn: 'c' },
+          { op: 'write', conn: 'c', text: 'GET {n}\n' },
+          { op: 'repeat', times: 2, steps: [{ op: 'readline', conn: 'c' }] },
+          { op: 'read', conn: 'c', n: 3 },
+          { op: 'close', conn: 'c' },
+        ],
+        { ...conn, d: { type: 'Connection' } },
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.scenario.primitives.d).toEqual({ type: 'Connection', latency: 0, data: [] });
+  });
+  it('names what is wrong in a server', () => {
+    const server = (spec: object) => base([], { c: { type: 'Connection', ...spec } });
+    expect(firstError(server({ latency: -1 }))).toBe('primitives.c.latency: must be a number >= 0');
+    expect(
+      firstError(
+        server({
+          data: [
+            { after: 1, text: 'b' },
+            { after: 0.5, text: 'a' },
+          ],
+        }),
+      ),
+    ).toBe(
+      'primitives.c.data[1].after: must be an array of {"after": seconds, "text": "..."} in time order',
+    );
+    expect(firstError(server({ data: [{ after: 0, text: 'é' }] }))).toBe(
+      'primitives.c.data[0].text: must be ASCII text (the bytes the server sends)',
+    );
+    expect(firstError(server({ data: [{ after: 2, text: 'a' }], eof: 1 }))).toBe(
+      'primitives.c.eof: must be at or after the time of the last data (2)',
+    );
+  });
+  it('opens and closes a connection once, outside any repeat, and does not mix it with cancel', () => {
+    const connect = { op: 'connect', conn: 'c' };
+    expect(firstError(base([connect, connect], conn))).toBe(
+      "tasks[2].steps[1]: 'c' is already connected at tasks[2].steps[0] (a connection is opened once)",
+    );
+    expect(firstError(base([{ op: 'repeat', steps: [{ op: 'close', conn: 'c' }] }], conn))).toBe(
+      'tasks[2].steps[0].steps[0]: close cannot be inside a repeat (a connection is closed once)',
+    );
+    expect(
+      firstError(base([{ op: 'readline', conn: 'q' }], { ...conn, q: { type: 'Queue' } })),
+    ).toBe("tasks[2].steps[0].conn: 'q' is of type Queue, not Connection");
+    expect(firstError(base([{ op: 'read', conn: 'c', n: 0 }], conn))).toBe(
+      'tasks[2].steps[0].n: must be an integer >= 1',
+    );
+    expect(firstError(base([{ op: 'cancel', task: 'a' }], conn))).toBe(
+      'tasks[2].steps[0]: cancel is not simulated in a scenario with a Connection yet',
+    );
+  });
+});

@@ -22,6 +22,7 @@ const PRIMITIVE_KEYS: Record<string, string[]> = {
   Event: ['type'],
   Semaphore: ['type', 'value'],
   BoundedSemaphore: ['type', 'value'],
+  Connection: ['type', 'latency', 'data', 'eof'],
 };
 const STEP_KEYS: Record<string, string[]> = {
   sleep: ['op', 'seconds'],
@@ -41,7 +42,14 @@ const STEP_KEYS: Record<string, string[]> = {
   await: ['op', 'task'],
   gather: ['op', 'tasks'],
   block: ['op', 'seconds'],
+  connect: ['op', 'conn'],
+  readline: ['op', 'conn'],
+  read: ['op', 'conn', 'n'],
+  write: ['op', 'conn', 'text'],
+  close: ['op', 'conn'],
 };
+const CONNECTION_TYPES = ['Connection'];
+const ASCII = /^[\x00-\x7f]*$/;
 const QUEUE_TYPES = ['Queue'];
 const LOCK_TYPES = ['Lock', 'Semaphore', 'BoundedSemaphore'];
 const EVENT_TYPES = ['Event'];
@@ -72,6 +80,9 @@ class Validator {
   currentTask = -1;
   /** By spawned task: the spawning task and where the spawn step is. */
   spawns = new Map<string, { by: number; path: string }>();
+  /** Where each connection is connected, and closed (each once at most). */
+  connects = new Map<string, string>();
+  closes = new Map<string, string>();
   /** `await` steps: the awaiting task, the awaited one and where the step is. */
   awaits: { from: number; to: number; path: string }[] = [];
   totalSteps = 0;
@@ -153,9 +164,65 @@ class Validator {
         const value = this.integer(spec.value ?? 1, 'value', 0);
         return value === undefined ? undefined : { type, value };
       }
+      case 'Connection':
+        return this.connection(spec);
       default:
         return { type: type as 'Lock' | 'Event' };
     }
+  }
+
+  /** A number of seconds >= 0 (a latency, a time), at `key`. */
+  seconds(value: unknown, key: string | number): value is number {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      this.fail(key, 'seconds');
+      return false;
+    }
+    if (value > MAX_SLEEP_SECONDS) {
+      this.fail(key, 'secondsMax', { max: MAX_SLEEP_SECONDS });
+      return false;
+    }
+    return true;
+  }
+
+  connection(spec: Record<string, unknown>): PrimitiveSpec | undefined {
+    const before = this.errors.length;
+    const latency = spec.latency ?? 0;
+    this.seconds(latency, 'latency');
+    const data: { after: number; text: string }[] = [];
+    const raw = spec.data ?? [];
+    if (!Array.isArray(raw)) this.fail('data', 'connData');
+    else {
+      this.enter('data');
+      raw.forEach((entry: unknown, i) => {
+        if (!isObject(entry)) {
+          this.fail(i, 'connData');
+          return;
+        }
+        this.enter(i);
+        this.unknownKeys(entry, ['after', 'text']);
+        const { after, text } = entry;
+        if (this.seconds(after, 'after')) {
+          if (data.length > 0 && after < data[data.length - 1].after)
+            this.fail('after', 'connData');
+        }
+        if (this.text(text, 'text') && !ASCII.test(text)) this.fail('text', 'asciiText');
+        if (typeof after === 'number' && typeof text === 'string') data.push({ after, text });
+        this.leave();
+      });
+      this.leave();
+    }
+    const eof = spec.eof;
+    if (eof !== undefined && this.seconds(eof, 'eof') && data.length > 0) {
+      const last = data[data.length - 1].after;
+      if (eof < last) this.fail('eof', 'eofBeforeData', { after: last });
+    }
+    if (this.errors.length !== before) return undefined;
+    return {
+      type: 'Connection',
+      latency: latency as number,
+      data,
+      ...(eof === undefined ? {} : { eof: eof as number }),
+    };
   }
 
   /** A step's primitive: the name of one of `types` (the alternatives a message names). */
@@ -246,8 +313,40 @@ class Validator {
       case 'log':
         this.text(raw.text, 'text');
         break;
+      case 'connect':
+      case 'close':
+        if (!this.reference(raw.conn, 'conn', CONNECTION_TYPES)) break;
+        if (depth > 0) {
+          this.fail(undefined, op === 'connect' ? 'connectInRepeat' : 'closeInRepeat');
+          break;
+        }
+        {
+          const seen = op === 'connect' ? this.connects : this.closes;
+          const earlier = seen.get(raw.conn as string);
+          if (earlier !== undefined) {
+            this.fail(undefined, op === 'connect' ? 'connectedTwice' : 'closedTwice', {
+              conn: raw.conn as string,
+              at: earlier,
+            });
+          } else seen.set(raw.conn as string, this.where());
+        }
+        break;
+      case 'readline':
+        this.reference(raw.conn, 'conn', CONNECTION_TYPES);
+        break;
+      case 'read':
+        this.reference(raw.conn, 'conn', CONNECTION_TYPES);
+        this.integer(raw.n, 'n', 1);
+        break;
+      case 'write':
+        this.reference(raw.conn, 'conn', CONNECTION_TYPES);
+        this.text(raw.text, 'text');
+        break;
       case 'cancel':
         this.taskReference(raw.task);
+        if ([...this.primitiveTypes.values()].includes('Connection')) {
+          this.fail(undefined, 'cancelWithConnection');
+        }
         break;
       case 'spawn':
         if (depth > 0) {
