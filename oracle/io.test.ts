@@ -98,3 +98,22 @@ describe('random programs on connections', () => {
     ]);
   });
 });
+
+describe('the streams preset', () => {
+  it('matches CPython and its code prints the same, for a few parameter sets, in both languages', async () => {
+    const { buildPreset } = await import('../src/scenario/presets');
+    const { formatLog } = await import('../src/trace/log');
+    for (const lang of ['en', 'fr'] as const) {
+      for (const params of [
+        { clients: 2, lines: 3, interval: 1, latency: 0.5 },
+        { clients: 3, lines: 2, interval: 0.5, latency: 0 },
+        { clients: 1, lines: 4, interval: 0.25, latency: 1 },
+      ]) {
+        const { scenario, python } = buildPreset({ preset: 'io-streams', params }, lang);
+        const { trace } = compareWithCPython(oracle, scenario);
+        expect(trace.end!.reason).toBe('complete');
+        expect(oracle.runGenerated(python.code)).toBe(formatLog(trace));
+      }
+    }
+  });
+});

@@ -198,6 +198,13 @@ export const fr: Messages = {
   'block.timerLate': 'échéance {due} s, déclenchée à {at} s : {late} s de retard',
   'block.legendBlocking': 'bloquant',
   'block.legendLate': 'en retard',
+  'preset.io-streams': 'Flux et select()',
+  'about.io-streams':
+    "Chaque client ouvre une connexion TCP (asyncio.open_connection) et lit des lignes envoyées par son serveur. Sa socket est un descripteur de fichier enregistré dans le sélecteur : select(timeout) dort jusqu'à ce que l'un soit prêt (la connexion établie, une ligne arrivée), et un seul select peut en rendre plusieurs. Chaque fd prêt met son callback (_read_ready) dans la file des prêts, qui remplit le StreamReader et réveille la tâche qui attend dans readline(). Les serveurs sont simulés ; le code généré en lance de vrais dans un thread.",
+  'params.clients': 'clients',
+  'params.lines': 'lignes par serveur',
+  'params.interval': 'entre les lignes (s)',
+  'params.latency': 'latence (s)',
   'preset.pitfall-blocking': 'time.sleep() bloquant',
   'about.pitfall-blocking':
     "Une coroutine appelle time.sleep(2) au lieu de await asyncio.sleep(2) : toute la boucle s'arrête dans cette étape. Aucune autre tâche ne tourne, aucune minuterie ne se déclenche ; au retour, chaque minuterie échue entre-temps se déclenche en retard (en rouge). Comparer montre la correction à côté.",
@@ -258,6 +265,7 @@ export const fr: Messages = {
   'task.put': 'attend de mettre dans {primitive} (pleine)',
   'task.get': 'attend de prendre dans {primitive} (vide)',
   'task.acquire': 'attend de prendre {primitive}',
+  'task.io': 'attend une entrée-sortie sur {primitive}',
   'task.event': 'attend que {primitive} soit déclenché',
   'task.join': 'attend que chaque élément de {primitive} soit traité (join)',
   'task.await': 'attend la fin de la tâche {target}',

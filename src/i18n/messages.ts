@@ -208,6 +208,13 @@ export const en = {
   'block.timerLate': 'due at {due} s, fired at {at} s: {late} s late',
   'block.legendBlocking': 'blocking',
   'block.legendLate': 'late',
+  'preset.io-streams': 'Streams and select()',
+  'about.io-streams':
+    'Each client opens a TCP connection (asyncio.open_connection) and reads lines from its server. Its socket is a file descriptor registered with the selector: select(timeout) sleeps until one is ready (the connect done, a line arrived), and one select can return several. Each ready fd puts its callback (_read_ready) in the ready queue, which feeds the StreamReader and wakes the task waiting in readline(). The servers are simulated; the generated code starts real ones in a thread.',
+  'params.clients': 'clients',
+  'params.lines': 'lines per server',
+  'params.interval': 'between lines (s)',
+  'params.latency': 'latency (s)',
   'preset.pitfall-blocking': 'time.sleep() blocks',
   'about.pitfall-blocking':
     'A coroutine calls time.sleep(2) instead of await asyncio.sleep(2): the whole loop stops inside that step. No other task runs and no timer fires; when it returns, every timer due meanwhile fires late (in red). Compare shows the fix beside it.',
@@ -267,6 +274,7 @@ export const en = {
   'task.put': 'waiting to put into {primitive} (full)',
   'task.get': 'waiting to get from {primitive} (empty)',
   'task.acquire': 'waiting to acquire {primitive}',
+  'task.io': 'waiting for I/O on {primitive}',
   'task.event': 'waiting for {primitive} to be set',
   'task.join': 'waiting for every item of {primitive} to be done (join)',
   'task.await': 'waiting for task {target} to finish',

@@ -116,6 +116,17 @@ EV_NOTIFY = 64
 EV_DONE = 65
 PRINT = 70
 BLOCK = 71
+# A Connection's events (simulated I/O): only the engine writes them so far.
+IO_SOCKET = 80
+FD_ADD = 81
+FD_REMOVE = 82
+FD_READY = 83
+IO_RECV = 84
+IO_LOST = 85
+IO_OPEN = 86
+IO_READ = 87
+IO_WRITE = 88
+IO_CLOSED = 89
 END = 90
 # Not an event: select(None), the iteration that ends the run (the chunk's reader marks it).
 SELECT_NONE = 255
@@ -134,6 +145,7 @@ W_CONDITION = 8
 W_FUTURE = 9
 W_WAIT = 10
 W_TASKGROUP = 11
+W_IO = 12
 # Ours only: the bare yield of sleep(0), told apart from another bare yield.
 _W_SLEEP0 = -2
 

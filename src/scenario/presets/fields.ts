@@ -67,6 +67,12 @@ export const PRESET_FIELDS: Record<PresetId, FieldSpec[]> = {
     seconds('think'),
   ],
   'event-start': [integer('runners', 1, 1_000_000, 500), seconds('countdown')],
+  'io-streams': [
+    integer('clients', 1, 1000, 20),
+    integer('lines', 1, 10_000, 100),
+    seconds('interval'),
+    seconds('latency'),
+  ],
   'pitfall-blocking': [seconds('seconds'), integer('ticks', 1, 100_000, 1000), fixed],
   // `fixed`: 0 the mistake, 1 its fix (the twin Compare shows beside it).
   'pitfall-lock-twice': [fixed, integer('workers', 1, 100_000, 200), seconds('hold')],

@@ -31,6 +31,7 @@ import {
   blockingScenario,
   type BlockingParams,
 } from './blocking';
+import { STREAMS_DEFAULTS, streamsPython, streamsScenario, type StreamsParams } from './streams';
 import {
   LOCK_TWICE_DEFAULTS,
   lockTwicePython,
@@ -50,6 +51,7 @@ export * from './jobWindow';
 export * from './producerConsumer';
 export * from './lecture';
 export * from './blocking';
+export * from './streams';
 export * from './pitfalls';
 
 export type PresetId =
@@ -59,6 +61,7 @@ export type PresetId =
   | 'producer-consumer'
   | 'shared-lock'
   | 'event-start'
+  | 'io-streams'
   | PitfallId;
 export type PitfallId =
   'pitfall-blocking' | 'pitfall-lock-twice' | 'pitfall-task-done' | 'pitfall-unbounded-queue';
@@ -79,6 +82,7 @@ export const PRESET_IDS: PresetId[] = [
   'producer-consumer',
   'shared-lock',
   'event-start',
+  'io-streams',
   ...PITFALL_IDS,
 ];
 
@@ -87,6 +91,7 @@ export type PresetParams =
   | { preset: 'producer-consumer'; params: ProducerConsumerParams }
   | { preset: 'shared-lock'; params: SharedLockParams }
   | { preset: 'event-start'; params: EventStartParams }
+  | { preset: 'io-streams'; params: StreamsParams }
   | { preset: 'pitfall-blocking'; params: BlockingParams }
   | { preset: 'pitfall-lock-twice'; params: LockTwiceParams }
   | { preset: 'pitfall-task-done'; params: TaskDoneParams }
@@ -102,7 +107,12 @@ export interface BuiltPreset {
  * too); the others' scenarios differ by their title only.
  */
 export function presetSpeaks(preset: PresetId): boolean {
-  return preset === 'shared-lock' || preset === 'event-start' || isPitfall(preset);
+  return (
+    preset === 'shared-lock' ||
+    preset === 'event-start' ||
+    preset === 'io-streams' ||
+    isPitfall(preset)
+  );
 }
 
 /** The preset's scenario and code; English by default, as on the command line. */
@@ -137,6 +147,11 @@ export function buildPreset(choice: PresetParams, lang: CodeLang = 'en'): BuiltP
       return {
         scenario: eventStartScenario(choice.params, lang),
         python: eventStartPython(choice.params, lang),
+      };
+    case 'io-streams':
+      return {
+        scenario: streamsScenario(choice.params, lang),
+        python: streamsPython(choice.params, lang),
       };
     case 'pitfall-blocking':
       return {
@@ -174,6 +189,8 @@ export function presetDefaults(preset: PresetId): PresetParams {
       return { preset, params: { ...SHARED_LOCK_DEFAULTS } };
     case 'event-start':
       return { preset, params: { ...EVENT_START_DEFAULTS } };
+    case 'io-streams':
+      return { preset, params: { ...STREAMS_DEFAULTS } };
     case 'pitfall-blocking':
       return { preset, params: { ...BLOCKING_DEFAULTS } };
     case 'pitfall-lock-twice':

@@ -43,6 +43,16 @@ export const PRESET_TEXTS = {
       : fixed
         ? 'Pitfall fixed: await asyncio.sleep() lets the others run'
         : 'Pitfall: a blocking call (time.sleep) inside a coroutine',
+  streamsTitle: (lang: CodeLang, clients: number) =>
+    lang === 'fr'
+      ? `Flux et select() : ${clients} ${plural(lang, clients, 'client', 'clients')} TCP`
+      : `Streams and select(): ${clients} TCP ${plural(lang, clients, 'client', 'clients')}`,
+  /** The streams preset's lines; `{item}`: the line read. */
+  streams: {
+    connected: { en: 'connected', fr: 'connecté' },
+    got: { en: 'got {item}', fr: 'reçu {item}' },
+    closed: { en: 'closed', fr: 'fermé' },
+  },
   /** The blocking-call pitfall's lines; `{n}`: the tick's number. */
   blocking: {
     tick: { en: 'tick {n} (one every 0.5 s)', fr: 'tic {n} (un toutes les 0,5 s)' },

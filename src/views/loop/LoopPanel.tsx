@@ -68,6 +68,7 @@ export function describeTask(
       if (task.wait === WaitKind.QUEUE_PUT) return t('task.put', { primitive });
       if (task.wait === WaitKind.QUEUE_GET) return t('task.get', { primitive });
       if (task.wait === WaitKind.ACQUIRE) return t('task.acquire', { primitive });
+      if (task.wait === WaitKind.IO) return t('task.io', { primitive });
       return t('task.event', { primitive });
     }
     case 'done':
@@ -117,6 +118,12 @@ export function LoopPanel() {
   const lastKind = cursor > 0 ? trace.kind[cursor - 1] : -1;
   const blockedNow =
     lastKind === Ev.BLOCK || (lastKind === Ev.TIMER_FIRE && timerLateness(trace, cursor - 1) > 0);
+  // The selector's fds: the Connections that have a socket (a scenario without one shows none).
+  const sockets = state.primitives.flatMap((p, i) =>
+    p.type === 'Connection' && p.fd >= 0 ? [{ ...p, name: primitiveNames[i] }] : [],
+  );
+  const hasConnections = trace.primitives.some((p) => p.type === 'Connection');
+  const readyFds = sockets.filter((p) => p.ready !== 0).map((p) => p.fd);
   const counts = new Map<TaskState['status'], number>();
   for (const task of state.tasks) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
 
@@ -132,6 +139,12 @@ export function LoopPanel() {
         </span>
         <span>
           select(timeout=<b>{selectTimeout(trace, state)}</b>)
+          {hasConnections && (
+            <>
+              {' → '}
+              <b data-testid="select-result">[{readyFds.map((fd) => `fd ${fd}`).join(', ')}]</b>
+            </>
+          )}
         </span>
       </p>
       <p
@@ -170,7 +183,11 @@ export function LoopPanel() {
               <li key={i}>
                 <TaskChip
                   task={entry.task}
-                  name={names[entry.task]}
+                  name={
+                    entry.task < 0 && entry.text !== undefined && entry.text >= 0
+                      ? trace.string(entry.text)
+                      : names[entry.task]
+                  }
                   note={
                     late > 0 ? `${note} · ${t('block.late', { late: formatTime(late) })}` : note
                   }
@@ -209,6 +226,32 @@ export function LoopPanel() {
             <li className="more">+{state.timers.length - SHOWN_TIMERS}</li>
           )}
         </ol>
+        {hasConnections && (
+          <>
+            <h3>
+              {t('loop.fds')}{' '}
+              <span className="count">{sockets.filter((p) => p.registered).length}</span>
+            </h3>
+            <ol className="chips" data-testid="fds">
+              {sockets.every((p) => !p.registered) && (
+                <li className="empty">{t('loop.fdsNone')}</li>
+              )}
+              {sockets
+                .filter((p) => p.registered)
+                .map((p) => (
+                  <li key={p.fd} className={p.ready ? 'fd ready' : 'fd'}>
+                    <span className="chip" title={p.ready ? t('loop.fdReady') : undefined}>
+                      <b>fd {p.fd}</b> {p.name}
+                      <span className="chip-note">
+                        {t(p.registered === 1 ? 'loop.fdRead' : 'loop.fdWrite')}
+                        {p.ready ? ` · ${t('loop.fdReady')}` : ''}
+                      </span>
+                    </span>
+                  </li>
+                ))}
+            </ol>
+          </>
+        )}
       </div>
       <details
         className="tasks"
