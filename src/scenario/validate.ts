@@ -49,7 +49,8 @@ const STEP_KEYS: Record<string, string[]> = {
   close: ['op', 'conn'],
 };
 const CONNECTION_TYPES = ['Connection'];
-const ASCII = /^[\x00-\x7f]*$/;
+/** ASCII: no code point above 127. */
+const isAscii = (text: string) => [...text].every((ch) => ch.charCodeAt(0) < 128);
 const QUEUE_TYPES = ['Queue'];
 const LOCK_TYPES = ['Lock', 'Semaphore', 'BoundedSemaphore'];
 const EVENT_TYPES = ['Event'];
@@ -205,7 +206,7 @@ class Validator {
           if (data.length > 0 && after < data[data.length - 1].after)
             this.fail('after', 'connData');
         }
-        if (this.text(text, 'text') && !ASCII.test(text)) this.fail('text', 'asciiText');
+        if (this.text(text, 'text') && !isAscii(text)) this.fail('text', 'asciiText');
         if (typeof after === 'number' && typeof text === 'string') data.push({ after, text });
         this.leave();
       });
