@@ -461,14 +461,15 @@ export const fr: Messages = {
   'validate.connData':
     'doit être un tableau de {"after": secondes, "text": "..."} dans l\'ordre du temps',
   'validate.asciiText': 'doit être du texte ASCII (les octets que le serveur envoie)',
-  'validate.eofBeforeData': "doit être au temps de la dernière donnée ({after}) ou après",
+  'validate.eofBeforeData': 'doit être au temps de la dernière donnée ({after}) ou après',
   'validate.connectInRepeat':
     "connect ne peut pas être dans un repeat (une connexion ne s'ouvre qu'une fois)",
   'validate.connectedTwice':
     "'{conn}' est déjà connectée en {at} (une connexion ne s'ouvre qu'une fois)",
   'validate.closeInRepeat':
     "close ne peut pas être dans un repeat (une connexion ne se ferme qu'une fois)",
-  'validate.closedTwice': "'{conn}' est déjà fermée en {at} (une connexion ne se ferme qu'une fois)",
+  'validate.closedTwice':
+    "'{conn}' est déjà fermée en {at} (une connexion ne se ferme qu'une fois)",
   'validate.cancelWithConnection':
     "cancel n'est pas encore simulé dans un scénario qui a une Connection",
   'validate.json': "ce n'est pas du JSON valide",
