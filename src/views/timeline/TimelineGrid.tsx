@@ -10,7 +10,6 @@
  * scrolls; the zoom buttons sit in its corner, above the time axis. Where everything goes is
  * `layout.ts`; where the view scrolls for a moment, `scroll.ts`.
  */
-import { scaleLinear } from 'd3-scale';
 import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { formatTime } from '../../engine';
 import { useT } from '../../i18n/useT';
@@ -128,13 +127,8 @@ export function TimelineGrid({
   const layout = useMemo(() => timelineLayout(input), [input]);
   const zoomOutShowsMore = useMemo(() => canZoomOut(input), [input]);
   const { axis, column, span, height, head, perSecond } = layout;
-  const y = useMemo(
-    () =>
-      scaleLinear()
-        .domain([0, span])
-        .range([0, perSecond * span]),
-    [span, perSecond],
-  );
+  // Time runs down the page: `perSecond` pixels a second (a linear scale from 0).
+  const y = useMemo(() => (t: number) => t * perSecond, [perSecond]);
   const onHead = shared?.onHead;
   useEffect(() => onHead?.(layout.naturalHead), [onHead, layout.naturalHead]);
   // Shown as text: no head to match any more.
