@@ -161,3 +161,55 @@ describe('the narration of the last event', () => {
     expect(said(Ev.EV_PASS, 'fr')).toBe('x attend go, déjà déclenché');
   });
 });
+
+describe('the narration of simulated I/O', () => {
+  it('has words for every event of connections, in English and French', () => {
+    const trace = simulate({
+      version: 1,
+      primitives: {
+        s: { type: 'Connection', latency: 0.1, data: [{ after: 0.5, text: 'hi\n' }], eof: 1 },
+      },
+      tasks: [
+        {
+          name: 'client',
+          steps: [
+            { op: 'connect', conn: 's' },
+            { op: 'write', conn: 's', text: 'GET\n' },
+            { op: 'readline', conn: 's' },
+            { op: 'readline', conn: 's' },
+            { op: 'close', conn: 's' },
+          ],
+        },
+      ],
+    });
+    const kinds = [
+      Ev.IO_SOCKET,
+      Ev.FD_ADD,
+      Ev.FD_REMOVE,
+      Ev.FD_READY,
+      Ev.IO_RECV,
+      Ev.IO_LOST,
+      Ev.IO_OPEN,
+      Ev.IO_READ,
+      Ev.IO_WRITE,
+      Ev.IO_CLOSED,
+      Ev.CALL_SOON,
+      Ev.RUN_HANDLE,
+    ];
+    const seen = new Set<number>();
+    const english: string[] = [];
+    for (let i = 0; i < trace.eventCount; i += 1) {
+      seen.add(trace.kind[i]);
+      for (const lang of ['en', 'fr'] as const)
+        expect(narrate(trace, i, lang)).not.toMatch(/^event /);
+      english.push(narrate(trace, i));
+    }
+    for (const kind of kinds) expect(seen.has(kind), `kind ${kind}`).toBe(true);
+    expect(english).toContain(
+      'select returned fd 6 (s) writable: its callback _sock_connect_cb joins the ready queue',
+    );
+    expect(english).toContain('sock.recv() returns "hi\\n": it joins the StreamReader buffer of s');
+    expect(english).toContain("sock.recv() returns b'': the server of s closed its end (EOF)");
+    expect(english).toContain('select(timeout=None) returns at 0.600 s with fds ready');
+  });
+});

@@ -49,6 +49,21 @@ interface Words {
   waitsGroup(task: string, targets: string): string;
   waitsFuture(task: string): string;
   callSoon(name: string, task: string): string;
+  iterationWaitsIo(k: number, timeout: string, at: string): string;
+  selectIo(timeout: string, at: string): string;
+  fdReady(fd: number, conn: string, read: boolean): string;
+  fdAdd(fd: number, conn: string, read: boolean): string;
+  fdRemove(fd: number, conn: string): string;
+  skipFd: string;
+  socket(task: string, conn: string, fd: number): string;
+  recv(conn: string, text: string): string;
+  eof(conn: string): string;
+  lost(conn: string): string;
+  opened(task: string, conn: string): string;
+  reads(task: string, conn: string, text: string): string;
+  writes(task: string, conn: string, text: string): string;
+  closed(task: string, conn: string): string;
+  waitsIo(task: string, conn: string): string;
   runHandle(name: string): string;
   rank(q: string, before: number): string;
   timerSet(task: string, at: string): string;
@@ -187,6 +202,27 @@ const EN: Words = {
       ? `${task} has ended: its callback ${name} joins the ready queue`
       : `The callback ${name} joins the ready queue`,
   runHandle: (name) => `The callback ${name} runs`,
+  iterationWaitsIo: (k, timeout, at) =>
+    `Loop iteration ${k} begins: nothing is ready, so select(timeout=${timeout}) waits for a timer or a watched fd; an fd is ready at ${at} s`,
+  selectIo: (timeout, at) => `select(timeout=${timeout}) returns at ${at} s with fds ready`,
+  fdReady: (fd, conn, read) =>
+    `select returned fd ${fd} (${conn}) ${read ? 'readable' : 'writable'}: its callback ${read ? '_read_ready' : '_sock_connect_cb'} joins the ready queue`,
+  fdAdd: (fd, conn, read) =>
+    `fd ${fd} (${conn}) is registered with the selector, for ${read ? 'reading' : 'writing'}`,
+  fdRemove: (fd, conn) => `fd ${fd} (${conn}) leaves the selector`,
+  skipFd: 'A cancelled fd callback is skipped: its fd left the selector',
+  socket: (task, conn, fd) =>
+    `${task} calls asyncio.open_connection: a non-blocking socket, fd ${fd}, starts connecting to ${conn}`,
+  recv: (conn, text) => `sock.recv() returns ${text}: it joins the StreamReader buffer of ${conn}`,
+  eof: (conn) => `sock.recv() returns b'': the server of ${conn} closed its end (EOF)`,
+  lost: (conn) => `connection_lost(): the socket of ${conn} is closed`,
+  opened: (task, conn) =>
+    `open_connection() returns: ${task} holds the reader and writer of ${conn}`,
+  reads: (task, conn, text) => `${task} reads ${text} from ${conn}`,
+  writes: (task, conn, text) =>
+    `${task} writes ${text} to ${conn}; drain() has nothing to wait for`,
+  closed: (task, conn) => `${task}: wait_closed() returns, ${conn} is closed`,
+  waitsIo: (task, conn) => `${task} waits for ${conn}`,
   rank: (q, before) =>
     before === 0
       ? `In ${q}, it goes first (the smallest)`
@@ -306,6 +342,27 @@ const FR: Words = {
       ? `${task} est terminée : son rappel ${name} rejoint la file des prêts`
       : `Le rappel ${name} rejoint la file des prêts`,
   runHandle: (name) => `Le rappel ${name} tourne`,
+  iterationWaitsIo: (k, timeout, at) =>
+    `L'itération ${k} commence : rien n'est prêt, donc select(timeout=${timeout}) attend une minuterie ou un fd surveillé ; un fd est prêt à ${at} s`,
+  selectIo: (timeout, at) => `select(timeout=${timeout}) revient à ${at} s avec des fd prêts`,
+  fdReady: (fd, conn, read) =>
+    `select a rendu le fd ${fd} (${conn}) prêt en ${read ? 'lecture' : 'écriture'} : son rappel ${read ? '_read_ready' : '_sock_connect_cb'} rejoint la file des prêts`,
+  fdAdd: (fd, conn, read) =>
+    `Le fd ${fd} (${conn}) est enregistré dans le sélecteur, en ${read ? 'lecture' : 'écriture'}`,
+  fdRemove: (fd, conn) => `Le fd ${fd} (${conn}) quitte le sélecteur`,
+  skipFd: 'Un rappel de fd annulé est sauté : son fd a quitté le sélecteur',
+  socket: (task, conn, fd) =>
+    `${task} appelle asyncio.open_connection : une socket non bloquante, fd ${fd}, commence à se connecter à ${conn}`,
+  recv: (conn, text) =>
+    `sock.recv() renvoie ${text} : cela rejoint le tampon du StreamReader de ${conn}`,
+  eof: (conn) => `sock.recv() renvoie b'' : le serveur de ${conn} a fermé son côté (EOF)`,
+  lost: (conn) => `connection_lost() : la socket de ${conn} est fermée`,
+  opened: (task, conn) =>
+    `open_connection() revient : ${task} tient le reader et le writer de ${conn}`,
+  reads: (task, conn, text) => `${task} lit ${text} de ${conn}`,
+  writes: (task, conn, text) => `${task} écrit ${text} vers ${conn} ; drain() n'a rien à attendre`,
+  closed: (task, conn) => `${task} : wait_closed() revient, ${conn} est fermée`,
+  waitsIo: (task, conn) => `${task} attend ${conn}`,
   rank: (q, before) =>
     before === 0
       ? `Dans ${q}, il passe en tête (le plus petit)`
@@ -330,6 +387,23 @@ function item(trace: Trace, id: number): string {
   return id < 0 ? 'None' : JSON.stringify(trace.string(id));
 }
 
+/** Whether select returned an fd in the iteration of event i (its FD_READY come just after). */
+function fdReadyAfter(trace: Trace, i: number): boolean {
+  for (let j = i + 1; j < trace.eventCount && j <= i + 3; j += 1) {
+    if (trace.kind[j] === Ev.FD_READY) return true;
+    if (trace.kind[j] !== Ev.SELECT) return false;
+  }
+  return false;
+}
+
+/** The fd of connection `conn`, from the event that made its socket (before event i). */
+function fdOf(trace: Trace, i: number, conn: number): number {
+  for (let j = i; j >= 0; j -= 1) {
+    if (trace.kind[j] === Ev.IO_SOCKET && trace.a[j] === conn) return trace.b[j];
+  }
+  return -1;
+}
+
 export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): string {
   const w = WORDS[lang];
   const kind = trace.kind[i];
@@ -344,11 +418,23 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.ITER_START: {
       const k = trace.iter[i];
       if (!trace.iterationSelected(k) || trace.iterationTimeout(k) === 0) return w.iteration(k);
+      if (fdReadyAfter(trace, i)) {
+        const timeout = trace.iterationTimeout(k);
+        return w.iterationWaitsIo(
+          k,
+          timeout < 0 ? 'None' : time(timeout),
+          time(trace.iterationTime(k)),
+        );
+      }
       if (trace.iterationTimeout(k) < 0) return w.iterationIdle(k);
       return w.iterationWaits(k, time(trace.iterationTimeout(k)), time(trace.iterationTime(k)));
     }
     case Ev.SELECT: {
       const k = trace.iter[i];
+      if (trace.iterationTimeout(k) !== 0 && fdReadyAfter(trace, i)) {
+        const timeout = trace.iterationTimeout(k);
+        return w.selectIo(timeout < 0 ? 'None' : time(timeout), time(trace.iterationTime(k)));
+      }
       return trace.iterationTimeout(k) === 0
         ? w.selectReady
         : w.selectJump(time(trace.iterationTimeout(k)), time(trace.iterationTime(k)));
@@ -368,7 +454,7 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.RUN_TIMER:
       return w.runTimer(task, b === 1);
     case Ev.SKIP_HANDLE:
-      return w.skip;
+      return a < 0 ? w.skipFd : w.skip;
     case Ev.SUSPEND:
       switch (a) {
         case WaitKind.SLEEP:
@@ -391,6 +477,8 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
           return w.waitsWait(task, b >= 0 ? gathered(b) : '?');
         case WaitKind.TASKGROUP:
           return w.waitsGroup(task, b >= 0 ? gathered(b) : '?');
+        case WaitKind.IO:
+          return w.waitsIo(task, prim(b));
         case WaitKind.FUTURE:
           return w.waitsFuture(task);
         default:
@@ -481,6 +569,26 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
       return w.runCallback(task, b === 1);
     case Ev.GATHER_DONE:
       return w.gatherDone(task, b === 1);
+    case Ev.FD_READY:
+      return w.fdReady(fdOf(trace, i, a), prim(), b === 1);
+    case Ev.FD_ADD:
+      return w.fdAdd(fdOf(trace, i, a), prim(), b === 1);
+    case Ev.FD_REMOVE:
+      return w.fdRemove(fdOf(trace, i, a), prim());
+    case Ev.IO_SOCKET:
+      return w.socket(task, prim(), b);
+    case Ev.IO_RECV:
+      return b < 0 ? w.eof(prim()) : w.recv(prim(), JSON.stringify(trace.string(b)));
+    case Ev.IO_LOST:
+      return w.lost(prim());
+    case Ev.IO_OPEN:
+      return w.opened(task, prim());
+    case Ev.IO_READ:
+      return w.reads(task, prim(), JSON.stringify(trace.string(b)));
+    case Ev.IO_WRITE:
+      return w.writes(task, prim(), JSON.stringify(trace.string(b)));
+    case Ev.IO_CLOSED:
+      return w.closed(task, prim());
     case Ev.END:
       return w.end[END_REASON_NAMES[a]];
     default:
