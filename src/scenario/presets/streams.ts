@@ -34,7 +34,7 @@ export function streamsScenario(params: StreamsParams, lang: CodeLang = 'en'): S
       latency: params.latency,
       data: Array.from({ length: params.lines }, (_, k) => ({
         after: (k + 1) * params.interval,
-        text: `line ${k + 1} of ${conn}\n`,
+        text: `${text.line(lang, k + 1, conn)}\n`,
       })),
     };
     tasks.push({

@@ -52,6 +52,9 @@ export const PRESET_TEXTS = {
     connected: { en: 'connected', fr: 'connecté' },
     got: { en: 'got {item}', fr: 'reçu {item}' },
     closed: { en: 'closed', fr: 'fermé' },
+    /** What a server sends (ASCII: bytes on a socket). */
+    line: (lang: CodeLang, k: number, server: string) =>
+      lang === 'fr' ? `ligne ${k} de ${server}` : `line ${k} of ${server}`,
   },
   /** The blocking-call pitfall's lines; `{n}`: the tick's number. */
   blocking: {

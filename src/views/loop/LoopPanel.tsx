@@ -124,6 +124,11 @@ export function LoopPanel() {
   );
   const hasConnections = trace.primitives.some((p) => p.type === 'Connection');
   const readyFds = sockets.filter((p) => p.ready !== 0).map((p) => p.fd);
+  // The callback of an fd that select returned says which fd.
+  const handleName = (name: string, conn: number | undefined) => {
+    const p = conn === undefined ? undefined : state.primitives[conn];
+    return p?.type === 'Connection' ? `${name} · fd ${p.fd}` : name;
+  };
   const counts = new Map<TaskState['status'], number>();
   for (const task of state.tasks) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
 
@@ -185,7 +190,7 @@ export function LoopPanel() {
                   task={entry.task}
                   name={
                     entry.task < 0 && entry.text !== undefined && entry.text >= 0
-                      ? trace.string(entry.text)
+                      ? handleName(trace.string(entry.text), entry.conn)
                       : names[entry.task]
                   }
                   note={
@@ -244,7 +249,7 @@ export function LoopPanel() {
                       <b>fd {p.fd}</b> {p.name}
                       <span className="chip-note">
                         {t(p.registered === 1 ? 'loop.fdRead' : 'loop.fdWrite')}
-                        {p.ready ? ` · ${t('loop.fdReady')}` : ''}
+                        {p.ready ? ` · ${t('loop.fdReadyShort')}` : ''}
                       </span>
                     </span>
                   </li>

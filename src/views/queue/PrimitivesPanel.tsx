@@ -145,7 +145,11 @@ export function PrimitivesPanel() {
     return queues;
   }, [run.origin, run.trace, version]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <section className="panel primitives" aria-labelledby="primitives-title">
+    <section
+      className="panel primitives"
+      aria-labelledby="primitives-title"
+      data-testid="primitives"
+    >
       <h2 id="primitives-title">
         {run.trace.primitives.length === 1 && run.trace.primitives[0].type === 'Queue'
           ? t('primitives.queue')
@@ -211,12 +215,12 @@ export function PrimitivesPanel() {
                 <span className="fill">{status}</span>
               </p>
               <p className="conn-line">
-                {t('conn.buffer')}:{' '}
+                {t('conn.buffer')}{' '}
                 {p.buffer ? <code>{JSON.stringify(p.buffer)}</code> : <em>{t('conn.empty')}</em>}
                 {p.written !== null ? (
                   <>
                     {' · '}
-                    {t('conn.written')}: <code>{JSON.stringify(p.written)}</code>
+                    {t('conn.written')} <code>{JSON.stringify(p.written)}</code>
                   </>
                 ) : null}
               </p>
