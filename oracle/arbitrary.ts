@@ -284,8 +284,16 @@ export function randomIoCase(): fc.Arbitrary<RandomCase> {
       };
     });
   return fc
-    .tuple(fc.array(server, { minLength: 1, maxLength: 2 }), fc.integer({ min: 0, max: 2 ** 30 }))
-    .chain(([servers, seed]) => {
+    .tuple(
+      fc.array(server, { minLength: 1, maxLength: 2 }),
+      fc.integer({ min: 0, max: 2 ** 30 }),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom(0.3, 0.6, 1, 1.55, 2.5) },
+      ),
+      fc.boolean(),
+    )
+    .chain(([servers, seed, interrupt, endless]) => {
       const conns = servers.map((_, i) => `c${i}`);
       const ioStep = (conn: string): fc.Arbitrary<Step> =>
         fc.oneof(
@@ -322,7 +330,15 @@ export function randomIoCase(): fc.Arbitrary<RandomCase> {
             ...(wait ? [wait] : []),
             { op: 'connect', conn },
             ...body,
-            ...(loop ? [{ op: 'repeat' as const, times: loop[0], steps: loop[1] }] : []),
+            ...(loop
+              ? [
+                  {
+                    op: 'repeat' as const,
+                    ...(endless && loop[1].length > 0 ? {} : { times: loop[0] }),
+                    steps: loop[1],
+                  },
+                ]
+              : []),
             ...(close ? [{ op: 'close' as const, conn }, ...after] : []),
           ]);
       const other = fc.array(
@@ -348,7 +364,16 @@ export function randomIoCase(): fc.Arbitrary<RandomCase> {
             ...clients.map((steps, i) => ({ name: `client${i}`, steps })),
             ...others.map((steps, i) => ({ name: `other${i}`, steps })),
           ];
-          return { scenario: { version: 1, primitives, tasks } };
+          const scenario: Scenario = {
+            version: 1,
+            primitives,
+            tasks,
+            ...(interrupt === undefined ? {} : { interrupt }),
+          };
+          // A Ctrl-C ends an endless run; else it stops at `until`.
+          return hasEndlessRepeat(scenario) && interrupt === undefined
+            ? { scenario, until: 3 }
+            : { scenario };
         });
     });
 }
