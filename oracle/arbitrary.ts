@@ -377,3 +377,83 @@ export function randomIoCase(): fc.Arbitrary<RandomCase> {
         });
     });
 }
+
+/**
+ * Random programs on Processes (create_subprocess_exec with stdout=PIPE): output at equal or
+ * distinct times, the exit at or after the last; tasks that start them, read their stdout by
+ * lines or bytes, wait for them (before or after the exit), beside sleepers, maybe a Ctrl-C.
+ */
+export function randomProcCase(): fc.Arbitrary<RandomCase> {
+  const program = fc
+    .record({
+      afters: fc.array(fc.constantFrom(0, 0.1, 0.25, 0.5, 1), { maxLength: 4 }),
+      texts: fc.array(fc.constantFrom(...IO_TEXTS), { minLength: 4, maxLength: 4 }),
+      exit: fc.constantFrom(0, 0.25, 0.5, 1, 1.5),
+      returncode: fc.constantFrom(0, 0, 1, 3),
+    })
+    .map(({ afters, texts, exit, returncode }): PrimitiveSpec => {
+      const sorted = [...afters].sort((x, y) => x - y);
+      const last = sorted.length > 0 ? sorted[sorted.length - 1] : 0;
+      return {
+        type: 'Process',
+        output: sorted.map((after, i) => ({ after, text: texts[i] })),
+        exit: Math.max(exit, last),
+        returncode,
+      };
+    });
+  return fc
+    .tuple(
+      fc.array(program, { minLength: 1, maxLength: 2 }),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom(0.3, 0.75, 1.2) },
+      ),
+    )
+    .chain(([programs, interrupt]) => {
+      const procs = programs.map((_, i) => `p${i}`);
+      const procStep = (proc: string): fc.Arbitrary<Step> =>
+        fc.oneof(
+          { weight: 5, arbitrary: fc.constant<Step>({ op: 'readline', proc }) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(1, 3).map((n): Step => ({ op: 'read', proc, n })),
+          },
+          { weight: 2, arbitrary: fc.constant<Step>({ op: 'proc_wait', proc }) },
+          { weight: 3, arbitrary: fc.constant<Step>({ op: 'log', text: 'got {item}' }) },
+          { weight: 2, arbitrary: sleepStep },
+        );
+      const starter = (proc: string) =>
+        fc
+          .tuple(
+            fc.option(sleepStep, { nil: undefined }),
+            fc.array(procStep(proc), { maxLength: 6 }),
+          )
+          .map(([wait, body]): Step[] => [...(wait ? [wait] : []), { op: 'exec', proc }, ...body]);
+      const other = fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: sleepStep },
+          { weight: 2, arbitrary: fc.constant<Step>({ op: 'log', text: 'tick' }) },
+          { weight: 2, arbitrary: fc.constantFrom(...procs).chain(procStep) },
+        ),
+        { maxLength: 5 },
+      );
+      return fc
+        .tuple(fc.tuple(...procs.map(starter)), fc.array(other, { maxLength: 2 }))
+        .map(([starters, others]): RandomCase => {
+          const primitives: Record<string, PrimitiveSpec> = {};
+          programs.forEach((spec, i) => (primitives[procs[i]] = spec));
+          const tasks: TaskSpec[] = [
+            ...starters.map((steps, i) => ({ name: `starter${i}`, steps })),
+            ...others.map((steps, i) => ({ name: `other${i}`, steps })),
+          ];
+          return {
+            scenario: {
+              version: 1,
+              primitives,
+              tasks,
+              ...(interrupt === undefined ? {} : { interrupt }),
+            },
+          };
+        });
+    });
+}

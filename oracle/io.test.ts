@@ -215,3 +215,26 @@ describe('the streams preset', () => {
     }
   });
 });
+
+describe('random programs on processes (create_subprocess_exec, stdout, wait)', () => {
+  it('match CPython event for event, and their generated code prints the same', async () => {
+    const { randomProcCase } = await import('./arbitrary');
+    const { default: fc } = await import('fast-check');
+    const { formatLog } = await import('../src/trace/log');
+    const { generatePython } = await import('../src/scenario/python');
+    const reasons = new Map<string, number>();
+    fc.assert(
+      fc.property(randomProcCase(), ({ scenario }) => {
+        const { trace } = compareWithCPython(oracle, scenario, { maxOpsPerStep: 200 });
+        const reason = trace.end!.reason;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        if (reason !== 'no-yield') {
+          expect(oracle.runGenerated(generatePython(scenario).code)).toBe(formatLog(trace));
+        }
+      }),
+      { seed: 13, numRuns: 300 },
+    );
+    expect(reasons.get('complete')).toBeGreaterThan(50);
+    expect(reasons.get('interrupted')).toBeGreaterThan(20);
+  });
+});

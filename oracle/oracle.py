@@ -33,6 +33,8 @@ with a native ``python3``. Works with CPython >= 3.11.
 import asyncio
 import asyncio.base_events
 import asyncio.selector_events
+import asyncio.unix_events
+import ast
 import contextlib
 import errno
 import heapq
@@ -42,6 +44,7 @@ import math
 import re
 import selectors
 import socket
+import stat
 import sys
 import types
 
@@ -88,6 +91,139 @@ class VirtualServer:
         self.eof = math.inf if eof is None else eof
 
 
+def child_code(output, exit_after, returncode):
+    """The ``python -c`` program of a Process: prints each text at its time, then exits."""
+    return (
+        "import sys, time\n"
+        f"output, exit_after, returncode = {(list(output), exit_after, returncode)!r}\n"
+        "start = time.monotonic()\n"
+        "for after, text in output:\n"
+        "    time.sleep(max(0, start + after - time.monotonic()))\n"
+        "    sys.stdout.write(text)\n"
+        "    sys.stdout.flush()\n"
+        "time.sleep(max(0, start + exit_after - time.monotonic()))\n"
+        "sys.exit(returncode)\n"
+    )
+
+
+class VirtualPipe:
+    """The read end of a child's stdout: its output arrives on the virtual clock, then EOF when
+    it exits."""
+
+    def __init__(self, loop, child):
+        self.loop = loop
+        self.child = child
+        self.fd = loop.new_fd(self)
+        self.next = 0
+
+    def fileno(self):
+        return self.fd
+
+    def ready_at(self, events):
+        output = self.child.output
+        if self.next < len(output):
+            return self.child.started + output[self.next][0]
+        return self.child.started + self.child.exit_after
+
+    def read(self, size):
+        now = self.loop.time()
+        chunks = []
+        output = self.child.output
+        while self.next < len(output) and self.child.started + output[self.next][0] <= now:
+            chunks.append(output[self.next][1])
+            self.next += 1
+        if chunks:
+            return b"".join(chunks)
+        if self.child.started + self.child.exit_after <= now:
+            return b""
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    def close(self):
+        pass
+
+
+class VirtualPidfd:
+    """A child's pidfd: readable once it exited."""
+
+    def __init__(self, loop, child):
+        self.child = child
+        self.fd = loop.new_fd(self)
+
+    def ready_at(self, events):
+        return self.child.started + self.child.exit_after
+
+
+class VirtualPopen:
+    """``subprocess.Popen`` of a Process's ``python -c`` program (see child_code), run on the
+    virtual clock: only its stdout pipe and its exit are simulated."""
+
+    def __init__(self, args, stdin=None, stdout=None, stderr=None, **kwargs):
+        loop = asyncio.events.get_running_loop()
+        assigned = args[2].splitlines()[1].split(" = ", 1)[1]
+        output, self.exit_after, self.exit_code = ast.literal_eval(assigned)
+        self.output = [(after, text.encode()) for after, text in output]
+        self.started = loop.time()
+        self.pid = loop.first_pid + len(loop.children)
+        loop.children[self.pid] = self
+        self.stdin = self.stderr = None
+        self.stdout = VirtualPipe(loop, self)
+        self.returncode = None
+
+    def poll(self):
+        return self.returncode
+
+    def kill(self):
+        pass
+
+
+class VirtualOs(types.ModuleType):
+    """``os`` for asyncio's unix_events: the virtual fds (pipes, pidfds) answer here, everything
+    else is the real module."""
+
+    def __init__(self, real):
+        super().__init__("os")
+        self.__dict__.update(real.__dict__)
+        self._real = real
+        # A module's own attributes come before its class's methods: set these over them.
+        for name in ("fstat", "set_blocking", "read", "close", "pidfd_open", "waitpid",
+                     "waitstatus_to_exitcode"):
+            setattr(self, name, getattr(type(self), name).__get__(self))
+
+    def _virtual(self, fd):
+        loop = asyncio.events._get_running_loop()
+        return loop.fds.get(fd) if isinstance(loop, VirtualLoop) else None
+
+    def fstat(self, fd):
+        if self._virtual(fd) is not None:
+            return types.SimpleNamespace(st_mode=stat.S_IFIFO)
+        return self._real.fstat(fd)
+
+    def set_blocking(self, fd, blocking):
+        if self._virtual(fd) is None:
+            self._real.set_blocking(fd, blocking)
+
+    def read(self, fd, size):
+        pipe = self._virtual(fd)
+        return pipe.read(size) if pipe is not None else self._real.read(fd, size)
+
+    def close(self, fd):
+        if self._virtual(fd) is None:
+            self._real.close(fd)
+
+    def pidfd_open(self, pid, flags=0):
+        loop = asyncio.events.get_running_loop()
+        return VirtualPidfd(loop, loop.children[pid]).fd
+
+    def waitpid(self, pid, options):
+        loop = asyncio.events.get_running_loop()
+        child = loop.children[pid]
+        child.returncode = child.exit_code
+        return pid, child.exit_code << 8
+
+    def waitstatus_to_exitcode(self, status):
+        return status >> 8
+
+
 class VirtualSocket:
     """A non-blocking TCP socket whose peer is a VirtualServer."""
 
@@ -97,8 +233,7 @@ class VirtualSocket:
 
     def __init__(self, loop):
         self.loop = loop
-        self.fd = FIRST_FD + len(loop.sockets)
-        loop.sockets[self.fd] = self
+        self.fd = loop.new_fd(self)
         self.server = None
         self.opened_at = math.inf
         self.next = 0
@@ -169,8 +304,8 @@ class VirtualSelector(selectors._BaseSelectorImpl):
 
     def ready_at(self):
         """When a registered fd next becomes ready (inf: never)."""
-        sockets = self.loop.sockets
-        return min((sockets[fd].ready_at(key.events) for fd, key in self._fd_to_key.items()),
+        fds = self.loop.fds
+        return min((fds[fd].ready_at(key.events) for fd, key in self._fd_to_key.items()),
                    default=math.inf)
 
     def select(self, timeout):
@@ -198,18 +333,22 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         loop._last_select = loop._now
         if loop._stuck >= loop.max_iterations_per_instant:
             raise Stop("livelock")
-        sockets = loop.sockets
+        fds = loop.fds
         return [(key, key.events) for fd, key in sorted(self._fd_to_key.items())
-                if sockets[fd].ready_at(key.events) <= loop._now]
+                if fds[fd].ready_at(key.events) <= loop._now]
 
 
-class VirtualLoop(asyncio.selector_events.BaseSelectorEventLoop):
+class VirtualLoop(asyncio.unix_events._UnixSelectorEventLoop):
     def __init__(self, until=None, max_iterations_per_instant=DEFAULT_MAX_ITERATIONS_PER_INSTANT,
                  interrupt=None, servers=None):
         self.interrupt = interrupt  # Ctrl-C at this virtual time
-        self.sockets = {}  # fd -> VirtualSocket
+        self.fds = {}  # fd -> VirtualSocket, VirtualPipe or VirtualPidfd
         self.servers = servers or {}  # port -> VirtualServer
+        self.children = {}  # pid -> VirtualPopen
+        self.first_pid = 4242
         super().__init__(VirtualSelector(self))
+        # As on Linux >= 5.3: a child's exit is seen on its pidfd, by the selector.
+        self._watcher = asyncio.unix_events._PidfdChildWatcher()
         self._clock_resolution = 1e-9
         self._now = 0.0
         self._seq = 0
@@ -250,6 +389,12 @@ class VirtualLoop(asyncio.selector_events.BaseSelectorEventLoop):
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
+
+    def new_fd(self, obj):
+        """The next fd (none is reused here), for a virtual socket, pipe or pidfd."""
+        fd = FIRST_FD + len(self.fds)
+        self.fds[fd] = obj
+        return fd
 
     def _make_self_pipe(self):
         pass  # no socketpair here, and nothing writes to it: no thread, no signal
@@ -336,10 +481,17 @@ def virtual_sockets():
 
     proxy.socket = make
     asyncio.base_events.socket = proxy
+    unix = asyncio.unix_events
+    real_os, real_subprocess = unix.os, unix.subprocess
+    unix.os = VirtualOs(real_os)
+    unix.subprocess = types.ModuleType("subprocess")
+    unix.subprocess.__dict__.update(real_subprocess.__dict__)
+    unix.subprocess.Popen = VirtualPopen
     try:
         yield
     finally:
         asyncio.base_events.socket = real
+        unix.os, unix.subprocess = real_os, real_subprocess
 
 
 def render(text, n, item):
@@ -359,8 +511,8 @@ def make_primitive(spec):
         return asyncio.Semaphore(spec.get("value", 1))
     if kind == "BoundedSemaphore":
         return asyncio.BoundedSemaphore(spec.get("value", 1))
-    if kind == "Connection":
-        return None  # a server: see servers_of
+    if kind in ("Connection", "Process"):
+        return None  # a server (see servers_of) or a child process
     raise ValueError(f"unknown primitive type {kind!r}")
 
 
@@ -381,6 +533,9 @@ class _Interpreter:
         self.culprit = None  # the task stopped for never yielding
         self.ports, _ = servers_of(scenario)
         self.streams = {}  # connection -> (reader, writer), once open_connection returned
+        self.programs = {name: (spec["output"], spec["exit"], spec.get("returncode", 0))
+                         for name, spec in scenario["primitives"].items() if spec["type"] == "Process"}
+        self.procs = {}  # process -> asyncio.subprocess.Process, once started
 
     def start(self, name):
         """``tasks[name] = asyncio.create_task(...)``."""
@@ -482,8 +637,20 @@ class _Interpreter:
                 self.streams[conn] = await self.blocking(
                     name, asyncio.open_connection("127.0.0.1", self.ports[conn]))
                 self.done(name, i, "connect")
+            elif op == "exec":
+                output, exit_after, returncode = self.programs[step["proc"]]
+                code = child_code([(d["after"], d["text"]) for d in output], exit_after, returncode)
+                self.procs[step["proc"]] = await self.blocking(name, asyncio.create_subprocess_exec(
+                    sys.executable, "-c", code, stdout=asyncio.subprocess.PIPE))
+                self.done(name, i, "exec")
+            elif op == "proc_wait":
+                returncode = await self.blocking(name, self.procs[step["proc"]].wait())
+                self.done(name, i, "proc_wait", str(returncode))
             elif op in ("readline", "read"):
-                reader, _ = self.streams[step["conn"]]
+                if "proc" in step:
+                    reader = self.procs[step["proc"]].stdout
+                else:
+                    reader, _ = self.streams[step["conn"]]
                 data = await self.blocking(
                     name, reader.readline() if op == "readline" else reader.read(step["n"]))
                 text = data.decode()
@@ -538,7 +705,8 @@ def run_log(scenario, until=None,
     """The log alone (a list of (time, task, text)): the lean path when the no-yield bound
     cannot be reached, else ``run`` without records."""
     bounds = (max_ops(spec["steps"]) for spec in scenario["tasks"])
-    connections = any(spec["type"] == "Connection" for spec in scenario["primitives"].values())
+    connections = any(spec["type"] in ("Connection", "Process")
+                      for spec in scenario["primitives"].values())
     if connections or any(bound is None or bound > max_ops_per_step for bound in bounds):
         return run(scenario, until=until, records=False,
                    max_iterations_per_instant=max_iterations_per_instant,

@@ -74,10 +74,22 @@ export function waitOf(
       return { kind: 'io', conn: (primitive as ConnectionPrimitive).name, io: 'read', woken };
     case Await.CLOSE:
       return { kind: 'io', conn: (primitive as ConnectionPrimitive).name, io: 'close', woken };
+    case Await.EXEC:
+      return { kind: 'io', conn: (primitive as ConnectionPrimitive).name, io: 'exec', woken };
+    case Await.PROC_WAIT:
+      return { kind: 'io', conn: (primitive as ConnectionPrimitive).name, io: 'exit', woken };
     default:
       return { kind: 'next' };
   }
 }
+
+const IO_WAITS = {
+  connect: 'the connection of',
+  read: 'data from',
+  close: 'the close of',
+  exec: 'the start of process',
+  exit: 'the exit of process',
+};
 
 /** A wait in English words: `put to queue 'window' (full, 4/4)`. */
 export function describeWait(wait: Wait): string {
@@ -116,6 +128,6 @@ export function describeWait(wait: Wait): string {
     case 'future':
       return `a future${woken}`;
     case 'io':
-      return `${wait.io === 'connect' ? 'the connection of' : wait.io === 'read' ? 'data from' : 'the close of'} '${wait.conn}'${woken}`;
+      return `${IO_WAITS[wait.io]} '${wait.conn}'${woken}`;
   }
 }

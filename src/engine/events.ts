@@ -68,7 +68,7 @@ export const Ev = {
   TIMER_SCHEDULE: 30,
   /** A timer still pending (in the heap or the ready queue) was cancelled. a: timer; task: owner. */
   TIMER_CANCEL: 31,
-  /** A callback that is neither a task's step nor a timer's joined the ready queue (`call_soon`: a TaskGroup's `_on_task_done`, the stop of `run_until_complete`, a Connection's transport callbacks...). task: the task whose end scheduled it (-1: none); a: its name (string); b: for the handle of an fd that select returned, its Connection, else -1. */
+  /** A callback that is neither a task's step nor a timer's joined the ready queue (`call_soon`: a TaskGroup's `_on_task_done`, the stop of `run_until_complete`, a Connection's transport callbacks...). task: the task whose end scheduled it (-1: none); a: its name (string); b: for the handle of an fd that select returned, its Connection or Process (step: the fd), else -1. */
   CALL_SOON: 32,
   /** Such a callback was taken from the ready queue and runs. task, a: as its CALL_SOON. */
   RUN_HANDLE: 33,
@@ -136,13 +136,13 @@ export const Ev = {
   // A Connection (simulated I/O): its socket, the selector, its transport and StreamReader.
   /** `connect` made the socket (`socket.socket()`). task; a: connection; b: its fd; step. */
   IO_SOCKET: 80,
-  /** The fd was registered with the selector (`_add_writer` / `_add_reader`). task: -1; a: connection; b: IO_READ (1) or IO_WRITE (2). */
+  /** The fd was registered with the selector (`_add_writer` / `_add_reader`). task: -1; a: its Connection or Process; b: the fd; step: IO_READ (1) or IO_WRITE (2). */
   FD_ADD: 81,
-  /** The fd left the selector (`_remove_writer` / `_remove_reader`). task: -1; a: connection; b: what it was registered for. */
+  /** The fd left the selector (`_remove_writer` / `_remove_reader`). task: -1; a: its Connection or Process; b: the fd; step: what it was registered for. */
   FD_REMOVE: 82,
-  /** `select()` returned the fd ready: its callback joins the ready queue (the CALL_SOON after). task: -1; a: connection; b: IO_READ or IO_WRITE. */
+  /** `select()` returned the fd ready: its callback joins the ready queue (the CALL_SOON after). task: -1; a: its Connection or Process; b: the fd; step: IO_READ or IO_WRITE. */
   FD_READY: 83,
-  /** `_read_ready`: `sock.recv()` returned data that joins the StreamReader's buffer (b: text), or b'' (b = -1: the server's EOF). task: -1; a: connection. */
+  /** `_read_ready`: `sock.recv()` (a process's stdout: `os.read`) returned data (b: text), or b'' (b = -1: EOF). A Connection's data joins its StreamReader's buffer at once; a Process's, in `pipe_data_received` (its IO_DATA). task: -1; a: its Connection or Process. */
   IO_RECV: 84,
   /** `connection_lost()` ran: the socket is closed, the reader at EOF. task: -1; a: connection. */
   IO_LOST: 85,
@@ -154,6 +154,17 @@ export const Ev = {
   IO_WRITE: 88,
   /** `writer.close()` and `wait_closed()` returned. task; a: connection; step. */
   IO_CLOSED: 89,
+
+  /** `create_subprocess_exec(...)` started the process. task; a: process; b: its pid; step. */
+  PROC_EXEC: 72,
+  /** `create_subprocess_exec(...)` returned. task; a: process; step. */
+  PROC_OPEN: 73,
+  /** `_do_wait`: the process was reaped (its pidfd was readable). task: -1; a: process; b: returncode. */
+  PROC_EXIT: 74,
+  /** `await proc.wait()` returned. task; a: process; b: returncode; step. */
+  PROC_WAITED: 75,
+  /** `pipe_data_received`: a Process's stdout text (b) joins its StreamReader's buffer; b = -1: `pipe_connection_lost` fed it EOF. task: -1; a: process. */
+  IO_DATA: 76,
 
   /** The run stopped. a: EndReason. */
   END: 90,

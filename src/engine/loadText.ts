@@ -130,6 +130,7 @@ const TYPE_BIT: Record<PrimitiveSpec['type'], number> = {
   Event: 16,
   // Never on the fast path: its keys (latency, data...) are not among KEYS.
   Connection: 32,
+  Process: 64,
 };
 const REFERENCE_TYPES: number[] = [];
 REFERENCE_TYPES[K.queue] = TYPE_BIT.Queue;

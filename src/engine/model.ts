@@ -151,6 +151,10 @@ export const Await = {
   DRAIN: 14,
   /** `await writer.wait_closed()`. */
   CLOSE: 15,
+  /** `create_subprocess_exec`: `_make_subprocess_transport`'s waiter. */
+  EXEC: 16,
+  /** `await proc.wait()`: one of `_exit_waiters`. */
+  PROC_WAIT: 17,
 } as const;
 
 export const TASK_PENDING = 0;
@@ -325,12 +329,6 @@ export class ConnectionPrimitive {
   /** `transport._closing`, and `connection_lost` has run. */
   closing = false;
   lost = false;
-  /**
-   * The fd's handle (`_sock_connect_cb` or `_read_ready`) is in the ready queue, where select
-   * put it; `_remove_writer` / `_remove_reader` cancels it, and the loop then skips it.
-   */
-  fdQueued = false;
-  fdCancelled = false;
   constructor(
     readonly id: number,
     readonly name: string,
@@ -347,11 +345,74 @@ export class ConnectionPrimitive {
     return this.eofRead ? Infinity : this.openedAt + this.eofAfter;
   }
 }
+/**
+ * A child process made by `asyncio.create_subprocess_exec(..., stdout=PIPE)`, seen from the
+ * loop: its `_UnixSubprocessTransport` (with the `_connect_pipes` task, modelled as its two
+ * steps), the read pipe of its stdout, its pidfd (`_PidfdChildWatcher`), and the
+ * `SubprocessStreamProtocol` with its stdout `StreamReader`. The program is a schedule: each
+ * output text `after` seconds after the start, then the exit (stdout closes) at `exitAfter`.
+ */
+export class ProcessPrimitive {
+  readonly kind = 'Process' as const;
+  startedAt = Infinity;
+  pid = -1;
+  /** The fds of its stdout pipe and its pidfd, once started. */
+  outFd = -1;
+  pidFd = -1;
+  /** What the selector watches: the pipe's `_read_ready`, the pidfd's `_do_wait`. */
+  outRegistered = false;
+  pidRegistered = false;
+  nextOut = 0;
+  /** `os.read` returned b'': the read pipe transport is closing. */
+  pipeClosing = false;
+  /** Data read from the pipe whose `pipe_data_received` is scheduled, in order. */
+  readonly chunks: string[] = [];
+  /** `_pending_calls` while the pipes are not connected (callback numbers), else null. */
+  pending: number[] | null = [];
+  /** The transport's `_returncode` (null: not reaped yet). */
+  returncode: number | null = null;
+  /** The stdout pipe protocol's `disconnected`; the transport's `_finished`. */
+  pipeDisconnected = false;
+  finished = false;
+  /** `_exit_waiters`: futures of `proc.wait()`. */
+  readonly exitWaiters: number[] = [];
+  /** The protocol's `_pipe_fds` holds 1; its `_process_exited`. */
+  pipeFd = true;
+  protocolExited = false;
+  /** create_subprocess_exec returned: `procs[name]` holds it. */
+  open = false;
+  /** The stdout StreamReader: buffer, EOF, waiter. */
+  buffer = '';
+  eof = false;
+  waiter = -1;
+  /** `_make_subprocess_transport`'s waiter, and the read pipe's (connect_read_pipe). */
+  transportFuture = -1;
+  pipeFuture = -1;
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly output: readonly { after: number; text: string }[],
+    readonly exitAfter: number,
+    readonly exitCode: number,
+  ) {}
+}
+
+/** One fd the selector may watch: a socket's, a process's stdout pipe or its pidfd. */
+export interface FdEntry {
+  fd: number;
+  owner: ConnectionPrimitive | ProcessPrimitive;
+  role: 'socket' | 'stdout' | 'pidfd';
+  /** select put its handle in the ready queue; removing the fd cancelled that handle. */
+  queued: boolean;
+  cancelled: boolean;
+}
+
 /** Selector events (selectors.EVENT_READ, EVENT_WRITE). */
 export const IO_READ = 1;
 export const IO_WRITE = 2;
 
-export type Primitive = QueuePrimitive | LockPrimitive | EventPrimitive | ConnectionPrimitive;
+export type Primitive =
+  QueuePrimitive | LockPrimitive | EventPrimitive | ConnectionPrimitive | ProcessPrimitive;
 
 /** `asyncio.gather(...)`'s `_GatheringFuture` and the state its `_done_callback` shares. */
 export interface Gather {

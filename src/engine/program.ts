@@ -26,6 +26,8 @@ export const Op = {
   READ: 19,
   WRITE: 20,
   CLOSE: 21,
+  EXEC: 22,
+  PROC_WAIT: 23,
 } as const;
 
 export const OP_OF: Record<Step['op'], number> = {
@@ -51,6 +53,8 @@ export const OP_OF: Record<Step['op'], number> = {
   read: Op.READ,
   write: Op.WRITE,
   close: Op.CLOSE,
+  exec: Op.EXEC,
+  proc_wait: Op.PROC_WAIT,
 };
 
 /** `str` column: the value is Python's None. */
@@ -265,12 +269,18 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           b.text(b.step(Op.LOG), step.text);
           break;
         case 'connect':
-        case 'readline':
         case 'close':
           b.step(OP_OF[step.op], 0, primitiveIndex.get(step.conn)!);
           break;
+        case 'readline':
+          b.step(Op.READLINE, 0, primitiveIndex.get(step.conn ?? step.proc!)!);
+          break;
         case 'read':
-          b.step(Op.READ, step.n, primitiveIndex.get(step.conn)!);
+          b.step(Op.READ, step.n, primitiveIndex.get(step.conn ?? step.proc!)!);
+          break;
+        case 'exec':
+        case 'proc_wait':
+          b.step(OP_OF[step.op], 0, primitiveIndex.get(step.proc)!);
           break;
         case 'write':
           b.text(b.step(Op.WRITE, 0, primitiveIndex.get(step.conn)!), step.text);

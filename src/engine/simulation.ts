@@ -20,8 +20,10 @@ import {
   CANCELLED,
   CANCELLED_ERROR,
   ConnectionPrimitive,
+  type FdEntry,
   IO_READ,
   IO_WRITE,
+  ProcessPrimitive,
   EventPrimitive,
   FINISHED,
   Futures,
@@ -57,8 +59,8 @@ const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 /**
- * Ready handles of a Connection's callbacks: `IO_HANDLE + 8 * connection + callback`, above the
- * tasks' steps and gather's callbacks (see ReadyHandle).
+ * Ready handles of a Connection's or Process's callbacks: `IO_HANDLE + 16 * primitive +
+ * callback`, above the tasks' steps and gather's callbacks (see ReadyHandle).
  */
 const IO_HANDLE = 2 ** 30;
 /** The callbacks of a Connection, named as CPython's (the view shows these names). */
@@ -80,6 +82,43 @@ const IO_NAMES = [
   '_read_ready',
   '_call_connection_lost',
 ];
+/** A Process's callbacks, named as CPython's. */
+const PROC = {
+  CONNECT_PIPES: 0,
+  PIPE_MADE: 1,
+  ADD_READER: 2,
+  SET_PIPE_WAITER: 3,
+  CONNECT_PIPES_WAKE: 4,
+  PROTOCOL_MADE: 5,
+  OUT_READY: 6,
+  DATA: 7,
+  EOF_RECEIVED: 8,
+  PIPE_LOST: 9,
+  PIPE_CONNECTION_LOST: 10,
+  DO_WAIT: 11,
+  EXITED: 12,
+  PROTOCOL_EXITED: 13,
+  TRANSPORT_LOST: 14,
+} as const;
+const PROC_NAMES = [
+  '_connect_pipes',
+  'connection_made',
+  '_add_reader',
+  '_set_result_unless_cancelled',
+  '_connect_pipes',
+  'connection_made',
+  '_read_ready',
+  'pipe_data_received',
+  'eof_received',
+  '_call_connection_lost',
+  'pipe_connection_lost',
+  '_do_wait',
+  '_process_exited',
+  'process_exited',
+  '_call_connection_lost',
+];
+/** The first child's pid here. */
+const FIRST_PID = 4242;
 /** The first socket's fd, as in a fresh CPython process (3: epoll, 4 and 5: the self-pipe). */
 const FIRST_FD = 6;
 
@@ -163,8 +202,9 @@ export class Simulation {
   private readonly callbackChild: number[] = [];
   /** Ctrl-C at this virtual time (the scenario's `interrupt`); Infinity: never. */
   private readonly interruptAt: number;
-  /** The Connections that have a socket, in fd order (the order select reports them in). */
-  private readonly sockets: ConnectionPrimitive[] = [];
+  /** The fds made so far (sockets, pipes, pidfds), in fd order: the order select reports them in. */
+  private readonly fds: FdEntry[] = [];
+  private processes = 0;
 
   constructor(input: Scenario | CompiledScenario, options: RunOptions = {}) {
     this.limits = {
@@ -204,6 +244,10 @@ export class Simulation {
       } else if (spec.type === 'Connection') {
         const { latency, data, eof } = spec;
         this.primitives.push(new ConnectionPrimitive(id, name, latency, data, eof ?? Infinity));
+        trace.primitives.push({ name, type: spec.type, size: 0 });
+      } else if (spec.type === 'Process') {
+        const { output, exit, returncode } = spec;
+        this.primitives.push(new ProcessPrimitive(id, name, output, exit, returncode ?? 0));
         trace.primitives.push({ name, type: spec.type, size: 0 });
       } else {
         const value = spec.type === 'Lock' ? 1 : spec.value;
@@ -296,7 +340,7 @@ export class Simulation {
   /** When the selector next reports a registered fd ready (Infinity: never, as things stand). */
   private ioReadyAt(): number {
     let at = Infinity;
-    for (const c of this.sockets) if (c.registered) at = Math.min(at, c.readyAt());
+    for (const entry of this.fds) at = Math.min(at, this.fdReadyAt(entry));
     return at;
   }
 
@@ -356,7 +400,7 @@ export class Simulation {
     }
 
     let timeout: number;
-    const io = this.sockets.length > 0 ? this.ioReadyAt() : Infinity;
+    const io = this.fds.length > 0 ? this.ioReadyAt() : Infinity;
     if (this.ready.length > 0) timeout = 0;
     else if (heap.size > 0) {
       timeout = heap.peekWhen() - this.now;
@@ -403,7 +447,7 @@ export class Simulation {
     }
 
     // `_process_events`: the callbacks of the fds select returned, before the due timers.
-    if (this.sockets.length > 0) this.processEvents();
+    if (this.fds.length > 0) this.processEvents();
 
     // Handle 'later' callbacks that are ready.
     const endTime = this.now + CLOCK_RESOLUTION;
@@ -457,40 +501,130 @@ export class Simulation {
 
   // ---------------------------------------------------------------- I/O
 
+  /** When the selector reports this fd ready, for what it is registered for (Infinity: never). */
+  private fdReadyAt(entry: FdEntry): number {
+    const owner = entry.owner;
+    if (owner.kind === 'Connection') return owner.registered ? owner.readyAt() : Infinity;
+    if (entry.role === 'pidfd') {
+      return owner.pidRegistered ? owner.startedAt + owner.exitAfter : Infinity;
+    }
+    if (!owner.outRegistered) return Infinity;
+    const next = owner.output[owner.nextOut];
+    // The pipe has data, else EOF once the process exited (its stdout closes then).
+    return owner.startedAt + (next !== undefined ? next.after : owner.exitAfter);
+  }
+
+  /** What the fd is registered for: 0, IO_READ or IO_WRITE. */
+  private fdEvents(entry: FdEntry): number {
+    const owner = entry.owner;
+    if (owner.kind === 'Connection') return owner.registered;
+    return (entry.role === 'pidfd' ? owner.pidRegistered : owner.outRegistered) ? IO_READ : 0;
+  }
+
   /** `_process_events(select(...))`: each ready fd's callback joins the ready queue, in fd order. */
   private processEvents(): void {
-    for (const c of this.sockets) {
-      if (c.registered === 0 || c.readyAt() > this.now) continue;
-      this.events?.emit(Ev.FD_READY, -1, c.id, c.registered, -1);
-      c.fdQueued = true;
-      c.fdCancelled = false;
-      this.scheduleIo(c, c.registered === IO_READ ? IO.READ_READY : IO.CONNECT_CB, c.id);
+    for (const entry of this.fds) {
+      if (this.fdReadyAt(entry) > this.now) continue;
+      const owner = entry.owner;
+      const events = this.fdEvents(entry);
+      this.events?.emit(Ev.FD_READY, -1, owner.id, entry.fd, events);
+      entry.queued = true;
+      entry.cancelled = false;
+      const callback =
+        owner.kind === 'Connection'
+          ? events === IO_READ
+            ? IO.READ_READY
+            : IO.CONNECT_CB
+          : entry.role === 'pidfd'
+            ? PROC.DO_WAIT
+            : PROC.OUT_READY;
+      this.scheduleIo(owner, callback, entry);
     }
   }
 
-  /**
-   * `call_soon` of one of a Connection's callbacks, or `_add_callback` of its fd's handle
-   * (`fd`: the connection then, else -1).
-   */
-  private scheduleIo(c: ConnectionPrimitive, callback: number, fd = -1): void {
-    this.ready.push(IO_HANDLE + 8 * c.id + callback);
-    this.events?.emit(Ev.CALL_SOON, -1, this.trace.addString(IO_NAMES[callback]), fd, -1);
+  /** `_add_reader` / `_add_writer` of an fd. */
+  private addFd(entry: FdEntry, events: number): void {
+    const owner = entry.owner;
+    if (owner.kind === 'Connection') owner.registered = events;
+    else if (entry.role === 'pidfd') owner.pidRegistered = true;
+    else owner.outRegistered = true;
+    this.events?.emit(Ev.FD_ADD, -1, owner.id, entry.fd, events);
   }
 
-  /** Runs a Connection's callback (`handle`: 8 * connection + callback). */
+  /** `_remove_reader` / `_remove_writer`: a handle select queued for the fd is cancelled. */
+  private removeFd(entry: FdEntry | undefined, events: number): void {
+    if (entry === undefined || this.fdEvents(entry) !== events) return;
+    const owner = entry.owner;
+    if (owner.kind === 'Connection') owner.registered = 0;
+    else if (entry.role === 'pidfd') owner.pidRegistered = false;
+    else owner.outRegistered = false;
+    this.events?.emit(Ev.FD_REMOVE, -1, owner.id, entry.fd, events);
+    if (entry.queued) entry.cancelled = true;
+  }
+
+  /** A new fd (the lowest free number: fds are never closed and reused here). */
+  private newFd(owner: ConnectionPrimitive | ProcessPrimitive, role: FdEntry['role']): FdEntry {
+    const entry: FdEntry = {
+      fd: FIRST_FD + this.fds.length,
+      owner,
+      role,
+      queued: false,
+      cancelled: false,
+    };
+    this.fds.push(entry);
+    return entry;
+  }
+
+  private fdOf(owner: ConnectionPrimitive | ProcessPrimitive, role: FdEntry['role']) {
+    return this.fds.find((entry) => entry.owner === owner && entry.role === role);
+  }
+
+  /**
+   * `call_soon` of one of a Connection's or Process's callbacks, or `_add_callback` of its
+   * fd's handle (`fd`: the owner then, else -1).
+   */
+  private scheduleIo(
+    owner: ConnectionPrimitive | ProcessPrimitive,
+    callback: number,
+    fd?: FdEntry,
+  ): void {
+    this.ready.push(IO_HANDLE + 16 * owner.id + callback);
+    const names = owner.kind === 'Connection' ? IO_NAMES : PROC_NAMES;
+    const name = this.trace.addString(names[callback]);
+    if (fd === undefined) this.events?.emit(Ev.CALL_SOON, -1, name, -1, -1);
+    else this.events?.emit(Ev.CALL_SOON, -1, name, owner.id, fd.fd);
+  }
+
+  /** Runs a Connection's or Process's callback (`handle`: 16 * owner + callback). */
   private runIo(handle: number): void {
-    const c = this.primitives[handle >> 3] as ConnectionPrimitive;
-    const callback = handle & 7;
-    if (callback === IO.READ_READY || callback === IO.CONNECT_CB) {
-      c.fdQueued = false;
-      if (c.fdCancelled) {
+    const owner = this.primitives[handle >> 4] as ConnectionPrimitive | ProcessPrimitive;
+    const callback = handle & 15;
+    const fdHandle =
+      owner.kind === 'Connection'
+        ? callback === IO.READ_READY || callback === IO.CONNECT_CB
+          ? this.fdOf(owner, 'socket')
+          : undefined
+        : callback === PROC.OUT_READY
+          ? this.fdOf(owner, 'stdout')
+          : callback === PROC.DO_WAIT
+            ? this.fdOf(owner, 'pidfd')
+            : undefined;
+    if (fdHandle !== undefined) {
+      fdHandle.queued = false;
+      if (fdHandle.cancelled) {
         // `_remove_reader` / `_remove_writer` cancelled the handle after select returned it:
         // the loop skips it.
         this.events?.emit(Ev.SKIP_HANDLE, -1, -1, -1, -1);
         return;
       }
     }
-    this.events?.emit(Ev.RUN_HANDLE, -1, this.trace.addString(IO_NAMES[callback]), -1, -1);
+    const names = owner.kind === 'Connection' ? IO_NAMES : PROC_NAMES;
+    this.events?.emit(Ev.RUN_HANDLE, -1, this.trace.addString(names[callback]), -1, -1);
+    if (owner.kind === 'Connection') this.runConnection(owner, callback);
+    else this.runProcess(owner, callback);
+  }
+
+  private runConnection(c: ConnectionPrimitive, callback: number): void {
     const futures = this.futures;
     switch (callback) {
       case IO.CONNECT_CB:
@@ -502,14 +636,13 @@ export class Simulation {
         this.scheduleCallbacks(c.connectFuture);
         return;
       case IO.WRITE_DONE:
-        this.removeFd(c, IO_WRITE);
+        this.removeFd(this.fdOf(c, 'socket'), IO_WRITE);
         return;
       case IO.MADE:
         return; // StreamReaderProtocol.connection_made: reader.set_transport(transport)
       case IO.ADD_READER:
         if (c.closing) return; // never here: close() needs the transport open first
-        c.registered = IO_READ;
-        this.events?.emit(Ev.FD_ADD, -1, c.id, IO_READ, -1);
+        this.addFd(this.fdOf(c, 'socket')!, IO_READ);
         return;
       case IO.SET_WAITER:
         // `_set_result_unless_cancelled(waiter, None)`: create_connection's waiter.
@@ -535,7 +668,7 @@ export class Simulation {
         this.events?.emit(Ev.IO_RECV, -1, c.id, -1, -1);
         c.eof = true;
         this.wakeupWaiter(c);
-        this.removeFd(c, IO_READ);
+        this.removeFd(this.fdOf(c, 'socket'), IO_READ);
         return;
       }
       case IO.LOST:
@@ -550,24 +683,139 @@ export class Simulation {
     }
   }
 
+  /** base_subprocess.py's `_call`: queued while the pipes are not connected, else call_soon. */
+  private callProcess(p: ProcessPrimitive, callback: number): void {
+    if (p.pending !== null) p.pending.push(callback);
+    else this.scheduleIo(p, callback);
+  }
+
+  /** `BaseSubprocessTransport._try_finish`. */
+  private tryFinish(p: ProcessPrimitive): void {
+    if (p.returncode === null) return;
+    if (p.pending !== null) this.wakeExitWaiters(p); // not `_pipes_connected` yet
+    if (p.pipeDisconnected) {
+      p.finished = true;
+      this.callProcess(p, PROC.TRANSPORT_LOST);
+    }
+  }
+
+  private wakeExitWaiters(p: ProcessPrimitive): void {
+    for (const waiter of p.exitWaiters) if (!this.futures.done(waiter)) this.setResult(waiter);
+  }
+
+  private runProcess(p: ProcessPrimitive, callback: number): void {
+    switch (callback) {
+      case PROC.CONNECT_PIPES:
+        // The `_connect_pipes` task's first step: `connect_read_pipe(..., proc.stdout)` makes
+        // the read pipe transport, whose __init__ schedules three callbacks; it awaits the last.
+        p.pipeFuture = this.futures.create(-1);
+        this.scheduleIo(p, PROC.PIPE_MADE);
+        this.scheduleIo(p, PROC.ADD_READER);
+        this.scheduleIo(p, PROC.SET_PIPE_WAITER);
+        return;
+      case PROC.PIPE_MADE:
+        return; // ReadSubprocessPipeProto.connection_made: self.pipe = transport
+      case PROC.ADD_READER:
+        if (!p.pipeClosing) this.addFd(this.fdOf(p, 'stdout')!, IO_READ);
+        return;
+      case PROC.SET_PIPE_WAITER:
+        // Its done callback is the `_connect_pipes` task's wake-up.
+        this.futures.state[p.pipeFuture] = FINISHED;
+        this.scheduleIo(p, PROC.CONNECT_PIPES_WAKE);
+        return;
+      case PROC.CONNECT_PIPES_WAKE: {
+        // `_connect_pipes` goes on: connection_made, then the calls that waited for it, then
+        // the waiter of create_subprocess_exec; the task ends.
+        this.scheduleIo(p, PROC.PROTOCOL_MADE);
+        const pending = p.pending!;
+        p.pending = null;
+        for (const call of pending) this.scheduleIo(p, call);
+        if (!this.futures.done(p.transportFuture)) this.setResult(p.transportFuture);
+        return;
+      }
+      case PROC.PROTOCOL_MADE:
+        return; // SubprocessStreamProtocol.connection_made: the stdout StreamReader
+      case PROC.OUT_READY: {
+        // `_UnixReadPipeTransport._read_ready`: `os.read(fd, max_size)`.
+        let text = '';
+        while (p.nextOut < p.output.length && p.startedAt + p.output[p.nextOut].after <= this.now) {
+          text += p.output[p.nextOut].text;
+          p.nextOut += 1;
+        }
+        if (text !== '') {
+          this.events?.emit(Ev.IO_RECV, -1, p.id, this.trace.addString(text), -1);
+          p.chunks.push(text);
+          this.callProcess(p, PROC.DATA); // data_received -> _pipe_data_received
+          return;
+        }
+        this.events?.emit(Ev.IO_RECV, -1, p.id, -1, -1);
+        p.pipeClosing = true;
+        this.removeFd(this.fdOf(p, 'stdout'), IO_READ);
+        this.scheduleIo(p, PROC.EOF_RECEIVED);
+        this.scheduleIo(p, PROC.PIPE_LOST);
+        return;
+      }
+      case PROC.DATA: {
+        // SubprocessStreamProtocol.pipe_data_received: stdout.feed_data(data)
+        const text = p.chunks.shift()!;
+        this.events?.emit(Ev.IO_DATA, -1, p.id, this.trace.addString(text), -1);
+        p.buffer += text;
+        this.wakeupWaiter(p);
+        return;
+      }
+      case PROC.EOF_RECEIVED:
+        return; // Protocol.eof_received: nothing
+      case PROC.PIPE_LOST:
+        // The read pipe's `_call_connection_lost`: its protocol is disconnected.
+        p.pipeDisconnected = true;
+        this.callProcess(p, PROC.PIPE_CONNECTION_LOST);
+        this.tryFinish(p);
+        return;
+      case PROC.PIPE_CONNECTION_LOST:
+        // SubprocessStreamProtocol.pipe_connection_lost(1, None): stdout.feed_eof()
+        p.eof = true;
+        this.events?.emit(Ev.IO_DATA, -1, p.id, -1, -1);
+        this.wakeupWaiter(p);
+        p.pipeFd = false;
+        return; // _maybe_close_transport: closes pipes already closing
+      case PROC.DO_WAIT:
+        // `_PidfdChildWatcher._do_wait`: reap the child, then `call_soon_threadsafe(
+        // transport._process_exited, returncode)`.
+        this.removeFd(this.fdOf(p, 'pidfd'), IO_READ);
+        this.events?.emit(Ev.PROC_EXIT, -1, p.id, p.exitCode, -1);
+        this.scheduleIo(p, PROC.EXITED);
+        return;
+      case PROC.EXITED:
+        p.returncode = p.exitCode;
+        this.callProcess(p, PROC.PROTOCOL_EXITED);
+        this.tryFinish(p);
+        return;
+      case PROC.PROTOCOL_EXITED:
+        p.protocolExited = true;
+        return;
+      case PROC.TRANSPORT_LOST:
+        // `BaseSubprocessTransport._call_connection_lost`: then every `proc.wait()` returns.
+        this.wakeExitWaiters(p);
+        p.exitWaiters.length = 0;
+        return;
+    }
+  }
+
   /** `StreamReader._wakeup_waiter`. */
-  private wakeupWaiter(c: ConnectionPrimitive): void {
+  private wakeupWaiter(c: ConnectionPrimitive | ProcessPrimitive): void {
     const waiter = c.waiter;
     if (waiter < 0) return;
     c.waiter = -1;
     if (!this.futures.cancelled(waiter)) this.setResult(waiter);
   }
 
-  /** `_remove_writer(fd)` / `_remove_reader(fd)`: the latter cancels a read handle in the queue. */
-  private removeFd(c: ConnectionPrimitive, what: number): void {
-    if (c.registered !== what) return;
-    c.registered = 0;
-    this.events?.emit(Ev.FD_REMOVE, -1, c.id, what, -1);
-    if (c.fdQueued) c.fdCancelled = true;
-  }
-
-  /** readline() / read(n) on an open connection: -1 when it returned, else a result code. */
-  private read(t: number, c: ConnectionPrimitive, pc: number, step: number): number {
+  /** readline() / read(n) on an open connection or process: -1 when it returned, else a result code. */
+  private read(
+    t: number,
+    c: ConnectionPrimitive | ProcessPrimitive,
+    pc: number,
+    step: number,
+  ): number {
     const line = this.program.code[pc] === Op.READLINE;
     let end = -1;
     if (line) {
@@ -605,7 +853,7 @@ export class Simulation {
   }
 
   /** `KeyError: 'name'`: a step on a connection that `streams` does not hold yet. */
-  private notOpen(t: number, c: ConnectionPrimitive): number {
+  private notOpen(t: number, c: ConnectionPrimitive | ProcessPrimitive): number {
     return this.raise(t, new PyError('KeyError', pyRepr(c.name)));
   }
 
@@ -1029,8 +1277,23 @@ export class Simulation {
         tasks.pc[t] += 1;
         break;
       }
+      case Await.EXEC: {
+        if (error !== null) break;
+        const p = tasks.awaitPrimitive[t] as ProcessPrimitive;
+        p.open = true; // procs[name] = proc
+        this.events?.emit(Ev.PROC_OPEN, t, p.id, -1, step);
+        tasks.pc[t] += 1;
+        break;
+      }
+      case Await.PROC_WAIT: {
+        if (error !== null) break;
+        const p = tasks.awaitPrimitive[t] as ProcessPrimitive;
+        this.events?.emit(Ev.PROC_WAITED, t, p.id, p.returncode ?? -1, step);
+        tasks.pc[t] += 1;
+        break;
+      }
       case Await.READ: {
-        const c = tasks.awaitPrimitive[t] as ConnectionPrimitive;
+        const c = tasks.awaitPrimitive[t] as ConnectionPrimitive | ProcessPrimitive;
         c.waiter = -1; // finally: self._waiter = None
         if (error !== null) break;
         tasks.awaitPrimitive[t] = null;
@@ -1281,20 +1544,47 @@ export class Simulation {
           // open_connection -> create_connection -> sock_connect: the non-blocking connect()
           // is in progress; the loop waits for the socket to become writable.
           const c = this.primitives[program.target[pc]] as ConnectionPrimitive;
-          c.fd = FIRST_FD + this.sockets.length;
-          this.sockets.push(c);
+          const entry = this.newFd(c, 'socket');
+          c.fd = entry.fd;
           this.events?.emit(Ev.IO_SOCKET, t, c.id, c.fd, step);
           c.openedAt = this.now + c.latency;
           c.closedFuture = this.futures.create(t); // the protocol's `_closed`
-          c.registered = IO_WRITE;
-          this.events?.emit(Ev.FD_ADD, -1, c.id, IO_WRITE, -1);
+          this.addFd(entry, IO_WRITE);
           const future = this.futures.create(t);
           c.connectFuture = future;
           return this.suspend(t, Await.CONNECT, future, c, WaitKind.IO, step);
         }
+        case Op.EXEC: {
+          // create_subprocess_exec -> _make_subprocess_transport: Popen (a pipe for stdout),
+          // the `_connect_pipes` task, the pidfd watched; then await the transport's waiter.
+          const p = this.primitives[program.target[pc]] as ProcessPrimitive;
+          p.startedAt = this.now;
+          p.pid = FIRST_PID + this.processes;
+          this.processes += 1;
+          p.outFd = this.newFd(p, 'stdout').fd;
+          this.events?.emit(Ev.PROC_EXEC, t, p.id, p.pid, step);
+          this.scheduleIo(p, PROC.CONNECT_PIPES); // loop.create_task(self._connect_pipes(waiter))
+          const pidfd = this.newFd(p, 'pidfd');
+          p.pidFd = pidfd.fd;
+          this.addFd(pidfd, IO_READ); // watcher.add_child_handler: _add_reader(pidfd, _do_wait)
+          p.transportFuture = this.futures.create(t);
+          return this.suspend(t, Await.EXEC, p.transportFuture, p, WaitKind.IO, step);
+        }
+        case Op.PROC_WAIT: {
+          const p = this.primitives[program.target[pc]] as ProcessPrimitive;
+          if (!p.open) return this.notOpen(t, p);
+          if (p.returncode !== null) {
+            this.events?.emit(Ev.PROC_WAITED, t, p.id, p.returncode, step);
+            tasks.pc[t] = pc + 1;
+            break;
+          }
+          const future = this.futures.create(t);
+          p.exitWaiters.push(future);
+          return this.suspend(t, Await.PROC_WAIT, future, p, WaitKind.IO, step);
+        }
         case Op.READLINE:
         case Op.READ: {
-          const c = this.primitives[program.target[pc]] as ConnectionPrimitive;
+          const c = this.primitives[program.target[pc]] as ConnectionPrimitive | ProcessPrimitive;
           if (!c.open) return this.notOpen(t, c);
           const result = this.read(t, c, pc, step);
           if (result !== -1) return result;
@@ -1322,7 +1612,7 @@ export class Simulation {
             // transport.close(): the reader leaves the selector; nothing is left to write,
             // so connection_lost is called soon.
             c.closing = true;
-            this.removeFd(c, IO_READ);
+            this.removeFd(this.fdOf(c, 'socket'), IO_READ);
             this.scheduleIo(c, IO.LOST);
           }
           // await writer.wait_closed(): the protocol's `_closed` future.

@@ -23,7 +23,12 @@ export type Wait =
   | { kind: 'wait'; tasks: string[]; woken: boolean }
   | { kind: 'taskgroup'; tasks: string[]; woken: boolean }
   | { kind: 'future'; woken: boolean }
-  | { kind: 'io'; conn: string; io: 'connect' | 'read' | 'close'; woken: boolean };
+  | {
+      kind: 'io';
+      conn: string;
+      io: 'connect' | 'read' | 'close' | 'exec' | 'exit';
+      woken: boolean;
+    };
 
 /** What a blocked task waits on when the run ends. */
 export interface BlockedTask {

@@ -376,8 +376,14 @@ export const fr: Messages = {
   'wait.taskgroup': 'la fin des tâches du TaskGroup ({tasks})',
   'wait.future': 'un futur',
   'wait.io.connect': "l'ouverture de la connexion à '{conn}'",
+  'wait.io.exec': "le démarrage du processus '{conn}'",
+  'wait.io.exit': "la fin du processus '{conn}'",
   'wait.io.read': "des données de '{conn}'",
   'wait.io.close': "la fermeture de la connexion à '{conn}'",
+  'proc.notStarted': 'pas démarré',
+  'proc.running': 'en cours, pid {pid}',
+  'proc.exited': 'terminé, returncode {code}',
+  'proc.stdout': 'tampon de stdout :',
   'conn.notConnected': 'non connectée',
   'conn.connecting': 'connexion en cours : fd {fd} surveillé en écriture',
   'conn.open': 'ouverte : fd {fd} surveillé en lecture',
@@ -472,7 +478,14 @@ export const fr: Messages = {
   'validate.closedTwice':
     "'{conn}' est déjà fermée en {at} (une connexion ne se ferme qu'une fois)",
   'validate.cancelWithConnection':
-    "cancel n'est pas encore simulé dans un scénario qui a une Connection",
+    "cancel n'est pas encore simulé dans un scénario qui a une Connection ou un Process",
+  'validate.returncode': 'doit être un entier de 0 à 255',
+  'validate.connOrProc':
+    'une étape lit une Connection ("conn") ou la sortie d\'un Process ("proc"), pas les deux',
+  'validate.execInRepeat':
+    "exec ne peut pas être dans un repeat (un processus n'est lancé qu'une fois)",
+  'validate.startedProcessTwice':
+    "'{proc}' est déjà lancé en {at} (un processus n'est lancé qu'une fois)",
   'validate.json': "ce n'est pas du JSON valide",
   'validate.jsonEmpty': 'il est vide',
   'validate.jsonEnd':

@@ -116,7 +116,12 @@ EV_NOTIFY = 64
 EV_DONE = 65
 PRINT = 70
 BLOCK = 71
-# A Connection's events (simulated I/O): only the engine writes them so far.
+# A Connection's and a Process's events (simulated I/O): only the engine writes them so far.
+PROC_EXEC = 72
+PROC_OPEN = 73
+PROC_EXIT = 74
+PROC_WAITED = 75
+IO_DATA = 76
 IO_SOCKET = 80
 FD_ADD = 81
 FD_REMOVE = 82

@@ -65,6 +65,18 @@ const COMMENTS = {
     en: 'the simulated servers: (latency, [(after, text), ...], eof)',
     fr: 'les serveurs simulés : (latence, [(after, texte), ...], eof)',
   },
+  childCode: {
+    en: "The child's program, run by `python -c`: it prints each text at its time, then exits with its returncode.",
+    fr: 'Le programme du processus enfant, lancé par `python -c` : il affiche chaque texte à son heure, puis sort avec son returncode.',
+  },
+  programs: {
+    en: 'the simulated programs: ([(after, text), ...], exit, returncode)',
+    fr: 'les programmes simulés : ([(after, texte), ...], sortie, returncode)',
+  },
+  procs: {
+    en: 'process -> asyncio.subprocess.Process, once started',
+    fr: 'processus -> asyncio.subprocess.Process, une fois lancé',
+  },
   streams: {
     en: 'connection -> (reader, writer), once open_connection returned',
     fr: 'connexion -> (reader, writer), une fois open_connection revenue',

@@ -64,7 +64,11 @@ export const VALIDATION_EN = {
   connectedTwice: "'{conn}' is already connected at {at} (a connection is opened once)",
   closeInRepeat: 'close cannot be inside a repeat (a connection is closed once)',
   closedTwice: "'{conn}' is already closed at {at} (a connection is closed once)",
-  cancelWithConnection: 'cancel is not simulated in a scenario with a Connection yet',
+  cancelWithConnection: 'cancel is not simulated in a scenario with a Connection or a Process yet',
+  returncode: 'must be an integer from 0 to 255',
+  connOrProc: 'a step reads a Connection ("conn") or a Process\'s stdout ("proc"), not both',
+  execInRepeat: 'exec cannot be inside a repeat (a process is started once)',
+  startedProcessTwice: "'{proc}' is already started at {at} (a process is started once)",
   // JSON syntax: the command line prints the parser's own words; the app says where, itself.
   json: 'not valid JSON: {detail}',
   jsonEmpty: 'not valid JSON: {detail}',

@@ -49,6 +49,9 @@ const RESERVED = [
   'SERVERS',
   'ports',
   'streams',
+  'PROGRAMS',
+  'procs',
+  'child_code',
   'n',
   ...Array.from({ length: 12 }, (_, i) => `n${i + 1}`),
 ];
@@ -67,6 +70,25 @@ function usesN(steps: readonly Step[]): boolean {
       ((s.op === 'log' || s.op === 'write') && s.text.includes('{n}')) ||
       (s.op === 'put' && s.value?.includes('{n}')),
   );
+}
+
+/** The program of a Process, run by `python -c` (oracle.py's `child_code` reads it the same). */
+function childCode(lang: CodeLang): string[] {
+  return [
+    'def child_code(output, exit_after, returncode):',
+    `    """${comment(lang, 'childCode')}"""`,
+    '    return (',
+    '        "import sys, time\\n"',
+    '        f"output, exit_after, returncode = {(list(output), exit_after, returncode)!r}\\n"',
+    '        "start = time.monotonic()\\n"',
+    '        "for after, text in output:\\n"',
+    '        "    time.sleep(max(0, start + after - time.monotonic()))\\n"',
+    '        "    sys.stdout.write(text)\\n"',
+    '        "    sys.stdout.flush()\\n"',
+    '        "time.sleep(max(0, start + exit_after - time.monotonic()))\\n"',
+    '        "sys.exit(returncode)\\n"',
+    '    )',
+  ];
 }
 
 /** The test server the code starts itself for its Connections (see comments' testServer). */
@@ -124,7 +146,11 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
   const connections = Object.entries(scenario.primitives).flatMap(([name, spec]) =>
     spec.type === 'Connection' ? [{ name, spec }] : [],
   );
+  const processes = Object.entries(scenario.primitives).flatMap(([name, spec]) =>
+    spec.type === 'Process' ? [{ name, spec }] : [],
+  );
   if (connections.length > 0) w.line('import socket');
+  if (processes.length > 0 && interrupt === undefined) w.line('import sys');
   if (connections.length > 0) w.line('import threading');
   if (ops.has('block') || connections.length > 0) w.line('import time');
   w.blank();
@@ -143,8 +169,21 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
     w.line('ports = {}');
     w.line(`streams = {}  # ${comment(lang, 'streams')}`);
   }
+  if (processes.length > 0) {
+    childCode(lang).forEach((line) => w.line(line));
+    w.blank(2);
+    w.line(`PROGRAMS = {  # ${comment(lang, 'programs')}`);
+    for (const { name, spec } of processes) {
+      const output = spec.output.map((d) => `(${pyNumber(d.after)}, ${pyString(d.text)})`);
+      w.line(
+        `    ${pyString(name)}: ([${output.join(', ')}], ${pyNumber(spec.exit)}, ${pyInt(spec.returncode ?? 0)}),`,
+      );
+    }
+    w.line('}');
+    w.line(`procs = {}  # ${comment(lang, 'procs')}`);
+  }
   for (const [name, spec] of Object.entries(scenario.primitives)) {
-    if (spec.type === 'Connection') continue;
+    if (spec.type === 'Connection' || spec.type === 'Process') continue;
     const make = PRIMITIVE_CONSTRUCTORS[spec.type] as (s: typeof spec) => string;
     w.line(`${primitive.get(name)} = ${make(spec)}`);
   }
@@ -209,10 +248,22 @@ export function generatePython(scenario: Scenario, lang: CodeLang = 'en'): Pytho
           case 'readline':
           case 'read': {
             const call = step.op === 'read' ? `read(${pyInt(step.n)})` : 'readline()';
-            const read = `await streams[${pyString(step.conn)}][0].${call}`;
+            const reader =
+              step.proc !== undefined
+                ? `procs[${pyString(step.proc)}].stdout`
+                : `streams[${pyString(step.conn!)}][0]`;
+            const read = `await ${reader}.${call}`;
             emit(usesItem(task.steps) ? `item = (${read}).decode().removesuffix("\\n")` : read);
             break;
           }
+          case 'exec':
+            emit(
+              `procs[${pyString(step.proc)}] = await asyncio.create_subprocess_exec(sys.executable, "-c", child_code(*PROGRAMS[${pyString(step.proc)}]), stdout=asyncio.subprocess.PIPE)`,
+            );
+            break;
+          case 'proc_wait':
+            emit(`await procs[${pyString(step.proc)}].wait()`);
+            break;
           case 'write': {
             const writer = `streams[${pyString(step.conn)}][1]`;
             emit(`${writer}.write(${pyTemplate(parseTemplate(step.text), n)}.encode())`);

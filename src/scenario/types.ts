@@ -20,7 +20,19 @@ export type ConnectionSpec = {
   data: { after: number; text: string }[];
   eof?: number;
 };
-export type PrimitiveSpec = QueueSpec | LockSpec | EventSpec | SemaphoreSpec | ConnectionSpec;
+/**
+ * Extension of version 1: a child process (`asyncio.create_subprocess_exec(...,
+ * stdout=PIPE)`), started by one `exec` step: it prints each `output` text `after` seconds
+ * after it started, then exits with `returncode` (0 by default) `exit` seconds after it started.
+ */
+export type ProcessSpec = {
+  type: 'Process';
+  output: { after: number; text: string }[];
+  exit: number;
+  returncode?: number;
+};
+export type PrimitiveSpec =
+  QueueSpec | LockSpec | EventSpec | SemaphoreSpec | ConnectionSpec | ProcessSpec;
 export type PrimitiveType = PrimitiveSpec['type'];
 
 export type SleepStep = { op: 'sleep'; seconds: number };
@@ -57,13 +69,22 @@ export type GatherStep = { op: 'gather'; tasks: string[] };
  * final newline, is the task's `{item}`; `writer.write(text)` then `await writer.drain()`;
  * `writer.close()` then `await writer.wait_closed()`.
  */
-export type ConnectStep = { op: 'connect' | 'readline' | 'close'; conn: string };
-export type ReadStep = { op: 'read'; conn: string; n: number };
+export type ConnectStep = { op: 'connect' | 'close'; conn: string };
+/** On a Connection (`conn`) or a Process's stdout (`proc`). */
+export type ReadLineStep = { op: 'readline'; conn?: string; proc?: string };
+export type ReadStep = { op: 'read'; conn?: string; proc?: string; n: number };
+/**
+ * Extension of version 1, on a Process: `procs[name] = await asyncio.create_subprocess_exec(
+ * ..., stdout=PIPE)` (exec); `await procs[name].wait()` (proc_wait).
+ */
+export type ProcessStep = { op: 'exec' | 'proc_wait'; proc: string };
 export type WriteStep = { op: 'write'; conn: string; text: string };
 
 export type Step =
   | ConnectStep
+  | ReadLineStep
   | ReadStep
+  | ProcessStep
   | WriteStep
   | SleepStep
   | BlockStep

@@ -367,7 +367,7 @@ describe('Connections (simulated I/O)', () => {
       'tasks[2].steps[0].n: must be an integer >= 1',
     );
     expect(firstError(base([{ op: 'cancel', task: 'a' }], conn))).toBe(
-      'tasks[2].steps[0]: cancel is not simulated in a scenario with a Connection yet',
+      'tasks[2].steps[0]: cancel is not simulated in a scenario with a Connection or a Process yet',
     );
   });
 });

@@ -23,6 +23,7 @@ const PRIMITIVE_KEYS: Record<string, string[]> = {
   Semaphore: ['type', 'value'],
   BoundedSemaphore: ['type', 'value'],
   Connection: ['type', 'latency', 'data', 'eof'],
+  Process: ['type', 'output', 'exit', 'returncode'],
 };
 const STEP_KEYS: Record<string, string[]> = {
   sleep: ['op', 'seconds'],
@@ -43,12 +44,15 @@ const STEP_KEYS: Record<string, string[]> = {
   gather: ['op', 'tasks'],
   block: ['op', 'seconds'],
   connect: ['op', 'conn'],
-  readline: ['op', 'conn'],
-  read: ['op', 'conn', 'n'],
+  readline: ['op', 'conn', 'proc'],
+  read: ['op', 'conn', 'proc', 'n'],
+  exec: ['op', 'proc'],
+  proc_wait: ['op', 'proc'],
   write: ['op', 'conn', 'text'],
   close: ['op', 'conn'],
 };
 const CONNECTION_TYPES = ['Connection'];
+const PROCESS_TYPES = ['Process'];
 /** ASCII: no code point above 127. */
 const isAscii = (text: string) => [...text].every((ch) => ch.charCodeAt(0) < 128);
 const QUEUE_TYPES = ['Queue'];
@@ -84,6 +88,7 @@ class Validator {
   /** Where each connection is connected, and closed (each once at most). */
   connects = new Map<string, string>();
   closes = new Map<string, string>();
+  execs = new Map<string, string>();
   /** `await` steps: the awaiting task, the awaited one and where the step is. */
   awaits: { from: number; to: number; path: string }[] = [];
   totalSteps = 0;
@@ -167,6 +172,8 @@ class Validator {
       }
       case 'Connection':
         return this.connection(spec);
+      case 'Process':
+        return this.process(spec);
       default:
         return { type: type as 'Lock' | 'Event' };
     }
@@ -185,15 +192,12 @@ class Validator {
     return true;
   }
 
-  connection(spec: Record<string, unknown>): PrimitiveSpec | undefined {
-    const before = this.errors.length;
-    const latency = spec.latency ?? 0;
-    this.seconds(latency, 'latency');
+  /** A schedule of ASCII texts at times in order (a server's data, a process's output). */
+  schedule(raw: unknown, key: string): { after: number; text: string }[] {
     const data: { after: number; text: string }[] = [];
-    const raw = spec.data ?? [];
-    if (!Array.isArray(raw)) this.fail('data', 'connData');
+    if (!Array.isArray(raw)) this.fail(key, 'connData');
     else {
-      this.enter('data');
+      this.enter(key);
       raw.forEach((entry: unknown, i) => {
         if (!isObject(entry)) {
           this.fail(i, 'connData');
@@ -212,6 +216,34 @@ class Validator {
       });
       this.leave();
     }
+    return data;
+  }
+
+  process(spec: Record<string, unknown>): PrimitiveSpec | undefined {
+    const before = this.errors.length;
+    const output = this.schedule(spec.output ?? [], 'output');
+    const exit = spec.exit;
+    if (this.seconds(exit, 'exit') && output.length > 0) {
+      const last = output[output.length - 1].after;
+      if (exit < last) this.fail('exit', 'eofBeforeData', { after: last });
+    }
+    const returncode = spec.returncode ?? 0;
+    if (
+      typeof returncode !== 'number' ||
+      !Number.isInteger(returncode) ||
+      returncode < 0 ||
+      returncode > 255
+    )
+      this.fail('returncode', 'returncode');
+    if (this.errors.length !== before) return undefined;
+    return { type: 'Process', output, exit: exit as number, returncode: returncode as number };
+  }
+
+  connection(spec: Record<string, unknown>): PrimitiveSpec | undefined {
+    const before = this.errors.length;
+    const latency = spec.latency ?? 0;
+    this.seconds(latency, 'latency');
+    const data = this.schedule(spec.data ?? [], 'data');
     const eof = spec.eof;
     if (eof !== undefined && this.seconds(eof, 'eof') && data.length > 0) {
       const last = data[data.length - 1].after;
@@ -333,11 +365,30 @@ class Validator {
         }
         break;
       case 'readline':
-        this.reference(raw.conn, 'conn', CONNECTION_TYPES);
-        break;
       case 'read':
-        this.reference(raw.conn, 'conn', CONNECTION_TYPES);
-        this.integer(raw.n, 'n', 1);
+        // A Connection's reader, or a Process's stdout: one of the two keys.
+        if (raw.proc !== undefined && raw.conn === undefined) {
+          this.reference(raw.proc, 'proc', PROCESS_TYPES);
+        } else if (raw.conn !== undefined && raw.proc !== undefined) {
+          this.fail('proc', 'connOrProc');
+        } else this.reference(raw.conn, 'conn', CONNECTION_TYPES);
+        if (op === 'read') this.integer(raw.n, 'n', 1);
+        break;
+      case 'exec':
+        if (!this.reference(raw.proc, 'proc', PROCESS_TYPES)) break;
+        if (depth > 0) {
+          this.fail(undefined, 'execInRepeat');
+          break;
+        }
+        {
+          const earlier = this.execs.get(raw.proc as string);
+          if (earlier !== undefined) {
+            this.fail(undefined, 'startedProcessTwice', { proc: raw.proc as string, at: earlier });
+          } else this.execs.set(raw.proc as string, this.where());
+        }
+        break;
+      case 'proc_wait':
+        this.reference(raw.proc, 'proc', PROCESS_TYPES);
         break;
       case 'write':
         this.reference(raw.conn, 'conn', CONNECTION_TYPES);
@@ -345,7 +396,7 @@ class Validator {
         break;
       case 'cancel':
         this.taskReference(raw.task);
-        if ([...this.primitiveTypes.values()].includes('Connection')) {
+        if ([...this.primitiveTypes.values()].some((t) => t === 'Connection' || t === 'Process')) {
           this.fail(undefined, 'cancelWithConnection');
         }
         break;

@@ -24,6 +24,8 @@ const KIND_OF: Partial<Record<number, string>> = {
   [Ev.IO_READ]: 'read',
   [Ev.IO_WRITE]: 'write',
   [Ev.IO_CLOSED]: 'close',
+  [Ev.PROC_OPEN]: 'exec',
+  [Ev.PROC_WAITED]: 'proc_wait',
 };
 
 /** Every step's completion, in order: the loop iteration and time at which it completed. */
@@ -49,6 +51,7 @@ export function stepRecordEvents(trace: Trace): { record: StepRecord; event: num
     else if (kind === Ev.Q_PUT || kind === Ev.Q_GET || kind === Ev.IO_READ || kind === Ev.IO_WRITE)
       extra = str(trace.b[i]);
     else if (kind === Ev.CANCEL) extra = trace.b[i] === 1;
+    else if (kind === Ev.PROC_WAITED) extra = String(trace.b[i]);
     out.push({
       record: [
         trace.iter[i],

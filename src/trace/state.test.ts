@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../engine';
-import type { ConnectionPrimitive } from '../engine/model';
+import type { ConnectionPrimitive, ProcessPrimitive } from '../engine/model';
 import { jobWindowScenario, producerConsumerScenario } from '../scenario/presets';
 import type { Scenario } from '../scenario/types';
 import { randomCase, randomIoCase } from '../../oracle/arbitrary';
@@ -28,6 +28,43 @@ import {
  * What the engine itself holds, in the shape of LoopState (read through its private fields:
  * this is the ground truth the trace must let a viewer rebuild).
  */
+type Fd = {
+  fd: number;
+  owner: ConnectionPrimitive | ProcessPrimitive;
+  role: string;
+  queued: boolean;
+  cancelled: boolean;
+};
+const fdsOf = (sim: Simulation) => (sim as unknown as { fds: Fd[] }).fds;
+
+/** Handle `16 * owner + callback` of an fd (a socket's 0 or 5, a process's 6 or 11): cancelled? */
+function fdHandleCancelled(sim: Simulation, handle: number): boolean {
+  const owner = sim.primitives[handle >> 4];
+  const callback = handle & 15;
+  const role =
+    owner.kind === 'Connection'
+      ? [0, 5].includes(callback) && 'socket'
+      : callback === 6
+        ? 'stdout'
+        : callback === 11 && 'pidfd';
+  const entry = fdsOf(sim).find((e) => e.owner === owner && e.role === role);
+  return entry !== undefined && entry.cancelled;
+}
+
+/** The fds the engine's selector watches, in fd order. */
+function engineFds(sim: Simulation) {
+  return fdsOf(sim).flatMap((e) => {
+    const o = e.owner;
+    const events =
+      o.kind === 'Connection'
+        ? o.registered
+        : (e.role === 'pidfd' ? o.pidRegistered : o.outRegistered)
+          ? 1
+          : 0;
+    return events ? [{ fd: e.fd, owner: o.id, events }] : [];
+  });
+}
+
 function engineState(sim: Simulation) {
   // In the ready queue, a task's step is the task's number, a timer -1 - its future's number;
   // the heap holds the timers' futures; futures are rows of sim.futures.
@@ -40,13 +77,12 @@ function engineState(sim: Simulation) {
     ready: inner.ready.toArray().map((h) =>
       h >= 2 ** 30
         ? {
-            // A Connection's callback: the fd's handle is cancelled once its fd left the selector.
+            // A Connection's or Process's callback: an fd's handle is cancelled once its fd
+            // left the selector.
             kind: 'handle',
             task: -1,
             timer: -1,
-            cancelled:
-              [0, 5].includes((h - 2 ** 30) & 7) &&
-              (sim.primitives[(h - 2 ** 30) >> 3] as ConnectionPrimitive).fdCancelled,
+            cancelled: fdHandleCancelled(sim, h - 2 ** 30),
           }
         : h >= sim.tasks.count
           ? {
@@ -90,8 +126,12 @@ function engineState(sim: Simulation) {
         };
       }
       if (p.kind === 'Connection') {
-        const { fd, registered, buffer, eof, open, lost: closed } = p;
-        return { fd, registered, buffer, eof, open, closed };
+        const { fd, buffer, eof, open, lost: closed } = p;
+        return { fd, buffer, eof, open, closed };
+      }
+      if (p.kind === 'Process') {
+        const { pid, open, returncode, buffer, eof } = p;
+        return { pid, open, returncode, buffer, eof };
       }
       const waiters = p.waiters
         .toArray()
@@ -100,6 +140,7 @@ function engineState(sim: Simulation) {
       if (p.kind === 'Lock') return { locked: p.locked, waiters };
       return { value: p.value, waiters };
     }),
+    fds: engineFds(sim),
     done: Array.from(sim.tasks.state),
   };
 }
@@ -107,7 +148,7 @@ function engineState(sim: Simulation) {
 function viewerState(s: LoopState) {
   return {
     // When each entry joined the queue is the views' (for lateness), not the engine's.
-    ready: s.ready.map(({ since: _since, text: _text, conn: _conn, ...entry }) => entry),
+    ready: s.ready.map(({ since: _since, text: _text, conn: _conn, fd: _fd, ...entry }) => entry),
     timers: s.timers,
     primitives: s.primitives.map((p) => {
       if (p.type === 'Queue') {
@@ -118,11 +159,16 @@ function viewerState(s: LoopState) {
       if (p.type === 'Lock') return { locked: p.locked, waiters: p.waiters };
       if (p.type === 'Condition') return { waiters: p.waiters };
       if (p.type === 'Connection') {
-        const { fd, registered, buffer, eof, open, closed } = p;
-        return { fd, registered, buffer, eof, open, closed };
+        const { fd, buffer, eof, open, closed } = p;
+        return { fd, buffer, eof, open, closed };
+      }
+      if (p.type === 'Process') {
+        const { pid, open, returncode, buffer, eof } = p;
+        return { pid, open, returncode, buffer, eof };
       }
       return { value: p.value, waiters: p.waiters };
     }),
+    fds: s.fds.map(({ fd, owner, events }) => ({ fd, owner, events })),
     done: s.tasks.map(
       (t) =>
         ({

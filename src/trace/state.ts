@@ -43,8 +43,9 @@ export interface ReadyEntry {
   timer: number;
   /** For a `handle`: its name (a string of the trace); -1 otherwise. */
   text?: number;
-  /** For the handle of a Connection's fd that select returned: the connection. */
+  /** For the handle of an fd that select returned: its Connection or Process, and the fd. */
   conn?: number;
+  fd?: number;
   /** A timer handle cancelled after it fired: the loop will skip it. */
   cancelled: boolean;
   /** The clock when it joined the queue (a blocking call can make it wait there). */
@@ -109,13 +110,21 @@ export type PrimitiveState =
   | { type: 'Semaphore' | 'BoundedSemaphore'; value: number; holders: number[]; waiters: Waiter[] }
   | { type: 'Event'; flag: boolean; waiters: Waiter[] }
   | {
+      type: 'Process';
+      pid: number;
+      /** Its pidfd: the first of its fds the selector watches (exec registers it). */
+      pidFd: number;
+      /** create_subprocess_exec returned; the child was reaped (its returncode). */
+      open: boolean;
+      returncode: number | null;
+      /** Its stdout StreamReader: buffer, EOF. */
+      buffer: string;
+      eof: boolean;
+    }
+  | {
       type: 'Connection';
       /** Its socket's fd (-1: not connected yet). */
       fd: number;
-      /** What the selector watches it for: 0, 1 (read) or 2 (write). */
-      registered: number;
-      /** What this iteration's select returned it ready for (0: not returned). */
-      ready: number;
       /** The StreamReader's buffer: received, not read yet. */
       buffer: string;
       /** The reader is at EOF (the server closed, or the connection was lost). */
@@ -134,6 +143,17 @@ export type PrimitiveState =
       waiters: Waiter[];
     };
 
+/** An fd registered with the selector. */
+export interface FdState {
+  fd: number;
+  /** Its Connection or Process. */
+  owner: number;
+  /** 1: read, 2: write. */
+  events: number;
+  /** This iteration's select returned it ready. */
+  ready: boolean;
+}
+
 export interface LoopState {
   /** Number of events applied: this is the state after event `applied - 1`. */
   applied: number;
@@ -147,6 +167,8 @@ export interface LoopState {
   timers: TimerEntry[];
   tasks: TaskState[];
   primitives: PrimitiveState[];
+  /** The selector's fds, by fd. */
+  fds: FdState[];
   logs: number;
   ended: boolean;
 }
@@ -185,12 +207,20 @@ function initialPrimitive(p: Trace['primitives'][number]): PrimitiveState {
       return { type: 'Event', flag: false, waiters: [] };
     case 'Condition':
       return { type: 'Condition', lock: p.lock ?? -1, waiters: [] };
+    case 'Process':
+      return {
+        type: 'Process',
+        pid: -1,
+        pidFd: -1,
+        open: false,
+        returncode: null,
+        buffer: '',
+        eof: false,
+      };
     case 'Connection':
       return {
         type: 'Connection',
         fd: -1,
-        registered: 0,
-        ready: 0,
         buffer: '',
         eof: false,
         open: false,
@@ -214,6 +244,7 @@ export function initialState(trace: Trace): LoopState {
       timers: [],
       tasks: [],
       primitives: [],
+      fds: [],
       logs: 0,
       ended: false,
     },
@@ -239,6 +270,7 @@ export function cloneState(s: LoopState): LoopState {
     ...s,
     ready: s.ready.map((r) => ({ ...r })),
     timers: s.timers.map((t) => ({ ...t })),
+    fds: s.fds.map((f) => ({ ...f })),
     tasks: s.tasks.map((t) => ({ ...t })),
     primitives: s.primitives.map((p) => {
       switch (p.type) {
@@ -255,6 +287,7 @@ export function cloneState(s: LoopState): LoopState {
         case 'Condition':
           return { ...p, waiters: p.waiters.map((w) => ({ ...w })) };
         case 'Connection':
+        case 'Process':
           return { ...p };
         default:
           return { ...p, holders: [...p.holders], waiters: p.waiters.map((w) => ({ ...w })) };
@@ -294,7 +327,7 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
     case Ev.ITER_START:
       s.running = -1;
       s.timeout = null;
-      for (const p of s.primitives) if (p.type === 'Connection') p.ready = 0;
+      for (const f of s.fds) f.ready = false;
       break;
     case Ev.SELECT: {
       const timeout = trace.iterationTimeout(s.iteration);
@@ -327,30 +360,63 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
         task: t,
         timer: -1,
         text: a,
-        ...(b >= 0 ? { conn: b } : {}),
+        ...(b >= 0 ? { conn: b, fd: trace.step[i] } : {}),
         cancelled: false,
         since: s.time,
       });
       break;
-    case Ev.IO_SOCKET:
-    case Ev.FD_ADD:
+    case Ev.FD_ADD: {
+      const at = s.fds.findIndex((f) => f.fd > b);
+      const entry = { fd: b, owner: a, events: trace.step[i], ready: false };
+      const owner = s.primitives[a];
+      if (owner.type === 'Process' && owner.pidFd < 0) owner.pidFd = b;
+      if (at < 0) s.fds.push(entry);
+      else s.fds.splice(at, 0, entry);
+      break;
+    }
     case Ev.FD_REMOVE:
-    case Ev.FD_READY:
+      removeFirst(s.fds, (f) => f.fd === b);
+      {
+        // `_remove_reader` / `_remove_writer` cancels the fd's handle if select queued it.
+        const queued = s.ready.find((r) => r.conn === a && r.fd === b && !r.cancelled);
+        if (queued) queued.cancelled = true;
+      }
+      break;
+    case Ev.FD_READY: {
+      const entry = s.fds.find((f) => f.fd === b);
+      if (entry) entry.ready = true;
+      break;
+    }
+    case Ev.PROC_EXEC:
+    case Ev.PROC_OPEN:
+    case Ev.PROC_EXIT:
+    case Ev.PROC_WAITED:
+    case Ev.IO_DATA: {
+      const p = s.primitives[a];
+      if (p.type !== 'Process') break;
+      if (kind === Ev.PROC_EXEC) p.pid = b;
+      else if (kind === Ev.PROC_OPEN) p.open = true;
+      else if (kind === Ev.PROC_EXIT) p.returncode = b;
+      else if (kind === Ev.IO_DATA && b >= 0) p.buffer += trace.string(b);
+      else if (kind === Ev.IO_DATA) p.eof = true;
+      if (t >= 0) task!.step = trace.step[i];
+      break;
+    }
+    case Ev.IO_SOCKET:
     case Ev.IO_RECV:
     case Ev.IO_LOST:
     case Ev.IO_OPEN:
     case Ev.IO_READ:
     case Ev.IO_WRITE: {
       const p = s.primitives[a];
+      if (p.type === 'Process') {
+        // A process's data joins its reader later (IO_DATA); its EOF, with pipe_connection_lost.
+        if (kind === Ev.IO_READ) p.buffer = p.buffer.slice(trace.string(b).length);
+        if (kind === Ev.IO_READ) task!.step = trace.step[i];
+        break;
+      }
       if (p.type !== 'Connection') break;
       if (kind === Ev.IO_SOCKET) p.fd = b;
-      else if (kind === Ev.FD_ADD) p.registered = b;
-      else if (kind === Ev.FD_REMOVE) {
-        p.registered = 0;
-        // `_remove_reader` / `_remove_writer` cancels the fd's handle if select queued it.
-        const queued = s.ready.find((r) => r.conn === a && !r.cancelled);
-        if (queued) queued.cancelled = true;
-      } else if (kind === Ev.FD_READY) p.ready = b;
       else if (kind === Ev.IO_RECV) {
         if (b >= 0) p.buffer += trace.string(b);
         else p.eof = true;

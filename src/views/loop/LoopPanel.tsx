@@ -118,16 +118,19 @@ export function LoopPanel() {
   const lastKind = cursor > 0 ? trace.kind[cursor - 1] : -1;
   const blockedNow =
     lastKind === Ev.BLOCK || (lastKind === Ev.TIMER_FIRE && timerLateness(trace, cursor - 1) > 0);
-  // The selector's fds: the Connections that have a socket (a scenario without one shows none).
-  const sockets = state.primitives.flatMap((p, i) =>
-    p.type === 'Connection' && p.fd >= 0 ? [{ ...p, name: primitiveNames[i] }] : [],
+  // The selector's fds (a scenario without a Connection or a Process shows none).
+  const hasConnections = trace.primitives.some(
+    (p) => p.type === 'Connection' || p.type === 'Process',
   );
-  const hasConnections = trace.primitives.some((p) => p.type === 'Connection');
-  const readyFds = sockets.filter((p) => p.ready !== 0).map((p) => p.fd);
+  const readyFds = state.fds.filter((f) => f.ready).map((f) => f.fd);
   // The callback of an fd that select returned says which fd.
-  const handleName = (name: string, conn: number | undefined) => {
-    const p = conn === undefined ? undefined : state.primitives[conn];
-    return p?.type === 'Connection' ? `${name} · fd ${p.fd}` : name;
+  const handleName = (name: string, fd: number | undefined) =>
+    fd === undefined ? name : `${name} · fd ${fd}`;
+  // A socket is its Connection's name; a process has its stdout pipe and its pidfd.
+  const fdLabel = (owner: number, fd: number) => {
+    const p = state.primitives[owner];
+    if (p.type !== 'Process') return primitiveNames[owner];
+    return `${primitiveNames[owner]} ${fd === p.pidFd ? 'pidfd' : 'stdout'}`;
   };
   const counts = new Map<TaskState['status'], number>();
   for (const task of state.tasks) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
@@ -190,7 +193,7 @@ export function LoopPanel() {
                   task={entry.task}
                   name={
                     entry.task < 0 && entry.text !== undefined && entry.text >= 0
-                      ? handleName(trace.string(entry.text), entry.conn)
+                      ? handleName(trace.string(entry.text), entry.fd)
                       : names[entry.task]
                   }
                   note={
@@ -234,26 +237,21 @@ export function LoopPanel() {
         {hasConnections && (
           <>
             <h3>
-              {t('loop.fds')}{' '}
-              <span className="count">{sockets.filter((p) => p.registered).length}</span>
+              {t('loop.fds')} <span className="count">{state.fds.length}</span>
             </h3>
             <ol className="chips" data-testid="fds">
-              {sockets.every((p) => !p.registered) && (
-                <li className="empty">{t('loop.fdsNone')}</li>
-              )}
-              {sockets
-                .filter((p) => p.registered)
-                .map((p) => (
-                  <li key={p.fd} className={p.ready ? 'fd ready' : 'fd'}>
-                    <span className="chip" title={p.ready ? t('loop.fdReady') : undefined}>
-                      <b>fd {p.fd}</b> {p.name}
-                      <span className="chip-note">
-                        {t(p.registered === 1 ? 'loop.fdRead' : 'loop.fdWrite')}
-                        {p.ready ? ` · ${t('loop.fdReadyShort')}` : ''}
-                      </span>
+              {state.fds.length === 0 && <li className="empty">{t('loop.fdsNone')}</li>}
+              {state.fds.map((f) => (
+                <li key={f.fd} className={f.ready ? 'fd ready' : 'fd'}>
+                  <span className="chip" title={f.ready ? t('loop.fdReady') : undefined}>
+                    <b>fd {f.fd}</b> {fdLabel(f.owner, f.fd)}
+                    <span className="chip-note">
+                      {t(f.events === 1 ? 'loop.fdRead' : 'loop.fdWrite')}
+                      {f.ready ? ` · ${t('loop.fdReadyShort')}` : ''}
                     </span>
-                  </li>
-                ))}
+                  </span>
+                </li>
+              ))}
             </ol>
           </>
         )}

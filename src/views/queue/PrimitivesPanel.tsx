@@ -198,14 +198,35 @@ export function PrimitivesPanel() {
             </div>
           );
         }
+        if (p.type === 'Process') {
+          const status =
+            p.returncode !== null
+              ? t('proc.exited', { code: p.returncode })
+              : p.pid >= 0
+                ? t('proc.running', { pid: p.pid })
+                : t('proc.notStarted');
+          return (
+            <div className="primitive" key={i}>
+              <p className="primitive-title">
+                <code>procs[{JSON.stringify(meta.name)}]</code>
+                <span className="fill">{status}</span>
+              </p>
+              <p className="conn-line">
+                {t('proc.stdout')}{' '}
+                {p.buffer ? <code>{JSON.stringify(p.buffer)}</code> : <em>{t('conn.empty')}</em>}
+                {p.eof ? ` · EOF` : ''}
+              </p>
+            </div>
+          );
+        }
         if (p.type === 'Connection') {
           const status = p.closed
             ? t('conn.closed')
             : p.open && p.eof
               ? t('conn.eof')
-              : p.registered === 1
+              : p.open
                 ? t('conn.open', { fd: p.fd })
-                : p.fd >= 0 && !p.open
+                : p.fd >= 0
                   ? t('conn.connecting', { fd: p.fd })
                   : t('conn.notConnected');
           return (
