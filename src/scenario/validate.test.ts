@@ -371,3 +371,39 @@ describe('Connections (simulated I/O)', () => {
     );
   });
 });
+
+describe('Processes (simulated subprocesses)', () => {
+  const proc = { w: { type: 'Process', output: [{ after: 0.5, text: 'x\n' }], exit: 1 } };
+  it('accepts a process and its steps, the returncode defaulting to 0', () => {
+    const result = validateScenario(
+      base(
+        [
+          { op: 'exec', proc: 'w' },
+          { op: 'readline', proc: 'w' },
+          { op: 'read', proc: 'w', n: 2 },
+          { op: 'proc_wait', proc: 'w' },
+        ],
+        proc,
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.scenario.primitives.w).toEqual({ ...proc.w, returncode: 0 });
+  });
+  it('names what is wrong', () => {
+    const program = (spec: object) => base([], { w: { type: 'Process', exit: 1, ...spec } });
+    expect(firstError(program({ exit: -1 }))).toBe('primitives.w.exit: must be a number >= 0');
+    expect(firstError(program({ output: [{ after: 2, text: 'a' }] }))).toBe(
+      'primitives.w.exit: must be at or after the time of the last data (2)',
+    );
+    expect(firstError(program({ returncode: 256 }))).toBe(
+      'primitives.w.returncode: must be an integer from 0 to 255',
+    );
+    const exec = { op: 'exec', proc: 'w' };
+    expect(firstError(base([exec, exec], proc))).toBe(
+      "tasks[2].steps[1]: 'w' is already started at tasks[2].steps[0] (a process is started once)",
+    );
+    expect(firstError(base([{ op: 'readline', proc: 'w', conn: 'w' }], proc))).toBe(
+      'tasks[2].steps[0].proc: a step reads a Connection ("conn") or a Process\'s stdout ("proc"), not both',
+    );
+  });
+});

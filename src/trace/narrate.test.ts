@@ -213,3 +213,44 @@ describe('the narration of simulated I/O', () => {
     expect(english).toContain('select(timeout=None) returns at 0.600 s with fds ready');
   });
 });
+
+describe('the narration of subprocesses', () => {
+  it('has words for every event of a process, in English and French', () => {
+    const trace = simulate({
+      version: 1,
+      primitives: {
+        w: { type: 'Process', output: [{ after: 0.5, text: 'hi\n' }], exit: 1, returncode: 2 },
+      },
+      tasks: [
+        {
+          name: 'main',
+          steps: [
+            { op: 'exec', proc: 'w' },
+            { op: 'readline', proc: 'w' },
+            { op: 'proc_wait', proc: 'w' },
+          ],
+        },
+      ],
+    });
+    const kinds = [
+      Ev.PROC_EXEC,
+      Ev.PROC_OPEN,
+      Ev.PROC_EXIT,
+      Ev.PROC_WAITED,
+      Ev.IO_DATA,
+      Ev.IO_RECV,
+    ];
+    const seen = new Set<number>();
+    const english: string[] = [];
+    for (let i = 0; i < trace.eventCount; i += 1) {
+      seen.add(trace.kind[i]);
+      for (const lang of ['en', 'fr'] as const)
+        expect(narrate(trace, i, lang)).not.toMatch(/^event /);
+      english.push(narrate(trace, i));
+    }
+    for (const kind of kinds) expect(seen.has(kind), `kind ${kind}`).toBe(true);
+    expect(english).toContain('fd 7 (w pidfd) is registered with the selector, for reading');
+    expect(english).toContain('fd 6 (w stdout) is registered with the selector, for reading');
+    expect(english).toContain('main: w.wait() returns 2');
+  });
+});

@@ -64,6 +64,13 @@ interface Words {
   writes(task: string, conn: string, text: string): string;
   closed(task: string, conn: string): string;
   waitsIo(task: string, conn: string): string;
+  procExec(task: string, proc: string, pid: number): string;
+  procOpen(task: string, proc: string): string;
+  procExit(proc: string, code: number): string;
+  procWaited(task: string, proc: string, code: number): string;
+  procData(proc: string, text: string): string;
+  procEof(proc: string): string;
+  procRead(proc: string, text: string): string;
   runHandle(name: string): string;
   rank(q: string, before: number): string;
   timerSet(task: string, at: string): string;
@@ -223,6 +230,15 @@ const EN: Words = {
     `${task} writes ${text} to ${conn}; drain() has nothing to wait for`,
   closed: (task, conn) => `${task}: wait_closed() returns, ${conn} is closed`,
   waitsIo: (task, conn) => `${task} waits for ${conn}`,
+  procExec: (task, proc, pid) =>
+    `${task} calls asyncio.create_subprocess_exec: process ${proc} starts (pid ${pid}); its pidfd is watched, a task connects its stdout pipe`,
+  procOpen: (task, proc) => `create_subprocess_exec() returns: ${task} holds process ${proc}`,
+  procExit: (proc, code) =>
+    `_do_wait: process ${proc} has exited (returncode ${code}); _process_exited is called soon`,
+  procWaited: (task, proc, code) => `${task}: ${proc}.wait() returns ${code}`,
+  procData: (proc, text) => `pipe_data_received: ${text} joins the stdout buffer of ${proc}`,
+  procEof: (proc) => `pipe_connection_lost: the stdout of ${proc} is at EOF`,
+  procRead: (proc, text) => `os.read() returns ${text} from the stdout pipe of ${proc}`,
   rank: (q, before) =>
     before === 0
       ? `In ${q}, it goes first (the smallest)`
@@ -363,6 +379,16 @@ const FR: Words = {
   writes: (task, conn, text) => `${task} écrit ${text} vers ${conn} ; drain() n'a rien à attendre`,
   closed: (task, conn) => `${task} : wait_closed() revient, ${conn} est fermée`,
   waitsIo: (task, conn) => `${task} attend ${conn}`,
+  procExec: (task, proc, pid) =>
+    `${task} appelle asyncio.create_subprocess_exec : le processus ${proc} démarre (pid ${pid}) ; son pidfd est surveillé, une tâche connecte le tube de sa sortie`,
+  procOpen: (task, proc) => `create_subprocess_exec() revient : ${task} tient le processus ${proc}`,
+  procExit: (proc, code) =>
+    `_do_wait : le processus ${proc} est terminé (returncode ${code}) ; _process_exited sera appelé`,
+  procWaited: (task, proc, code) => `${task} : ${proc}.wait() renvoie ${code}`,
+  procData: (proc, text) =>
+    `pipe_data_received : ${text} rejoint le tampon de la sortie de ${proc}`,
+  procEof: (proc) => `pipe_connection_lost : la sortie de ${proc} est à EOF`,
+  procRead: (proc, text) => `os.read() renvoie ${text} du tube de sortie de ${proc}`,
   rank: (q, before) =>
     before === 0
       ? `Dans ${q}, il passe en tête (le plus petit)`
@@ -396,12 +422,17 @@ function fdReadyAfter(trace: Trace, i: number): boolean {
   return false;
 }
 
-/** The fd of connection `conn`, from the event that made its socket (before event i). */
-function fdOf(trace: Trace, i: number, conn: number): number {
-  for (let j = i; j >= 0; j -= 1) {
-    if (trace.kind[j] === Ev.IO_SOCKET && trace.a[j] === conn) return trace.b[j];
+/** What the fd of FD event i is: a Connection's socket, a Process's stdout pipe or pidfd. */
+function fdName(trace: Trace, i: number): string {
+  const p = trace.primitives[trace.a[i]];
+  if (p?.type !== 'Process') return p?.name ?? '?';
+  // A process's first fd the selector watches is its pidfd (exec registers it).
+  for (let j = 0; j < i; j += 1) {
+    if (trace.kind[j] === Ev.FD_ADD && trace.a[j] === trace.a[i]) {
+      return `${p.name} ${trace.b[j] === trace.b[i] ? 'pidfd' : 'stdout'}`;
+    }
   }
-  return -1;
+  return `${p.name} pidfd`;
 }
 
 export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): string {
@@ -570,14 +601,26 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.GATHER_DONE:
       return w.gatherDone(task, b === 1);
     case Ev.FD_READY:
-      return w.fdReady(fdOf(trace, i, a), prim(), b === 1);
+      return w.fdReady(b, fdName(trace, i), trace.step[i] === 1);
     case Ev.FD_ADD:
-      return w.fdAdd(fdOf(trace, i, a), prim(), b === 1);
+      return w.fdAdd(b, fdName(trace, i), trace.step[i] === 1);
     case Ev.FD_REMOVE:
-      return w.fdRemove(fdOf(trace, i, a), prim());
+      return w.fdRemove(b, fdName(trace, i));
+    case Ev.PROC_EXEC:
+      return w.procExec(task, prim(), b);
+    case Ev.PROC_OPEN:
+      return w.procOpen(task, prim());
+    case Ev.PROC_EXIT:
+      return w.procExit(prim(), b);
+    case Ev.PROC_WAITED:
+      return w.procWaited(task, prim(), b);
+    case Ev.IO_DATA:
+      return b < 0 ? w.procEof(prim()) : w.procData(prim(), JSON.stringify(trace.string(b)));
     case Ev.IO_SOCKET:
       return w.socket(task, prim(), b);
     case Ev.IO_RECV:
+      if (trace.primitives[a]?.type === 'Process')
+        return w.procRead(prim(), b < 0 ? "b''" : JSON.stringify(trace.string(b)));
       return b < 0 ? w.eof(prim()) : w.recv(prim(), JSON.stringify(trace.string(b)));
     case Ev.IO_LOST:
       return w.lost(prim());

@@ -4,7 +4,7 @@ import { Simulation } from '../engine';
 import type { ConnectionPrimitive, ProcessPrimitive } from '../engine/model';
 import { jobWindowScenario, producerConsumerScenario } from '../scenario/presets';
 import type { Scenario } from '../scenario/types';
-import { randomCase, randomIoCase } from '../../oracle/arbitrary';
+import { randomCase, randomIoCase, randomProcCase } from '../../oracle/arbitrary';
 import { queueItems, StateIndex, type LoopState } from './state';
 import {
   acquire,
@@ -307,6 +307,15 @@ describe('the state at any event, from the trace alone', () => {
         checkSlices(scenario, 3, 0.05, { maxOpsPerStep: 200 });
       }),
       { seed: 5, numRuns: 200 },
+    );
+  });
+
+  it('matches the engine for random programs on processes (pipes, pidfds, exit)', () => {
+    fc.assert(
+      fc.property(randomProcCase(), ({ scenario }) => {
+        checkSlices(scenario, 2, 0.05, { maxOpsPerStep: 200 });
+      }),
+      { seed: 6, numRuns: 200 },
     );
   });
 
