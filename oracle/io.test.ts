@@ -238,3 +238,21 @@ describe('random programs on processes (create_subprocess_exec, stdout, wait)', 
     expect(reasons.get('interrupted')).toBeGreaterThan(20);
   });
 });
+
+describe('the subprocess preset', () => {
+  it('matches CPython and its code prints the same, in both languages', async () => {
+    const { buildPreset } = await import('../src/scenario/presets');
+    const { formatLog } = await import('../src/trace/log');
+    for (const lang of ['en', 'fr'] as const) {
+      for (const params of [
+        { workers: 2, lines: 2, interval: 1 },
+        { workers: 3, lines: 1, interval: 0.25 },
+      ]) {
+        const { scenario, python } = buildPreset({ preset: 'io-subprocess', params }, lang);
+        const { trace } = compareWithCPython(oracle, scenario);
+        expect(trace.end!.reason).toBe('complete');
+        expect(oracle.runGenerated(python.code)).toBe(formatLog(trace));
+      }
+    }
+  });
+});

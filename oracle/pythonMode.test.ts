@@ -57,9 +57,9 @@ function agree(scenario: Scenario, python: PythonCode, options: RunOptions = {})
 describe('Python mode against the engine', () => {
   it('agrees on every preset, in both languages', () => {
     for (const preset of PRESET_IDS) {
-      // The Python mode has no sockets yet (its test server is a thread): the streams preset
-      // is judged by oracle/io.test.ts against CPython's own open_connection.
-      if (preset === 'io-streams') continue;
+      // The Python mode has no sockets or subprocesses yet (its test server is a thread): the
+      // I/O presets are judged by oracle/io.test.ts against CPython's own streams.
+      if (preset === 'io-streams' || preset === 'io-subprocess') continue;
       for (const lang of ['en', 'fr'] as const) {
         const { scenario, python } = buildPreset(presetDefaults(preset), lang);
         agree(scenario, python, hasEndlessRepeat(scenario) ? { until: 12 } : {});

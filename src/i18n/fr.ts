@@ -205,6 +205,9 @@ export const fr: Messages = {
   'params.lines': 'lignes par serveur',
   'params.interval': 'entre les lignes (s)',
   'params.latency': 'latence (s)',
+  'preset.io-subprocess': 'Sous-processus et select()',
+  'about.io-subprocess':
+    "Chaque lecteur lance un processus enfant (asyncio.create_subprocess_exec avec stdout=PIPE) et lit ses lignes. Un enfant a deux fd dans le sélecteur : le tube de sa sortie, lisible quand il affiche, et son pidfd, lisible une fois qu'il est terminé. Une tâche auxiliaire connecte d'abord le tube ; chaque ligne passe de _read_ready à pipe_data_received, à l'itération suivante, avant que le lecteur se réveille ; wait() revient une fois que _do_wait a récupéré l'enfant. Les programmes sont simulés ; le code généré les lance pour de vrai avec python -c.",
   'preset.pitfall-blocking': 'time.sleep() bloquant',
   'about.pitfall-blocking':
     "Une coroutine appelle time.sleep(2) au lieu de await asyncio.sleep(2) : toute la boucle s'arrête dans cette étape. Aucune autre tâche ne tourne, aucune minuterie ne se déclenche ; au retour, chaque minuterie échue entre-temps se déclenche en retard (en rouge). Comparer montre la correction à côté.",

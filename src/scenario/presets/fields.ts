@@ -73,6 +73,11 @@ export const PRESET_FIELDS: Record<PresetId, FieldSpec[]> = {
     seconds('interval'),
     seconds('latency'),
   ],
+  'io-subprocess': [
+    integer('workers', 1, 1000, 20),
+    integer('lines', 1, 10_000, 100),
+    seconds('interval'),
+  ],
   'pitfall-blocking': [seconds('seconds'), integer('ticks', 1, 100_000, 1000), fixed],
   // `fixed`: 0 the mistake, 1 its fix (the twin Compare shows beside it).
   'pitfall-lock-twice': [fixed, integer('workers', 1, 100_000, 200), seconds('hold')],

@@ -33,6 +33,12 @@ import {
 } from './blocking';
 import { STREAMS_DEFAULTS, streamsPython, streamsScenario, type StreamsParams } from './streams';
 import {
+  SUBPROCESS_DEFAULTS,
+  subprocessPython,
+  subprocessScenario,
+  type SubprocessParams,
+} from './subprocess';
+import {
   LOCK_TWICE_DEFAULTS,
   lockTwicePython,
   lockTwiceScenario,
@@ -52,6 +58,7 @@ export * from './producerConsumer';
 export * from './lecture';
 export * from './blocking';
 export * from './streams';
+export * from './subprocess';
 export * from './pitfalls';
 
 export type PresetId =
@@ -62,6 +69,7 @@ export type PresetId =
   | 'shared-lock'
   | 'event-start'
   | 'io-streams'
+  | 'io-subprocess'
   | PitfallId;
 export type PitfallId =
   'pitfall-blocking' | 'pitfall-lock-twice' | 'pitfall-task-done' | 'pitfall-unbounded-queue';
@@ -83,6 +91,7 @@ export const PRESET_IDS: PresetId[] = [
   'shared-lock',
   'event-start',
   'io-streams',
+  'io-subprocess',
   ...PITFALL_IDS,
 ];
 
@@ -92,6 +101,7 @@ export type PresetParams =
   | { preset: 'shared-lock'; params: SharedLockParams }
   | { preset: 'event-start'; params: EventStartParams }
   | { preset: 'io-streams'; params: StreamsParams }
+  | { preset: 'io-subprocess'; params: SubprocessParams }
   | { preset: 'pitfall-blocking'; params: BlockingParams }
   | { preset: 'pitfall-lock-twice'; params: LockTwiceParams }
   | { preset: 'pitfall-task-done'; params: TaskDoneParams }
@@ -111,6 +121,7 @@ export function presetSpeaks(preset: PresetId): boolean {
     preset === 'shared-lock' ||
     preset === 'event-start' ||
     preset === 'io-streams' ||
+    preset === 'io-subprocess' ||
     isPitfall(preset)
   );
 }
@@ -153,6 +164,11 @@ export function buildPreset(choice: PresetParams, lang: CodeLang = 'en'): BuiltP
         scenario: streamsScenario(choice.params, lang),
         python: streamsPython(choice.params, lang),
       };
+    case 'io-subprocess':
+      return {
+        scenario: subprocessScenario(choice.params, lang),
+        python: subprocessPython(choice.params, lang),
+      };
     case 'pitfall-blocking':
       return {
         scenario: blockingScenario(choice.params, lang),
@@ -191,6 +207,8 @@ export function presetDefaults(preset: PresetId): PresetParams {
       return { preset, params: { ...EVENT_START_DEFAULTS } };
     case 'io-streams':
       return { preset, params: { ...STREAMS_DEFAULTS } };
+    case 'io-subprocess':
+      return { preset, params: { ...SUBPROCESS_DEFAULTS } };
     case 'pitfall-blocking':
       return { preset, params: { ...BLOCKING_DEFAULTS } };
     case 'pitfall-lock-twice':

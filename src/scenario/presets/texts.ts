@@ -56,6 +56,17 @@ export const PRESET_TEXTS = {
     line: (lang: CodeLang, k: number, server: string) =>
       lang === 'fr' ? `ligne ${k} de ${server}` : `line ${k} of ${server}`,
   },
+  subprocessTitle: (lang: CodeLang, workers: number) =>
+    lang === 'fr'
+      ? `Sous-processus et select() : ${workers} ${plural(lang, workers, 'processus', 'processus')}`
+      : `Subprocesses and select(): ${workers} ${plural(lang, workers, 'process', 'processes')}`,
+  subprocess: {
+    started: { en: 'started', fr: 'démarré' },
+    got: { en: 'read {item}', fr: 'lu {item}' },
+    exited: { en: 'exited', fr: 'terminé' },
+    progress: (lang: CodeLang, k: number, of: number) =>
+      lang === 'fr' ? `etape ${k}/${of}` : `step ${k}/${of}`,
+  },
   /** The blocking-call pitfall's lines; `{n}`: the tick's number. */
   blocking: {
     tick: { en: 'tick {n} (one every 0.5 s)', fr: 'tic {n} (un toutes les 0,5 s)' },
