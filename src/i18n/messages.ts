@@ -217,7 +217,7 @@ export const en = {
   'params.latency': 'latency (s)',
   'preset.io-subprocess': 'Subprocesses and select()',
   'about.io-subprocess':
-    "Each reader starts a child process (asyncio.create_subprocess_exec with stdout=PIPE) and reads its lines. A child has two fds in the selector: its stdout pipe, readable when it prints, and its pidfd, readable once it exited. A helper task connects the pipe first; each line goes from _read_ready to pipe_data_received, the next iteration, before the reader wakes; wait() returns once _do_wait has reaped the child. The programs are simulated; the generated code runs them for real with python -c.",
+    'Each reader starts a child process (asyncio.create_subprocess_exec with stdout=PIPE) and reads its lines. A child has two fds in the selector: its stdout pipe, readable when it prints, and its pidfd, readable once it exited. A helper task connects the pipe first; each line goes from _read_ready to pipe_data_received, the next iteration, before the reader wakes; wait() returns once _do_wait has reaped the child. The programs are simulated; the generated code runs them for real with python -c.',
   'preset.pitfall-blocking': 'time.sleep() blocks',
   'about.pitfall-blocking':
     'A coroutine calls time.sleep(2) instead of await asyncio.sleep(2): the whole loop stops inside that step. No other task runs and no timer fires; when it returns, every timer due meanwhile fires late (in red). Compare shows the fix beside it.',
