@@ -57,4 +57,40 @@ test.describe('simulated I/O: streams and select()', () => {
     await expect(page.getByTestId('code')).toContainText('def start_test_server(');
     expect(app.errors).toEqual([]);
   });
+
+  test('subprocesses: a stdout pipe and a pidfd each, returned together when the child exits', async ({
+    app,
+    page,
+  }, info) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.open('?preset=io-subprocess&lang=en&t=2.25');
+    const fds = page.getByTestId('fds');
+    await expect(fds.locator('li.fd')).toHaveCount(4);
+    await expect(fds).toContainText('fd 6 worker1 stdout');
+    await expect(fds).toContainText('fd 7 worker1 pidfd');
+    // At 3 s worker1 exits: one select returns its stdout (EOF) and its pidfd.
+    for (let i = 0; i < 6; i += 1) await app.press('ArrowRight');
+    await expect(page.getByTestId('select-result')).toHaveText('[fd 6, fd 7]');
+    await expect(page.getByTestId('ready')).toContainText('_do_wait · fd 7');
+    await page.screenshot({ path: info.outputPath('io-subprocess.png') });
+    await app.press('End');
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect(page.getByTestId('console')).toContainText('reader2 exited');
+    await expect(page.getByTestId('primitives')).toContainText('exited, returncode 0');
+    expect(app.errors).toEqual([]);
+  });
+
+  test('subprocesses in French: the code runs the program with python -c', async ({
+    app,
+    page,
+  }) => {
+    await app.open('?preset=io-subprocess&lang=fr&workers=1');
+    await app.press('End');
+    await expect(page.getByTestId('primitives')).toContainText('terminé, returncode 0');
+    await page.getByRole('tab', { name: 'Code Python' }).click();
+    await expect(page.getByTestId('code')).toContainText(
+      'asyncio.create_subprocess_exec(sys.executable, "-c"',
+    );
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -202,7 +202,7 @@ export const fr: Messages = {
   'about.io-streams':
     "Chaque client ouvre une connexion TCP (asyncio.open_connection) et lit des lignes envoyées par son serveur. Sa socket est un descripteur de fichier enregistré dans le sélecteur : select(timeout) dort jusqu'à ce que l'un soit prêt (la connexion établie, une ligne arrivée), et un seul select peut en rendre plusieurs. Chaque fd prêt met son callback (_read_ready) dans la file des prêts, qui remplit le StreamReader et réveille la tâche qui attend dans readline(). Les serveurs sont simulés ; le code généré en lance de vrais dans un thread.",
   'params.clients': 'clients',
-  'params.lines': 'lignes par serveur',
+  'params.lines': 'lignes',
   'params.interval': 'entre les lignes (s)',
   'params.latency': 'latence (s)',
   'preset.io-subprocess': 'Sous-processus et select()',

@@ -212,7 +212,7 @@ export const en = {
   'about.io-streams':
     'Each client opens a TCP connection (asyncio.open_connection) and reads lines from its server. Its socket is a file descriptor registered with the selector: select(timeout) sleeps until one is ready (the connect done, a line arrived), and one select can return several. Each ready fd puts its callback (_read_ready) in the ready queue, which feeds the StreamReader and wakes the task waiting in readline(). The servers are simulated; the generated code starts real ones in a thread.',
   'params.clients': 'clients',
-  'params.lines': 'lines per server',
+  'params.lines': 'lines',
   'params.interval': 'between lines (s)',
   'params.latency': 'latency (s)',
   'preset.io-subprocess': 'Subprocesses and select()',

@@ -244,7 +244,7 @@ export function LoopPanel() {
               {state.fds.map((f) => (
                 <li key={f.fd} className={f.ready ? 'fd ready' : 'fd'}>
                   <span className="chip" title={f.ready ? t('loop.fdReady') : undefined}>
-                    <b>fd {f.fd}</b> {fdLabel(f.owner, f.fd)}
+                    <b>fd {f.fd}</b> {fdLabel(f.owner, f.fd)}{' '}
                     <span className="chip-note">
                       {t(f.events === 1 ? 'loop.fdRead' : 'loop.fdWrite')}
                       {f.ready ? ` · ${t('loop.fdReadyShort')}` : ''}
