@@ -26,6 +26,14 @@ describe('defaultCompare', () => {
     );
   });
 
+  it('compares the streams without latency, and with it', () => {
+    const streams = presetDefaults('io-streams');
+    expect(defaultCompare(streams)).toEqual(withField(streams, 'latency', 0));
+    expect(defaultCompare(withField(streams, 'latency', 0))).toEqual(
+      withField(streams, 'latency', 0.5),
+    );
+  });
+
   it('compare=1 in a link opens the twin', () => {
     const state = readUrl('?preset=pitfall-lock-twice&workers=3&compare=1');
     expect(state.choice).toEqual({
