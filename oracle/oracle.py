@@ -347,8 +347,11 @@ class VirtualLoop(asyncio.unix_events._UnixSelectorEventLoop):
         self.children = {}  # pid -> VirtualPopen
         self.first_pid = 4242
         super().__init__(VirtualSelector(self))
-        # As on Linux >= 5.3: a child's exit is seen on its pidfd, by the selector.
-        self._watcher = asyncio.unix_events._PidfdChildWatcher()
+        # As on Linux >= 5.3: a child's exit is seen on its pidfd, by the selector (3.14's
+        # loop owns its watcher; a Process needs it, the other scenarios run on 3.11 too).
+        watcher = getattr(asyncio.unix_events, "_PidfdChildWatcher", None)
+        if watcher is not None:
+            self._watcher = watcher()
         self._clock_resolution = 1e-9
         self._now = 0.0
         self._seq = 0
