@@ -342,21 +342,21 @@ class VirtualSelector:
 
 _NOT_HERE = {
     "run_in_executor": "loop.run_in_executor() needs a thread",
-    "subprocess_exec": "subprocesses cannot run in the browser",
-    "subprocess_shell": "subprocesses cannot run in the browser",
-    "create_connection": "network connections cannot be opened here",
+    "subprocess_exec": "subprocesses cannot run in the browser (the scenario 'Subprocesses and select()' simulates them)",
+    "subprocess_shell": "subprocesses cannot run in the browser (the scenario 'Subprocesses and select()' simulates them)",
+    "create_connection": "network connections cannot be opened here (the scenario 'Streams and select()' simulates them)",
     "create_server": "servers cannot be started here",
-    "create_datagram_endpoint": "network connections cannot be opened here",
-    "create_unix_connection": "network connections cannot be opened here",
+    "create_datagram_endpoint": "network connections cannot be opened here (the scenario 'Streams and select()' simulates them)",
+    "create_unix_connection": "network connections cannot be opened here (the scenario 'Streams and select()' simulates them)",
     "create_unix_server": "servers cannot be started here",
     "connect_read_pipe": "pipes cannot be used here",
     "connect_write_pipe": "pipes cannot be used here",
     "getaddrinfo": "the network cannot be used here",
     "getnameinfo": "the network cannot be used here",
-    "sock_connect": "sockets cannot be used here",
-    "sock_accept": "sockets cannot be used here",
-    "sock_recv": "sockets cannot be used here",
-    "sock_sendall": "sockets cannot be used here",
+    "sock_connect": "sockets cannot be used here (the scenario 'Streams and select()' simulates them)",
+    "sock_accept": "sockets cannot be used here (the scenario 'Streams and select()' simulates them)",
+    "sock_recv": "sockets cannot be used here (the scenario 'Streams and select()' simulates them)",
+    "sock_sendall": "sockets cannot be used here (the scenario 'Streams and select()' simulates them)",
     "add_reader": "file descriptors cannot be watched here",
     "add_writer": "file descriptors cannot be watched here",
     "add_signal_handler": "signals cannot be sent here",
@@ -1257,11 +1257,11 @@ def _thread_start(self, *args, **kwargs):
 
 
 def _popen_init(self, *args, **kwargs):
-    raise _session.unsupported("subprocess.Popen()", "subprocesses cannot run in the browser")
+    raise _session.unsupported("subprocess.Popen()", "subprocesses cannot run in the browser (the scenario 'Subprocesses and select()' simulates them)")
 
 
 def _socket_init(self, *args, **kwargs):
-    raise _session.unsupported("socket.socket()", "sockets cannot be used here")
+    raise _session.unsupported("socket.socket()", "sockets cannot be used here (the scenario 'Streams and select()' simulates them)")
 
 
 def _get_event_loop():
