@@ -37,6 +37,10 @@ export function referencedFloors(
         break;
       case Ev.Q_PUT:
       case Ev.Q_GET:
+      case Ev.IO_RECV:
+      case Ev.IO_READ:
+      case Ev.IO_WRITE:
+      case Ev.IO_DATA:
         if (b[i] >= 0) string = Math.min(string, b[i]);
         break;
     }
