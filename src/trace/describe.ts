@@ -16,6 +16,7 @@ export const WAIT_NAMES: Record<number, string> = {
   [WaitKind.FUTURE]: 'future',
   [WaitKind.WAIT]: 'asyncio.wait',
   [WaitKind.TASKGROUP]: 'taskgroup',
+  [WaitKind.IO]: 'io',
 };
 const STEP_REASONS = ['first', 'yielded', 'woken'];
 
@@ -137,6 +138,40 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.Q_GET:
       fields.queue = primitive();
       fields.item = text(b);
+      break;
+    case Ev.FD_ADD:
+    case Ev.FD_REMOVE:
+    case Ev.FD_READY:
+      fields.primitive = primitive();
+      fields.fd = b;
+      fields.events = trace.step[i] === 1 ? 'read' : 'write';
+      delete fields.step;
+      break;
+    case Ev.IO_SOCKET:
+      fields.primitive = primitive();
+      fields.fd = b;
+      break;
+    case Ev.IO_RECV:
+    case Ev.IO_READ:
+    case Ev.IO_WRITE:
+    case Ev.IO_DATA:
+      fields.primitive = primitive();
+      fields.text = text(b); // null: EOF
+      break;
+    case Ev.IO_LOST:
+    case Ev.IO_OPEN:
+    case Ev.IO_CLOSED:
+    case Ev.PROC_OPEN:
+      fields.primitive = primitive();
+      break;
+    case Ev.PROC_EXEC:
+      fields.primitive = primitive();
+      fields.pid = b;
+      break;
+    case Ev.PROC_EXIT:
+    case Ev.PROC_WAITED:
+      fields.primitive = primitive();
+      fields.returncode = b;
       break;
     case Ev.Q_BLOCK:
     case Ev.Q_NOTIFY:
