@@ -106,6 +106,20 @@ def child_code(output, exit_after, returncode):
     )
 
 
+def arrived(schedule, next, start, eof, now):
+    """A non-blocking read of a schedule of (after, bytes) from entry ``next``: everything that
+    has arrived by ``now``, else b'' at EOF, else BlockingIOError; and the next entry."""
+    chunks = []
+    while next < len(schedule) and start + schedule[next][0] <= now:
+        chunks.append(schedule[next][1])
+        next += 1
+    if chunks:
+        return b"".join(chunks), next
+    if start + eof <= now:
+        return b"", next
+    raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+
 class VirtualPipe:
     """The read end of a child's stdout: its output arrives on the virtual clock, then EOF when
     it exits."""
@@ -126,17 +140,9 @@ class VirtualPipe:
         return self.child.started + self.child.exit_after
 
     def read(self, size):
-        now = self.loop.time()
-        chunks = []
-        output = self.child.output
-        while self.next < len(output) and self.child.started + output[self.next][0] <= now:
-            chunks.append(output[self.next][1])
-            self.next += 1
-        if chunks:
-            return b"".join(chunks)
-        if self.child.started + self.child.exit_after <= now:
-            return b""
-        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+        data, self.next = arrived(self.child.output, self.next, self.child.started,
+                                  self.child.exit_after, self.loop.time())
+        return data
 
     def close(self):
         pass
@@ -275,17 +281,9 @@ class VirtualSocket:
         return self.opened_at + self.server.eof
 
     def recv(self, size):
-        now = self.loop.time()
-        chunks = []
-        data = self.server.data
-        while self.next < len(data) and self.opened_at + data[self.next][0] <= now:
-            chunks.append(data[self.next][1])
-            self.next += 1
-        if chunks:
-            return b"".join(chunks)
-        if self.opened_at + self.server.eof <= now:
-            return b""
-        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+        data, self.next = arrived(self.server.data, self.next, self.opened_at, self.server.eof,
+                                  self.loop.time())
+        return data
 
     def send(self, data):
         return len(data)  # the server reads everything at once

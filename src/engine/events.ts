@@ -136,11 +136,11 @@ export const Ev = {
   // A Connection (simulated I/O): its socket, the selector, its transport and StreamReader.
   /** `connect` made the socket (`socket.socket()`). task; a: connection; b: its fd; step. */
   IO_SOCKET: 80,
-  /** The fd was registered with the selector (`_add_writer` / `_add_reader`). task: -1; a: its Connection or Process; b: the fd; step: IO_READ (1) or IO_WRITE (2). */
+  /** The fd was registered with the selector (`_add_writer` / `_add_reader`). task: -1; a: its Connection or Process; b: the fd; step: IO_READ (1) or IO_WRITE (2), plus FD_PIDFD (4) for a process's pidfd (its other fd is its stdout pipe). */
   FD_ADD: 81,
-  /** The fd left the selector (`_remove_writer` / `_remove_reader`). task: -1; a: its Connection or Process; b: the fd; step: what it was registered for. */
+  /** The fd left the selector (`_remove_writer` / `_remove_reader`). task: -1; a: its Connection or Process; b: the fd; step: as its FD_ADD's. */
   FD_REMOVE: 82,
-  /** `select()` returned the fd ready: its callback joins the ready queue (the CALL_SOON after). task: -1; a: its Connection or Process; b: the fd; step: IO_READ or IO_WRITE. */
+  /** `select()` returned the fd ready: its callback joins the ready queue (the CALL_SOON after). task: -1; a: its Connection or Process; b: the fd; step: as its FD_ADD's. */
   FD_READY: 83,
   /** `_read_ready`: `sock.recv()` (a process's stdout: `os.read`) returned data (b: text), or b'' (b = -1: EOF). A Connection's data joins its StreamReader's buffer at once; a Process's, in `pipe_data_received` (its IO_DATA). task: -1; a: its Connection or Process. */
   IO_RECV: 84,
@@ -199,6 +199,9 @@ export const WaitKind = {
   IO: 12,
 } as const;
 export type WaitKindValue = (typeof WaitKind)[keyof typeof WaitKind];
+
+/** In the step of FD_ADD, FD_REMOVE and FD_READY: the fd is a process's pidfd. */
+export const FD_PIDFD = 4;
 
 export const EndReason = {
   /** Every task finished. */

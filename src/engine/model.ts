@@ -356,9 +356,6 @@ export class ProcessPrimitive {
   readonly kind = 'Process' as const;
   startedAt = Infinity;
   pid = -1;
-  /** The fds of its stdout pipe and its pidfd, once started. */
-  outFd = -1;
-  pidFd = -1;
   /** What the selector watches: the pipe's `_read_ready`, the pidfd's `_do_wait`. */
   outRegistered = false;
   pidRegistered = false;

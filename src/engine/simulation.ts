@@ -11,6 +11,7 @@ import {
   EndReason,
   END_REASON_NAMES,
   Ev,
+  FD_PIDFD,
   StepReason,
   WaitKind,
   type EndReasonValue,
@@ -527,7 +528,7 @@ export class Simulation {
       if (this.fdReadyAt(entry) > this.now) continue;
       const owner = entry.owner;
       const events = this.fdEvents(entry);
-      this.events?.emit(Ev.FD_READY, -1, owner.id, entry.fd, events);
+      this.events?.emit(Ev.FD_READY, -1, owner.id, entry.fd, this.fdStep(entry, events));
       entry.queued = true;
       entry.cancelled = false;
       const callback =
@@ -542,13 +543,18 @@ export class Simulation {
     }
   }
 
+  /** The step of an fd's events: what it is watched for, and whether it is a pidfd. */
+  private fdStep(entry: FdEntry, events: number): number {
+    return entry.role === 'pidfd' ? events | FD_PIDFD : events;
+  }
+
   /** `_add_reader` / `_add_writer` of an fd. */
   private addFd(entry: FdEntry, events: number): void {
     const owner = entry.owner;
     if (owner.kind === 'Connection') owner.registered = events;
     else if (entry.role === 'pidfd') owner.pidRegistered = true;
     else owner.outRegistered = true;
-    this.events?.emit(Ev.FD_ADD, -1, owner.id, entry.fd, events);
+    this.events?.emit(Ev.FD_ADD, -1, owner.id, entry.fd, this.fdStep(entry, events));
   }
 
   /** `_remove_reader` / `_remove_writer`: a handle select queued for the fd is cancelled. */
@@ -558,7 +564,7 @@ export class Simulation {
     if (owner.kind === 'Connection') owner.registered = 0;
     else if (entry.role === 'pidfd') owner.pidRegistered = false;
     else owner.outRegistered = false;
-    this.events?.emit(Ev.FD_REMOVE, -1, owner.id, entry.fd, events);
+    this.events?.emit(Ev.FD_REMOVE, -1, owner.id, entry.fd, this.fdStep(entry, events));
     if (entry.queued) entry.cancelled = true;
   }
 
@@ -651,14 +657,11 @@ export class Simulation {
       case IO.READ_READY: {
         if (c.lost) return; // `if self._conn_lost: return`
         // `data = self._sock.recv(self.max_size)`: everything that has arrived.
-        let text = '';
-        while (c.nextData < c.data.length && c.openedAt + c.data[c.nextData].after <= this.now) {
-          text += c.data[c.nextData].text;
-          c.nextData += 1;
-        }
-        if (text !== '') {
-          this.events?.emit(Ev.IO_RECV, -1, c.id, this.trace.addString(text), -1);
-          c.buffer += text; // protocol.data_received(data): reader.feed_data(data)
+        const text = this.arrived(c.data, c.nextData, c.openedAt);
+        c.nextData += text.count;
+        if (text.text !== '') {
+          this.events?.emit(Ev.IO_RECV, -1, c.id, this.trace.addString(text.text), -1);
+          c.buffer += text.text; // protocol.data_received(data): reader.feed_data(data)
           this.wakeupWaiter(c);
           return;
         }
@@ -737,14 +740,11 @@ export class Simulation {
         return; // SubprocessStreamProtocol.connection_made: the stdout StreamReader
       case PROC.OUT_READY: {
         // `_UnixReadPipeTransport._read_ready`: `os.read(fd, max_size)`.
-        let text = '';
-        while (p.nextOut < p.output.length && p.startedAt + p.output[p.nextOut].after <= this.now) {
-          text += p.output[p.nextOut].text;
-          p.nextOut += 1;
-        }
-        if (text !== '') {
-          this.events?.emit(Ev.IO_RECV, -1, p.id, this.trace.addString(text), -1);
-          p.chunks.push(text);
+        const text = this.arrived(p.output, p.nextOut, p.startedAt);
+        p.nextOut += text.count;
+        if (text.text !== '') {
+          this.events?.emit(Ev.IO_RECV, -1, p.id, this.trace.addString(text.text), -1);
+          p.chunks.push(text.text);
           this.callProcess(p, PROC.DATA); // data_received -> _pipe_data_received
           return;
         }
@@ -799,6 +799,24 @@ export class Simulation {
         p.exitWaiters.length = 0;
         return;
     }
+  }
+
+  /**
+   * What a read takes from a schedule (a server's data, a child's output) from entry `next`:
+   * every text that has arrived by now, `from` being the schedule's start.
+   */
+  private arrived(
+    schedule: readonly { after: number; text: string }[],
+    next: number,
+    from: number,
+  ): { text: string; count: number } {
+    let text = '';
+    let k = next;
+    while (k < schedule.length && from + schedule[k].after <= this.now) {
+      text += schedule[k].text;
+      k += 1;
+    }
+    return { text, count: k - next };
   }
 
   /** `StreamReader._wakeup_waiter`. */
@@ -1561,11 +1579,10 @@ export class Simulation {
           p.startedAt = this.now;
           p.pid = FIRST_PID + this.processes;
           this.processes += 1;
-          p.outFd = this.newFd(p, 'stdout').fd;
+          this.newFd(p, 'stdout');
           this.events?.emit(Ev.PROC_EXEC, t, p.id, p.pid, step);
           this.scheduleIo(p, PROC.CONNECT_PIPES); // loop.create_task(self._connect_pipes(waiter))
           const pidfd = this.newFd(p, 'pidfd');
-          p.pidFd = pidfd.fd;
           this.addFd(pidfd, IO_READ); // watcher.add_child_handler: _add_reader(pidfd, _do_wait)
           p.transportFuture = this.futures.create(t);
           return this.suspend(t, Await.EXEC, p.transportFuture, p, WaitKind.IO, step);

@@ -1,4 +1,4 @@
-import { Ev, WaitKind, END_REASON_NAMES, type Trace } from '../engine';
+import { Ev, FD_PIDFD, WaitKind, END_REASON_NAMES, type Trace } from '../engine';
 
 export const EVENT_NAMES: Record<number, string> = Object.fromEntries(
   Object.entries(Ev).map(([name, kind]) => [kind, name]),
@@ -144,7 +144,8 @@ export function eventFields(trace: Trace, i: number): EventFields {
     case Ev.FD_READY:
       fields.primitive = primitive();
       fields.fd = b;
-      fields.events = trace.step[i] === 1 ? 'read' : 'write';
+      fields.events = (trace.step[i] & 3) === 1 ? 'read' : 'write';
+      if (trace.step[i] & FD_PIDFD) fields.pidfd = true;
       delete fields.step;
       break;
     case Ev.IO_SOCKET:

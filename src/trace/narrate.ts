@@ -5,6 +5,7 @@
 import {
   Ev,
   END_REASON_NAMES,
+  FD_PIDFD,
   formatTime,
   WaitKind,
   type EndReasonName,
@@ -426,13 +427,7 @@ function fdReadyAfter(trace: Trace, i: number): boolean {
 function fdName(trace: Trace, i: number): string {
   const p = trace.primitives[trace.a[i]];
   if (p?.type !== 'Process') return p?.name ?? '?';
-  // A process's first fd the selector watches is its pidfd (exec registers it).
-  for (let j = 0; j < i; j += 1) {
-    if (trace.kind[j] === Ev.FD_ADD && trace.a[j] === trace.a[i]) {
-      return `${p.name} ${trace.b[j] === trace.b[i] ? 'pidfd' : 'stdout'}`;
-    }
-  }
-  return `${p.name} pidfd`;
+  return `${p.name} ${trace.step[i] & FD_PIDFD ? 'pidfd' : 'stdout'}`;
 }
 
 export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): string {
@@ -601,9 +596,9 @@ export function narrate(trace: Trace, i: number, lang: NarrationLang = 'en'): st
     case Ev.GATHER_DONE:
       return w.gatherDone(task, b === 1);
     case Ev.FD_READY:
-      return w.fdReady(b, fdName(trace, i), trace.step[i] === 1);
+      return w.fdReady(b, fdName(trace, i), (trace.step[i] & 3) === 1);
     case Ev.FD_ADD:
-      return w.fdAdd(b, fdName(trace, i), trace.step[i] === 1);
+      return w.fdAdd(b, fdName(trace, i), (trace.step[i] & 3) === 1);
     case Ev.FD_REMOVE:
       return w.fdRemove(b, fdName(trace, i));
     case Ev.PROC_EXEC:

@@ -4,7 +4,7 @@
  * Events carry their effects, so `applyEvent` only follows them. `StateIndex` keeps snapshots
  * every so many events, so that any event is reached by replaying a short stretch.
  */
-import { Ev, WaitKind, type Trace } from '../engine';
+import { Ev, FD_PIDFD, WaitKind, type Trace } from '../engine';
 
 /** `unstarted`: a task with `"start": false` whose spawn step has not run. */
 export type TaskStatus =
@@ -112,8 +112,6 @@ export type PrimitiveState =
   | {
       type: 'Process';
       pid: number;
-      /** Its pidfd: the first of its fds the selector watches (exec registers it). */
-      pidFd: number;
       /** create_subprocess_exec returned; the child was reaped (its returncode). */
       open: boolean;
       returncode: number | null;
@@ -150,6 +148,8 @@ export interface FdState {
   owner: number;
   /** 1: read, 2: write. */
   events: number;
+  /** A process's pidfd (its other fd is its stdout pipe). */
+  pidfd: boolean;
   /** This iteration's select returned it ready. */
   ready: boolean;
 }
@@ -211,7 +211,6 @@ function initialPrimitive(p: Trace['primitives'][number]): PrimitiveState {
       return {
         type: 'Process',
         pid: -1,
-        pidFd: -1,
         open: false,
         returncode: null,
         buffer: '',
@@ -367,9 +366,14 @@ export function applyEvent(s: LoopState, trace: Trace, i: number): void {
       break;
     case Ev.FD_ADD: {
       const at = s.fds.findIndex((f) => f.fd > b);
-      const entry = { fd: b, owner: a, events: trace.step[i], ready: false };
-      const owner = s.primitives[a];
-      if (owner.type === 'Process' && owner.pidFd < 0) owner.pidFd = b;
+      const step = trace.step[i];
+      const entry = {
+        fd: b,
+        owner: a,
+        events: step & 3,
+        pidfd: (step & FD_PIDFD) !== 0,
+        ready: false,
+      };
       if (at < 0) s.fds.push(entry);
       else s.fds.splice(at, 0, entry);
       break;

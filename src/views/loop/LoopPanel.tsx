@@ -10,7 +10,7 @@ import { useT, type T } from '../../i18n/useT';
 import { useApp } from '../../store/context';
 import { selectCursor, selectLang, selectRun } from '../../store/selectors';
 import { narrate } from '../../trace/narrate';
-import type { LoopState, TaskState } from '../../trace/state';
+import type { FdState, LoopState, TaskState } from '../../trace/state';
 import { useTaskColor } from '../colors';
 import { useLoopState } from '../useLoopState';
 
@@ -127,11 +127,10 @@ export function LoopPanel() {
   const handleName = (name: string, fd: number | undefined) =>
     fd === undefined ? name : `${name} · fd ${fd}`;
   // A socket is its Connection's name; a process has its stdout pipe and its pidfd.
-  const fdLabel = (owner: number, fd: number) => {
-    const p = state.primitives[owner];
-    if (p.type !== 'Process') return primitiveNames[owner];
-    return `${primitiveNames[owner]} ${fd === p.pidFd ? 'pidfd' : 'stdout'}`;
-  };
+  const fdLabel = (f: FdState) =>
+    state.primitives[f.owner].type === 'Process'
+      ? `${primitiveNames[f.owner]} ${f.pidfd ? 'pidfd' : 'stdout'}`
+      : primitiveNames[f.owner];
   const counts = new Map<TaskState['status'], number>();
   for (const task of state.tasks) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
 
@@ -244,7 +243,7 @@ export function LoopPanel() {
               {state.fds.map((f) => (
                 <li key={f.fd} className={f.ready ? 'fd ready' : 'fd'}>
                   <span className="chip" title={f.ready ? t('loop.fdReady') : undefined}>
-                    <b>fd {f.fd}</b> {fdLabel(f.owner, f.fd)}{' '}
+                    <b>fd {f.fd}</b> {fdLabel(f)}{' '}
                     <span className="chip-note">
                       {t(f.events === 1 ? 'loop.fdRead' : 'loop.fdWrite')}
                       {f.ready ? ` · ${t('loop.fdReadyShort')}` : ''}
